@@ -1,0 +1,8 @@
+#!/usr/bin/env node
+// The `atelier` command. It runs the TypeScript sources through tsx so that it works right after
+// `npm install`, with no build step (../shared/docs/cli.md asks for this).
+import { register } from 'tsx/esm/api';
+
+register();
+const { main } = await import('../cli/main.ts');
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,114 @@
+// The Electron shell: lifecycle, the one window, the app:// protocol and the security settings.
+// Everything else lives in electron/core and is built by createCore().
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { app, BrowserWindow, ipcMain, net, protocol, session, shell } from 'electron';
+import { createCore, type Core } from './core/core';
+import { contentSecurityPolicy } from './core/security';
+import { resolveStaticFile } from './core/static-files';
+import { appOrigin, forwardEvents, registerIpc } from './ipc';
+
+const rendererDir = join(__dirname, '..', 'dist', 'renderer');
+let mainWindow: BrowserWindow | null = null;
+let core: Core | null = null;
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
+]);
+app.enableSandbox();
+
+
+function serveAppProtocol(): void {
+  protocol.handle('app', async (request) => {
+    const url = new URL(request.url);
+    if (url.host !== 'atelier') return new Response('Not found', { status: 404 });
+    const headers = { 'content-security-policy': contentSecurityPolicy(), 'x-content-type-options': 'nosniff' };
+    if (url.pathname.startsWith('/media/')) {
+      const media = await core?.media(url.pathname.slice('/media/'.length));
+      if (!media) return new Response('Not found', { status: 404 });
+      const response = await net.fetch(pathToFileURL(media.path).toString());
+      return new Response(response.body, { headers: { ...headers, 'content-type': media.mime } });
+    }
+    const file = resolveStaticFile(rendererDir, url.pathname);
+    if (!file) return new Response('Not found', { status: 404 });
+    const response = await net.fetch(pathToFileURL(file).toString());
+    return new Response(response.body, { headers: { ...headers, 'content-type': response.headers.get('content-type') ?? 'application/octet-stream' } });
+  });
+}
+
+function lockDownSessions(): void {
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-navigate', (event) => event.preventDefault());
+    contents.on('will-redirect', (event) => event.preventDefault());
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(({ url }) => {
+      // Links to the web open in the user's browser, never inside Atelier.
+      if (url.startsWith('https://')) void shell.openExternal(url);
+      return { action: 'deny' };
+    });
+  });
+}
+
+function createWindow(): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1360,
+    height: 880,
+    minWidth: 960,
+    minHeight: 600,
+    title: 'Atelier',
+    show: false,
+    backgroundColor: '#16161b',
+    // Written inline (not in a shared constant) so Electronegativity can read every setting.
+    webPreferences: {
+      preload: join(__dirname, 'preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+      safeDialogs: true,
+      disableBlinkFeatures: 'Auxclick',
+    },
+  });
+  window.once('ready-to-show', () => window.show());
+  void window.loadURL(`${appOrigin}/index.html`);
+  return window;
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  lockDownSessions();
+  core = await createCore({ libraryDir: join(app.getPath('userData'), 'library'), transport: 'electron' });
+  serveAppProtocol();
+  registerIpc(ipcMain, core);
+  forwardEvents(core, () => mainWindow?.webContents ?? null);
+  mainWindow = createWindow();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();
+  });
+}
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});
+app.on('will-quit', () => {
+  void core?.close();
+});
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (mainWindow?.isMinimized()) mainWindow.restore();
+    mainWindow?.focus();
+  });
+  void start();
+}

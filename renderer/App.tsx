@@ -1,0 +1,45 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { NavRail } from './components/NavRail';
+import { StatusBar } from './components/StatusBar';
+import { useLanguageEffect, useThemeEffect, useViewShortcuts } from './hooks';
+import { useShell, type View } from './stores/shell';
+import { EditorView } from './views/EditorView';
+import { GalleryView } from './views/GalleryView';
+import { GenerateView } from './views/GenerateView';
+import { SettingsView } from './views/SettingsView';
+
+const screens: Record<View, () => React.JSX.Element> = {
+  generate: GenerateView,
+  gallery: GalleryView,
+  editor: EditorView,
+  settings: SettingsView,
+};
+
+export function App() {
+  const { t } = useTranslation();
+  const view = useShell((state) => state.view);
+  const connection = useShell((state) => state.connection);
+  const connect = useShell((state) => state.connect);
+  useThemeEffect();
+  useLanguageEffect();
+  useViewShortcuts();
+  useEffect(() => {
+    void connect();
+  }, [connect]);
+  const Screen = screens[view];
+  return (
+    <div className="app">
+      <NavRail />
+      <main className="main">
+        {connection.state === 'failed' && (
+          <div className="error-banner" role="alert" data-testid="error-banner">
+            {t('status.disconnected', { message: connection.message })}
+          </div>
+        )}
+        <Screen />
+      </main>
+      <StatusBar />
+    </div>
+  );
+}

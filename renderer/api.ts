@@ -1,0 +1,37 @@
+// The only module that touches `window.atelier`. Whether the preload (Electron) or the harness bridge
+// (browser) put it there is invisible from here on: both answer envelopes, which become values or ApiErrors.
+import type { AtelierBridge, ChannelInput, ChannelName, ChannelOutput, EventName, EventPayload } from '../shared/contract';
+import type { ErrorCode } from '../shared/errors';
+
+export class ApiError extends Error {
+  readonly code: ErrorCode;
+
+  constructor(code: ErrorCode, message: string) {
+    super(message);
+    this.name = 'ApiError';
+    this.code = code;
+  }
+}
+
+function bridge(): AtelierBridge {
+  const candidate = (globalThis as { atelier?: AtelierBridge }).atelier;
+  if (!candidate) throw new ApiError('unavailable', 'The Atelier core is not connected to this window.');
+  return candidate;
+}
+
+export async function invoke<K extends ChannelName>(channel: K, payload: ChannelInput<K>): Promise<ChannelOutput<K>> {
+  const envelope = await bridge().invoke(channel, payload);
+  if (envelope.ok) return envelope.value as ChannelOutput<K>;
+  throw new ApiError(envelope.error.code, envelope.error.message);
+}
+
+export function on<K extends EventName>(event: K, listener: (payload: EventPayload<K>) => void): () => void {
+  return bridge().on(event, listener as (payload: unknown) => void);
+}
+
+export type MediaVariant = 'original' | 'thumb256' | 'thumb768';
+
+/** Images are loaded by id through the app's own origin (app:// or the harness), never by a file path. */
+export function mediaUrl(imageId: string, variant: MediaVariant): string {
+  return `media/${encodeURIComponent(imageId)}/${variant}`;
+}

@@ -1,0 +1,49 @@
+import { useTranslation } from 'react-i18next';
+import { useSettings, type LanguagePreference, type ThemePreference } from '../stores/settings';
+import { useShell } from '../stores/shell';
+
+const themes: ThemePreference[] = ['system', 'light', 'dark'];
+const languages: LanguagePreference[] = ['system', 'en', 'zh-CN'];
+
+export function SettingsView() {
+  const { t } = useTranslation();
+  const { theme, language, setTheme, setLanguage } = useSettings();
+  const connection = useShell((state) => state.connection);
+  return (
+    <section className="view settings" aria-labelledby="settings-title">
+      <h1 id="settings-title">{t('settings.title')}</h1>
+      <fieldset className="card">
+        <legend>{t('settings.appearance')}</legend>
+        <label>
+          {t('settings.theme')}
+          <select data-testid="settings-theme" value={theme} onChange={(event) => setTheme(event.target.value as ThemePreference)}>
+            {themes.map((value) => (
+              <option key={value} value={value}>{t(`settings.themes.${value}`)}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('settings.language')}
+          <select data-testid="settings-language" value={language} onChange={(event) => setLanguage(event.target.value as LanguagePreference)}>
+            {languages.map((value) => (
+              <option key={value} value={value}>{t(`settings.languages.${value}`)}</option>
+            ))}
+          </select>
+        </label>
+      </fieldset>
+      {connection.state === 'connected' && (
+        <fieldset className="card">
+          <legend>{t('settings.about')}</legend>
+          <dl className="facts">
+            <dt>{t('settings.version')}</dt>
+            <dd data-testid="about-version">{connection.info.version}</dd>
+            <dt>{t('settings.library')}</dt>
+            <dd data-testid="about-library">{connection.info.libraryDir}</dd>
+            <dt>{t('settings.transport')}</dt>
+            <dd>{t(`status.transport.${connection.info.transport}`)}</dd>
+          </dl>
+        </fieldset>
+      )}
+    </section>
+  );
+}
