@@ -5,4 +5,7 @@ import { register } from 'tsx/esm/api';
 
 register();
 const { main } = await import('../cli/main.ts');
-process.exitCode = await main(process.argv.slice(2));
+const code = await main(process.argv.slice(2));
+// Exit explicitly once output is flushed: a keychain call stuck in a native thread must not keep a
+// finished command alive.
+process.stdout.write('', () => process.exit(code));

@@ -2,8 +2,12 @@
 // Everything else lives in electron/core and is built by createCore().
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, ipcMain, net, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, net, protocol, safeStorage, session, shell } from 'electron';
+import { readAppSettings, writeAppSettings } from './core/app/app-settings';
+import type { AppHost } from './core/app/handlers';
 import { createCore, type Core } from './core/core';
+import { createSecretStore } from './core/secrets/create-secret-store';
+import type { Encryptor } from './core/secrets/types';
 import { contentSecurityPolicy } from './core/security';
 import { resolveStaticFile } from './core/static-files';
 import { appOrigin, forwardEvents, registerIpc } from './ipc';
@@ -24,7 +28,7 @@ function serveAppProtocol(): void {
     if (url.host !== 'atelier') return new Response('Not found', { status: 404 });
     const headers = { 'content-security-policy': contentSecurityPolicy(), 'x-content-type-options': 'nosniff' };
     if (url.pathname.startsWith('/media/')) {
-      const media = await core?.media(url.pathname.slice('/media/'.length));
+      const media = await core?.media(url.pathname);
       if (!media) return new Response('Not found', { status: 404 });
       const response = await net.fetch(pathToFileURL(media.path).toString());
       return new Response(response.body, { headers: { ...headers, 'content-type': media.mime } });
@@ -83,11 +87,37 @@ function createWindow(): BrowserWindow {
   return window;
 }
 
+/** Electron's safeStorage, handed to the core as the keychain's fallback (the core never imports electron). */
+const safeStorageEncryptor: Encryptor = {
+  isAvailable: () => safeStorage.isEncryptionAvailable(),
+  // Linux reports which secret store backs it; 'basic_text' means no real protection, and the core refuses it.
+  backendName: () => (process.platform === 'linux' ? safeStorage.getSelectedStorageBackend() : 'os'),
+  encrypt: (text) => safeStorage.encryptString(text),
+  decrypt: (data) => safeStorage.decryptString(data),
+};
+
+const host: AppHost = {
+  chooseFolder: async () => {
+    const options = { title: 'Choose the Atelier library folder', properties: ['openDirectory', 'createDirectory'] as Array<'openDirectory' | 'createDirectory'> };
+    const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+    return result.canceled ? null : (result.filePaths[0] ?? null);
+  },
+  switchLibrary: async (libraryDir) => {
+    writeAppSettings(app.getPath('userData'), { ...readAppSettings(app.getPath('userData')), libraryDir });
+    app.relaunch();
+    app.quit();
+  },
+};
+
 async function start(): Promise<void> {
   await app.whenReady();
   lockDownSessions();
-  core = await createCore({ libraryDir: join(app.getPath('userData'), 'library'), transport: 'electron' });
+  const secrets = createSecretStore({ encryptor: safeStorageEncryptor, dataDir: app.getPath('userData') });
+  const libraryDir = readAppSettings(app.getPath('userData')).libraryDir ?? join(app.getPath('userData'), 'library');
+  core = await createCore({ libraryDir, transport: 'electron', secrets, host });
   serveAppProtocol();
+  // Jobs left unfinished by a crash or a quit carry on: remote ones keep polling, unsent ones are sent.
+  core.jobs.resume();
   registerIpc(ipcMain, core);
   forwardEvents(core, () => mainWindow?.webContents ?? null);
   mainWindow = createWindow();

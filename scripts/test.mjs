@@ -3,15 +3,24 @@
 // "total: N passed, N failed". On Linux it runs inside its own D-Bus session with an unlocked
 // gnome-keyring, so the keychain tests talk to a real Secret Service.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const node = process.execPath;
 const wrapped = process.env.ATELIER_TEST_SESSION === '1';
 const which = (name) => spawnSync('sh', ['-c', `command -v ${name}`]).status === 0;
 
 if (process.platform === 'linux' && !wrapped && which('dbus-run-session') && which('gnome-keyring-daemon')) {
+  // A keyring of our own in a fresh folder: the tests never touch the user's keychain, and a login
+  // keyring left by an earlier run (with another password) cannot lock them out.
+  const keyringHome = mkdtempSync(join(tmpdir(), 'atelier-test-keyring-'));
   const inner = `echo -n atelier-test | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1; exec "${node}" scripts/test.mjs ${process.argv.slice(2).join(' ')}`;
-  const result = spawnSync('dbus-run-session', ['--', 'sh', '-c', inner], { stdio: 'inherit', env: { ...process.env, ATELIER_TEST_SESSION: '1' } });
+  const result = spawnSync('dbus-run-session', ['--', 'sh', '-c', inner], {
+    stdio: 'inherit',
+    env: { ...process.env, ATELIER_TEST_SESSION: '1', XDG_DATA_HOME: keyringHome },
+  });
+  rmSync(keyringHome, { recursive: true, force: true });
   process.exit(result.status ?? 1);
 }
 if (process.platform === 'linux' && !wrapped) {

@@ -28,6 +28,8 @@ export const serveCommands: Command[] = [
       await ensureRendererBuilt(context.err);
       const core = await createCore({ libraryDir: context.libraryDir, transport: 'harness' });
       const harness = await startHarness({ core, rendererDir, port });
+      const resumed = core.jobs.resume();
+      if (resumed.length > 0) context.err(`Resuming ${resumed.length} unfinished job(s).`);
       context.keepOpen();
       context.out(`Atelier UI: ${harness.url}`);
       context.err(`Library: ${context.libraryDir}. Press Ctrl+C to stop.`);

@@ -1,12 +1,77 @@
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EmptyState } from '../components/EmptyState';
+import { mediaUrl } from '../api';
+import { JobCard } from '../components/JobCard';
+import { TargetPicker } from '../components/TargetPicker';
+import { sourceUrl, useEditor } from '../stores/editor';
+import { useJobs } from '../stores/jobs';
+import { useProviders } from '../stores/providers';
+import { CompareView } from './editor/CompareView';
+import { DropZone, useImageDrop } from './editor/DropZone';
+import { MaskCanvas } from './editor/MaskCanvas';
+import { MaskToolbar } from './editor/MaskToolbar';
 
 export function EditorView() {
   const { t } = useTranslation();
+  const { source, prompt, target, jobId, error, setPrompt, setTarget, submit, close, openLibraryImage } = useEditor();
+  const job = useJobs((state) => (jobId ? state.jobs[jobId] : undefined));
+  const loadProviders = useProviders((state) => state.load);
+  const startJobs = useJobs((state) => state.start);
+  const drop = useImageDrop();
+  useEffect(() => {
+    void loadProviders();
+    void startJobs();
+  }, [loadProviders, startJobs]);
+
+  const resultId = job?.status === 'done' ? job.imageIds[0] : undefined;
+  const running = job !== undefined && !['done', 'failed', 'cancelled'].includes(job.status);
   return (
-    <section className="view" aria-labelledby="editor-title">
-      <h1 id="editor-title">{t('editor.title')}</h1>
-      <EmptyState title={t('editor.emptyTitle')} hint={t('editor.emptyHint')} testId="editor-drop-zone" />
+    <section className="view editor" aria-labelledby="editor-title" onDragOver={drop.onDragOver} onDrop={(event) => void drop.onDrop(event)}>
+      <header className="view-header">
+        <h1 id="editor-title">{t('editor.title')}</h1>
+        {source && <span className="muted">{source.label} · {source.width} × {source.height}</span>}
+        {source && (
+          <button type="button" data-testid="editor-close" onClick={close}>
+            {t('editor.close')}
+          </button>
+        )}
+      </header>
+      {error && (
+        <div className="error-banner" role="alert" data-testid="error-banner">
+          {error}
+        </div>
+      )}
+      {!source ? (
+        <DropZone />
+      ) : (
+        <div className="editor-body">
+          <div className="editor-main">
+            <MaskToolbar />
+            <MaskCanvas />
+          </div>
+          <aside className="editor-side card">
+            <textarea data-testid="prompt-input" aria-label={t('generate.prompt')} placeholder={t('editor.promptPlaceholder')} rows={4} value={prompt} onChange={(event) => setPrompt(event.target.value)} />
+            <TargetPicker target={target} onChange={setTarget} need="edit" />
+            <p className="muted hint">{t('editor.maskHint')}</p>
+            <button type="button" className="primary" data-testid="edit-submit" disabled={!prompt.trim() || running} onClick={() => void submit()}>
+              {t('editor.submit')}
+            </button>
+            {job && <JobCard job={job} />}
+            {resultId && (
+              <>
+                <CompareView before={sourceUrl(source, mediaUrl)} after={mediaUrl(resultId, 'original')} label={job!.prompt} />
+                <button
+                  type="button"
+                  data-testid="keep-editing"
+                  onClick={() => openLibraryImage({ id: resultId, width: source.width, height: source.height, prompt: job!.prompt, originalName: null })}
+                >
+                  {t('editor.keepEditing')}
+                </button>
+              </>
+            )}
+          </aside>
+        </div>
+      )}
     </section>
   );
 }

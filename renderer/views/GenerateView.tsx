@@ -1,12 +1,98 @@
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../components/EmptyState';
+import { TargetPicker } from '../components/TargetPicker';
+import { findModel, useCatalog } from '../stores/catalog';
+import { defaultTarget, useGenerate } from '../stores/generate';
+import { useGallery } from '../stores/gallery';
+import { useJobs } from '../stores/jobs';
+import { useProviders } from '../stores/providers';
+import { useShell } from '../stores/shell';
+import { BatchResults } from './generate/BatchResults';
+import { ParamsPanel } from './generate/ParamsPanel';
 
 export function GenerateView() {
   const { t } = useTranslation();
+  const { prompt, targets, submitting, error, setPrompt, setTarget, addTarget, removeTarget, submit } = useGenerate();
+  const models = useCatalog((state) => state.models);
+  const batches = useJobs((state) => state.batches);
+  const loadProviders = useProviders((state) => state.load);
+  const startJobs = useJobs((state) => state.start);
+  const setView = useShell((state) => state.setView);
+  const select = useGallery((state) => state.select);
+  useEffect(() => {
+    void loadProviders();
+    void startJobs();
+  }, [loadProviders, startJobs]);
+
+  const primary = findModel(models, targets[0]!.providerId, targets[0]!.model);
+  const promptMax = primary?.promptMax ?? null;
+  const canSubmit = prompt.trim().length > 0 && !submitting && (promptMax === null || prompt.length <= promptMax);
+  const openInGallery = (imageId: string) => {
+    select(imageId);
+    setView('gallery');
+  };
+
   return (
-    <section className="view" aria-labelledby="generate-title">
-      <h1 id="generate-title">{t('generate.title')}</h1>
-      <EmptyState title={t('generate.emptyTitle')} hint={t('generate.emptyHint')} testId="generate-empty" />
+    <section className="view generate" aria-labelledby="generate-title">
+      <form
+        className="generate-form card"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (canSubmit) void submit();
+        }}
+      >
+        <h1 id="generate-title">{t('generate.title')}</h1>
+        <textarea
+          data-testid="prompt-input"
+          aria-label={t('generate.prompt')}
+          placeholder={t('generate.promptPlaceholder')}
+          rows={5}
+          value={prompt}
+          onChange={(event) => setPrompt(event.target.value)}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && canSubmit) {
+              event.preventDefault();
+              void submit();
+            }
+          }}
+        />
+        {promptMax !== null && (
+          <p className={prompt.length > promptMax ? 'counter over' : 'counter'} data-testid="prompt-counter">
+            {prompt.length} / {promptMax}
+          </p>
+        )}
+        <div className="targets">
+          {targets.map((target, index) => (
+            <div key={index} className="target-row">
+              <TargetPicker target={target} index={index} onChange={(next) => setTarget(index, next)} />
+              {targets.length > 1 && (
+                <button type="button" aria-label={t('generate.removeModel')} data-testid={`remove-target-${index}`} onClick={() => removeTarget(index)}>
+                  ×
+                </button>
+              )}
+            </div>
+          ))}
+          {targets.length < 8 && (
+            <button type="button" data-testid="add-target" onClick={() => addTarget(targets[targets.length - 1] ?? defaultTarget)}>
+              + {t('generate.addModel')}
+            </button>
+          )}
+        </div>
+        <ParamsPanel model={primary} />
+        {error && (
+          <div className="error-banner" role="alert" data-testid="error-banner">
+            {error}
+          </div>
+        )}
+        <button type="submit" className="primary" data-testid="generate-button" disabled={!canSubmit}>
+          {submitting ? t('generate.sending') : t('generate.button', { count: targets.length })}
+        </button>
+        <p className="muted hint">{t('generate.shortcutHint')}</p>
+      </form>
+      <div className="generate-results">
+        {batches.length === 0 ? <EmptyState title={t('generate.emptyTitle')} hint={t('generate.emptyHint')} testId="generate-empty" /> : <BatchResults onOpen={openInGallery} />}
+      </div>
     </section>
   );
 }

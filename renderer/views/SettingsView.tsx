@@ -1,6 +1,9 @@
 import { useTranslation } from 'react-i18next';
+import { useState } from 'react';
+import { invoke } from '../api';
 import { useSettings, type LanguagePreference, type ThemePreference } from '../stores/settings';
 import { useShell } from '../stores/shell';
+import { ProvidersSection } from './settings/ProvidersSection';
 
 const themes: ThemePreference[] = ['system', 'light', 'dark'];
 const languages: LanguagePreference[] = ['system', 'en', 'zh-CN'];
@@ -31,6 +34,7 @@ export function SettingsView() {
           </select>
         </label>
       </fieldset>
+      <ProvidersSection />
       {connection.state === 'connected' && (
         <fieldset className="card">
           <legend>{t('settings.about')}</legend>
@@ -38,12 +42,41 @@ export function SettingsView() {
             <dt>{t('settings.version')}</dt>
             <dd data-testid="about-version">{connection.info.version}</dd>
             <dt>{t('settings.library')}</dt>
-            <dd data-testid="about-library">{connection.info.libraryDir}</dd>
+            <dd>
+              <span data-testid="about-library">{connection.info.libraryDir}</span>
+              <LibraryChooser canChoose={connection.info.canChooseLibrary} />
+            </dd>
             <dt>{t('settings.transport')}</dt>
             <dd>{t(`status.transport.${connection.info.transport}`)}</dd>
           </dl>
         </fieldset>
       )}
     </section>
+  );
+}
+
+/** Desktop: a folder dialog, then the app restarts onto the new library. Browser: how to start on another one. */
+function LibraryChooser({ canChoose }: { canChoose: boolean }) {
+  const { t } = useTranslation();
+  const [message, setMessage] = useState<string | null>(null);
+  if (!canChoose) return <p className="muted hint">{t('settings.libraryHint')}</p>;
+  return (
+    <>
+      <button
+        type="button"
+        data-testid="library-change"
+        onClick={async () => {
+          try {
+            const result = await invoke('app.chooseLibrary', {});
+            setMessage(result.restarting ? t('settings.libraryRestarting') : null);
+          } catch (error) {
+            setMessage((error as Error).message);
+          }
+        }}
+      >
+        {t('settings.libraryChange')}
+      </button>
+      {message && <p role="status">{message}</p>}
+    </>
   );
 }

@@ -10,8 +10,12 @@ export const appChannels = {
       platform: z.string(),
       transport: z.enum(['electron', 'harness', 'test', 'cli']),
       libraryDir: z.string(),
+      /** True where a native folder dialog can pick another library (the desktop app). */
+      canChooseLibrary: z.boolean(),
     }),
   ),
+  /** Desktop only: pick another library folder; the app restarts onto it. */
+  'app.chooseLibrary': channel(z.object({}).strict(), z.object({ libraryDir: z.string(), restarting: z.boolean() })),
   'app.ping': channel(
     z.object({ nonce: z.string().min(1).max(200) }).strict(),
     z.object({ nonce: z.string(), receivedAt: z.number() }),

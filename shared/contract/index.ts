@@ -4,13 +4,23 @@
 // and spread them below.
 import type { z } from 'zod';
 import { appChannels, appEvents } from './app';
+import { libraryChannels, libraryEvents } from './library';
+import { jobsChannels, jobsEvents } from './jobs';
+import { modelsChannels } from './models';
+import { providersChannels } from './providers';
 
 export const channels = {
   ...appChannels,
+  ...libraryChannels,
+  ...providersChannels,
+  ...modelsChannels,
+  ...jobsChannels,
 };
 
 export const events = {
   ...appEvents,
+  ...libraryEvents,
+  ...jobsEvents,
 };
 
 export type Channels = typeof channels;

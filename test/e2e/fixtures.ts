@@ -48,15 +48,13 @@ export async function stopAtelierServer(server: AtelierServer): Promise<void> {
   rmSync(server.libraryDir, { recursive: true, force: true });
 }
 
-export const test = base.extend<object, { atelier: AtelierServer }>({
-  atelier: [
-    async ({}, use) => {
-      const server = await startAtelierServer();
-      await use(server);
-      await stopAtelierServer(server);
-    },
-    { scope: 'worker' },
-  ],
+/** Each test gets its own server on its own empty library, so tests never see each other's images. */
+export const test = base.extend<{ atelier: AtelierServer }>({
+  atelier: async ({}, use) => {
+    const server = await startAtelierServer();
+    await use(server);
+    await stopAtelierServer(server);
+  },
 });
 
 export { expect } from '@playwright/test';

@@ -17,6 +17,8 @@ export const recorded = {
   sandboxEnabled: false,
   fetched: [] as string[],
   openedExternally: [] as string[],
+  dialogAnswer: null as string | null,
+  relaunched: 0,
 };
 
 export const app = Object.assign(new EventEmitter(), {
@@ -28,6 +30,9 @@ export const app = Object.assign(new EventEmitter(), {
   getPath: (name: string) => (name === 'userData' ? app.userData : tmpdir()),
   requestSingleInstanceLock: () => true,
   quit: () => {},
+  relaunch: () => {
+    recorded.relaunched++;
+  },
 });
 
 export class BrowserWindow extends EventEmitter {
@@ -83,6 +88,16 @@ export const net = {
   },
 };
 
+export const dialog = {
+  showOpenDialog: async () => (recorded.dialogAnswer ? { canceled: false, filePaths: [recorded.dialogAnswer] } : { canceled: true, filePaths: [] }),
+};
+
+export const safeStorage = {
+  isEncryptionAvailable: () => true,
+  getSelectedStorageBackend: () => 'gnome_libsecret',
+  encryptString: (text: string) => Buffer.from(`enc:${text}`),
+  decryptString: (data: Buffer) => data.toString().replace(/^enc:/, ''),
+};
 export const shell = {
   openExternal: async (url: string) => {
     recorded.openedExternally.push(url);
@@ -91,4 +106,4 @@ export const shell = {
 export const contextBridge = { exposeInMainWorld: () => {} };
 export const ipcRenderer = { invoke: async () => ({}), on: () => {}, removeListener: () => {} };
 
-export default { app, BrowserWindow, ipcMain, protocol, session, net, shell, contextBridge, ipcRenderer };
+export default { app, BrowserWindow, dialog, ipcMain, protocol, session, net, shell, safeStorage, contextBridge, ipcRenderer };

@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { channelNames } from '../../shared/contract';
@@ -105,5 +106,30 @@ describe('electron/main.ts with a stand-in electron module', () => {
     }
     expect((await handler(new Request('app://elsewhere/index.html'))).status).toBe(404);
     rmSync(join(rendererDir, '.shell-test.html'));
+  });
+
+  it('switches the library through a folder dialog: remembers it and restarts onto it', async () => {
+    const choose = recorded.handlers.get('app.chooseLibrary')!;
+    recorded.dialogAnswer = null;
+    await expect(choose({ senderFrame: trustedFrame }, {})).resolves.toMatchObject({ ok: true, value: { restarting: false } });
+    expect(recorded.relaunched).toBe(0);
+
+    const chosen = join(tmpdir(), `atelier-chosen-${process.pid}`);
+    recorded.dialogAnswer = chosen;
+    await expect(choose({ senderFrame: trustedFrame }, {})).resolves.toEqual({ ok: true, value: { libraryDir: chosen, restarting: true } });
+    await waitFor(() => recorded.relaunched > 0, 'the relaunch');
+    expect(JSON.parse(readFileSync(join(app.userData, 'settings.json'), 'utf8'))).toEqual({ libraryDir: chosen });
+  });
+
+  it('refuses a library folder it cannot write to, and does not restart', async () => {
+    const choose = recorded.handlers.get('app.chooseLibrary')!;
+    const before = recorded.relaunched;
+    const aFile = join(tmpdir(), `atelier-not-a-folder-${process.pid}`);
+    writeFileSync(aFile, 'x');
+    recorded.dialogAnswer = join(aFile, 'library');
+    const answer = (await choose({ senderFrame: trustedFrame }, {})) as { ok: false; error: { code: string; message: string } };
+    expect(answer.error.code).toBe('invalid_input');
+    expect(answer.error.message).toContain(`Atelier cannot write to ${join(aFile, 'library')}`);
+    expect(recorded.relaunched).toBe(before);
   });
 });

@@ -1,3 +1,6 @@
+import { accessSync, constants, mkdirSync } from 'node:fs';
+import { isAbsolute } from 'node:path';
+import { AppError } from '../../../shared/errors';
 import type { HandlerSlice } from '../handlers';
 
 export interface AppInfo {
@@ -7,9 +10,42 @@ export interface AppInfo {
   transport: 'electron' | 'harness' | 'test' | 'cli';
 }
 
-export function appHandlers(info: AppInfo, now: () => number): HandlerSlice<'app.info' | 'app.ping'> {
+/**
+ * What only the host process can do (a native folder dialog, a restart). The Electron shell passes
+ * one in; the harness and the CLI have none, and say how to use another library instead.
+ */
+export interface AppHost {
+  /** Asks the user for a folder; null when they cancel. */
+  chooseFolder(): Promise<string | null>;
+  /** Remembers the new library folder and restarts onto it (after this call has answered). */
+  switchLibrary(dir: string): Promise<void>;
+}
+
+/** A library folder must be an absolute path we can create and write into. */
+export function checkLibraryFolder(dir: string): void {
+  if (!isAbsolute(dir)) throw new AppError('invalid_input', `The library folder must be a full path, not "${dir}".`);
+  try {
+    mkdirSync(dir, { recursive: true });
+    accessSync(dir, constants.W_OK);
+  } catch (error) {
+    throw new AppError('invalid_input', `Atelier cannot write to ${dir} (${(error as NodeJS.ErrnoException).code ?? 'error'}). Choose another folder.`);
+  }
+}
+
+export function appHandlers(info: AppInfo, now: () => number, host?: AppHost): HandlerSlice<'app.info' | 'app.ping' | 'app.chooseLibrary'> {
   return {
-    'app.info': () => ({ ...info, platform: process.platform }),
+    'app.info': () => ({ ...info, platform: process.platform, canChooseLibrary: Boolean(host) }),
     'app.ping': ({ nonce }) => ({ nonce, receivedAt: now() }),
+    'app.chooseLibrary': async () => {
+      if (!host) {
+        throw new AppError('unavailable', 'This window cannot switch libraries. Start Atelier with --library DIR (or ATELIER_LIBRARY) to use another folder.');
+      }
+      const dir = await host.chooseFolder();
+      if (!dir || dir === info.libraryDir) return { libraryDir: info.libraryDir, restarting: false };
+      checkLibraryFolder(dir);
+      // Answer first, then restart: the window learns the outcome before it goes away.
+      setTimeout(() => void host.switchLibrary(dir), 50);
+      return { libraryDir: dir, restarting: true };
+    },
   };
 }

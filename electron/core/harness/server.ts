@@ -50,7 +50,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     }
     if (path.startsWith('/media/')) {
       if (!hasToken(cookieToken(request.headers.cookie), token)) return refuse(response, 403, 'Missing token.');
-      const media = await options.core.media(path.slice('/media/'.length));
+      const media = await options.core.media(path);
       if (!media) return refuse(response, 404, 'No such image.');
       response.writeHead(200, { 'content-type': media.mime, 'cache-control': 'private, max-age=31536000, immutable' });
       createReadStream(media.path).pipe(response);

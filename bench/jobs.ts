@@ -1,0 +1,86 @@
+// The jobs benchmark (issue 4): 200 generation jobs through the whole engine (persist, send, answer,
+// download, verify, store in the library with thumbnails) against the fake provider with zero latency,
+// next to a bare loop that sends the same requests and fetches and writes the same bytes with the same
+// concurrency. Target: within 1.3×. Run: npx tsx bench/jobs.ts (or npm run bench jobs).
+import { mkdirSync, rmSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { Job } from '../shared/contract/jobs';
+import { createCore } from '../electron/core/core';
+import { createSecretStore } from '../electron/core/secrets/create-secret-store';
+import { startFakeProvider } from '../test/fake-provider';
+
+const jobCount = Number(process.env.BENCH_JOBS ?? 200);
+const concurrency = 4;
+const key = 'sk-bench-key-000000';
+const workDir = join(import.meta.dirname, '.work', 'jobs');
+const imageSide = Number(process.env.BENCH_IMAGE_SIDE ?? 256);
+
+/** Sends the same requests with the same concurrency; `store` decides what happens to the bytes. */
+async function bareLoop(baseUrl: string, store: (index: number, bytes: Buffer) => Promise<unknown>): Promise<number> {
+  let next = 0;
+  const started = performance.now();
+  async function worker(): Promise<void> {
+    while (next < jobCount) {
+      const index = next++;
+      const answer = await fetch(`${baseUrl}/v1/images/generations`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json', Accept: 'application/json' },
+        body: JSON.stringify({ model: 'dall-e-2', prompt: `bench ${index}`, size: `${imageSide}x${imageSide}` }),
+      });
+      const body = (await answer.json()) as { data: Array<{ url: string }> };
+      await store(index, Buffer.from(await (await fetch(body.data[0]!.url)).arrayBuffer()));
+    }
+  }
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  return performance.now() - started;
+}
+
+async function openBenchCore(libraryDir: string) {
+  const secrets = createSecretStore({ keychain: false, env: { ATELIER_KEY_QR: key } });
+  return createCore({ libraryDir, transport: 'test', secrets, jobs: { concurrency: () => concurrency } });
+}
+
+async function engineRun(baseUrl: string, libraryDir: string): Promise<number> {
+  const core = await openBenchCore(libraryDir);
+  const added = await core.invoke('providers.add', { id: 'qr', preset: 'quickrouter', baseUrl });
+  if (!added.ok) throw new Error(added.error.message);
+  const started = performance.now();
+  const ids: string[] = [];
+  for (let index = 0; index < jobCount; index++) {
+    const answer = await core.invoke('jobs.create', { targets: [{ providerId: 'qr', model: 'dall-e-2' }], prompt: `bench ${index}`, size: `${imageSide}x${imageSide}` });
+    if (!answer.ok) throw new Error(answer.error.message);
+    ids.push((answer.value as { jobs: Job[] }).jobs[0]!.id);
+  }
+  const finished = await Promise.all(ids.map((id) => core.jobs.waitFor(id)));
+  const elapsed = performance.now() - started;
+  const failed = finished.filter((job) => job.status !== 'done');
+  if (failed.length) throw new Error(`${failed.length} jobs did not finish: ${failed[0]!.error?.message}`);
+  await core.close();
+  return elapsed;
+}
+
+rmSync(workDir, { recursive: true, force: true });
+const fake = await startFakeProvider({ key, defaultImageSide: imageSide });
+try {
+  const bareDir = join(workDir, 'bare');
+  mkdirSync(bareDir, { recursive: true });
+  const bare = await bareLoop(fake.baseUrl, (index, bytes) => writeFile(join(bareDir, `${index}.png`), bytes));
+  const libraryCore = await openBenchCore(join(workDir, 'bare-library'));
+  const bareLibrary = await bareLoop(fake.baseUrl, (index, bytes) =>
+    libraryCore.library.addImage({ bytes, source: 'generated', prompt: `bench ${index}`, model: 'dall-e-2' }),
+  );
+  await libraryCore.close();
+  const engine = await engineRun(fake.baseUrl, join(workDir, 'library'));
+  const line = (label: string, ms: number) => console.log(`  ${label.padEnd(38)}: ${ms.toFixed(0)} ms (${(ms / jobCount).toFixed(2)} ms/job)`);
+  console.log(`jobs: ${jobCount} generations of ${imageSide}×${imageSide} PNG, concurrency ${concurrency}, fake provider with zero latency`);
+  line('bare fetch-and-write loop (baseline)', bare);
+  line('bare fetch + library.addImage loop', bareLibrary);
+  line('job engine end to end', engine);
+  console.log(`  engine / bare fetch-and-write        : ${(engine / bare).toFixed(2)}× (target ≤ 1.3×)`);
+  console.log(`  engine / bare fetch + addImage       : ${(engine / bareLibrary).toFixed(2)}× (the engine's own overhead)`);
+} finally {
+  await fake.close();
+  rmSync(workDir, { recursive: true, force: true });
+}

@@ -1,0 +1,178 @@
+// The one HTTP layer every adapter uses: injected fetch, a time-out per attempt, SDK-style retries,
+// cancellation through AbortSignal, and errors mapped to AppError with messages a user can act on.
+import { AppError } from '../../../shared/errors';
+import { redact } from '../redact';
+import { errorInOkBody, httpErrorToAppError, parseErrorBody, providerFailure } from './error-body';
+import { abortableSleep, defaultMaxRetries, retryDelayMs, shouldRetryStatus } from './retry-policy';
+
+export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
+
+export interface HttpClientOptions {
+  /** The provider's label for messages ("ImageRouter"). */
+  provider: string;
+  fetch?: FetchLike;
+  /** Per attempt, covering the answer's body too. Image generation can hold a request for minutes. */
+  timeoutMs?: number;
+  maxRetries?: number;
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  now?: () => number;
+  random?: () => number;
+}
+
+export interface HttpRequest {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  url: string;
+  headers?: Record<string, string>;
+  /** A JSON value (sent as application/json) or FormData (multipart); both can be re-sent on retry. */
+  json?: unknown;
+  form?: FormData;
+  signal?: AbortSignal;
+  timeoutMs?: number;
+  /** Status codes that are answers, not errors (fal's 202 while queued). 2xx always are. */
+  acceptStatus?: number[];
+}
+
+export interface HttpResponse<T> {
+  status: number;
+  headers: Headers;
+  body: T;
+}
+
+const defaultTimeoutMs = 10 * 60_000;
+
+export class HttpClient {
+  readonly provider: string;
+  private readonly fetchImpl: FetchLike;
+  private readonly timeoutMs: number;
+  private readonly maxRetries: number;
+  private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  private readonly now: () => number;
+  private readonly random: () => number;
+
+  constructor(options: HttpClientOptions) {
+    this.provider = options.provider;
+    this.fetchImpl = options.fetch ?? ((input, init) => fetch(input, init));
+    this.timeoutMs = options.timeoutMs ?? defaultTimeoutMs;
+    this.maxRetries = options.maxRetries ?? defaultMaxRetries;
+    this.sleep = options.sleep ?? abortableSleep;
+    this.now = options.now ?? Date.now;
+    this.random = options.random ?? Math.random;
+  }
+
+  /** Sends and parses a JSON answer. Whitespace before the JSON is allowed (ImageRouter keep-alive). */
+  async json<T = unknown>(request: HttpRequest): Promise<HttpResponse<T>> {
+    return this.send(request, async (response) => {
+      const raw = await response.text();
+      let body: unknown;
+      try {
+        body = raw.trim() === '' ? null : JSON.parse(raw);
+      } catch {
+        throw new RetryableFailure(
+          providerFailure(this.provider, `the answer was not valid JSON (${response.status}). Try again later.`, { status: response.status }),
+        );
+      }
+      const hidden = errorInOkBody(body);
+      if (hidden) throw providerFailure(this.provider, hidden.message, { status: response.status, type: hidden.type });
+      return body as T;
+    });
+  }
+
+  /** Downloads bytes (a result image). */
+  async bytes(request: HttpRequest): Promise<HttpResponse<Buffer>> {
+    return this.send(request, async (response) => Buffer.from(await response.arrayBuffer()));
+  }
+
+  private async send<T>(request: HttpRequest, read: (response: Response) => Promise<T>): Promise<HttpResponse<T>> {
+    for (let attempt = 0; ; attempt++) {
+      const outcome = await this.attempt(request, read);
+      if (outcome.ok) return outcome.response;
+      const retriesLeft = attempt < this.maxRetries;
+      if (!outcome.retryable || !retriesLeft) throw outcome.error;
+      try {
+        await this.sleep(retryDelayMs(attempt, outcome.headers, this.now(), this.random), request.signal);
+      } catch {
+        throw cancelled(this.provider);
+      }
+    }
+  }
+
+  private async attempt<T>(
+    request: HttpRequest,
+    read: (response: Response) => Promise<T>,
+  ): Promise<{ ok: true; response: HttpResponse<T> } | { ok: false; error: AppError; retryable: boolean; headers?: Headers }> {
+    if (request.signal?.aborted) return { ok: false, error: cancelled(this.provider), retryable: false };
+    const controller = new AbortController();
+    const timeoutMs = request.timeoutMs ?? this.timeoutMs;
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, timeoutMs);
+    const onAbort = () => controller.abort();
+    request.signal?.addEventListener('abort', onAbort, { once: true });
+    try {
+      const response = await this.fetchImpl(request.url, this.init(request, controller.signal));
+      const accepted = response.ok || (request.acceptStatus ?? []).includes(response.status);
+      if (!accepted) {
+        const raw = await response.text().catch(() => '');
+        const error = httpErrorToAppError(this.provider, response.status, parseErrorBody(safeParse(raw)));
+        return { ok: false, error, retryable: shouldRetryStatus(response.status, response.headers), headers: response.headers };
+      }
+      const body = await read(response);
+      return { ok: true, response: { status: response.status, headers: response.headers, body } };
+    } catch (thrown) {
+      if (request.signal?.aborted) return { ok: false, error: cancelled(this.provider), retryable: false };
+      if (timedOut) {
+        const seconds = Math.round(timeoutMs / 100) / 10;
+        const error = new AppError('network_failed', `${this.provider} did not answer within ${seconds} s. Try again, or later if it keeps happening.`);
+        return { ok: false, error, retryable: true };
+      }
+      if (thrown instanceof RetryableFailure) return { ok: false, error: thrown.error, retryable: true };
+      if (thrown instanceof AppError) return { ok: false, error: thrown, retryable: false };
+      return { ok: false, error: connectionError(this.provider, thrown), retryable: true };
+    } finally {
+      clearTimeout(timer);
+      request.signal?.removeEventListener('abort', onAbort);
+    }
+  }
+
+  private init(request: HttpRequest, signal: AbortSignal): RequestInit {
+    const headers: Record<string, string> = { Accept: 'application/json', ...request.headers };
+    let body: string | FormData | undefined;
+    if (request.form) body = request.form;
+    else if (request.json !== undefined) {
+      headers['Content-Type'] = 'application/json';
+      body = JSON.stringify(request.json);
+    }
+    return { method: request.method, headers, body, signal, redirect: 'follow' };
+  }
+}
+
+/** A failure inside a 2xx answer that another attempt may fix (a body cut short or garbled). */
+class RetryableFailure extends Error {
+  constructor(readonly error: AppError) {
+    super(error.message);
+  }
+}
+
+function safeParse(raw: string): unknown {
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return raw.trim() ? { message: raw.trim().slice(0, 200) } : null;
+  }
+}
+
+function cancelled(provider: string): AppError {
+  return new AppError('cancelled', `The request to ${provider} was cancelled.`);
+}
+
+function connectionError(provider: string, thrown: unknown): AppError {
+  const cause = thrown instanceof Error && thrown.cause instanceof Error ? thrown.cause : thrown;
+  const code = cause && typeof cause === 'object' && 'code' in cause ? String((cause as { code: unknown }).code) : '';
+  const why = code ? ` (${code})` : thrown instanceof Error ? ` (${thrown.message})` : '';
+  return new AppError(
+    'network_failed',
+    redact(`Could not reach ${provider}${why}. Check the internet connection and the provider's base URL in Settings → Providers.`),
+  );
+}

@@ -1,0 +1,86 @@
+// Every error shape the routers answer with, reduced to one plain sentence:
+//   OpenAI       {"error":{"message","type","param","code"}}
+//   ImageRouter  {"error":{"message","type"}}   (also after 200 + keep-alive whitespace)
+//   Replicate    {"detail":"…"}                 (plus title/status in problem+json)
+//   fal          {"message":"…"} or 422 {"detail":[{"loc":[…],"msg","type"}]}
+import { AppError } from '../../../shared/errors';
+import { redact } from '../redact';
+
+export interface ProviderErrorInfo {
+  message: string;
+  type?: string;
+  code?: string;
+  param?: string;
+}
+
+function asRecord(value: unknown): Record<string, unknown> | null {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
+
+/** Reads any documented error shape; null when the body is not one. */
+export function parseErrorBody(body: unknown): ProviderErrorInfo | null {
+  const record = asRecord(body);
+  if (!record) return null;
+  const error = record.error;
+  const nested = asRecord(error);
+  if (nested) {
+    const message = text(nested.message) ?? text(nested.type) ?? 'no message';
+    return { message, type: text(nested.type), code: text(nested.code) ?? numberText(nested.code), param: text(nested.param) };
+  }
+  if (text(error)) return { message: text(error)! };
+  if (Array.isArray(record.detail)) {
+    const parts = record.detail.map((item) => {
+      const entry = asRecord(item);
+      if (!entry) return String(item);
+      const loc = Array.isArray(entry.loc) ? entry.loc.filter((part) => part !== 'body').join('.') : '';
+      const msg = text(entry.msg) ?? 'invalid';
+      return loc ? `${loc}: ${msg}` : msg;
+    });
+    return { message: parts.join('; ') || 'invalid request' };
+  }
+  const detail = text(record.detail) ?? text(record.message);
+  if (detail) return { message: detail, type: text(record.type) ?? text(record.title) };
+  return null;
+}
+
+function numberText(value: unknown): string | undefined {
+  return typeof value === 'number' ? String(value) : undefined;
+}
+
+/**
+ * The ImageRouter quirk: 200 headers went out before the failure, so the body (after whitespace) is
+ * `{"error":{…}}`. Only an error object counts: a fal status or a Replicate prediction carries a string
+ * `error` field that its adapter reads itself.
+ */
+export function errorInOkBody(body: unknown): ProviderErrorInfo | null {
+  const record = asRecord(body);
+  if (!record || !asRecord(record.error) || record.data !== undefined) return null;
+  return parseErrorBody(record);
+}
+
+/** Maps an HTTP failure to the AppError a user sees. `provider` is the provider's label ("ImageRouter"). */
+export function httpErrorToAppError(provider: string, status: number, info: ProviderErrorInfo | null): AppError {
+  // The provider's own sentence usually ends with a full stop; ours follows it.
+  const said = info ? `: ${info.message.replace(/[.\s]+$/, '')}` : '';
+  const details = { status, ...(info?.type ? { type: info.type } : {}), ...(info?.code ? { providerCode: info.code } : {}) };
+  const say = (code: ConstructorParameters<typeof AppError>[0], message: string) => new AppError(code, redact(message), details);
+  if (status === 401) return say('auth_refused', `${provider} refused the key (401)${said}. Check it in Settings → Providers.`);
+  if (status === 403)
+    return say('auth_refused', `${provider} denied access (403)${said}. Check the key, its plan and region in Settings → Providers.`);
+  if (status === 429)
+    return say('provider_failed', `${provider} is rate-limiting or out of quota (429)${said}. Wait a moment, or check the account's balance.`);
+  if (status === 402) return say('provider_failed', `${provider} says payment is required (402)${said}. Top up the account's balance.`);
+  if (status === 400 || status === 404 || status === 422)
+    return say('invalid_input', `${provider} rejected the request (${status})${said}. Change the parameters and try again.`);
+  if (status >= 500) return say('provider_failed', `${provider} failed on its side (${status})${said}. Try again later.`);
+  return say('provider_failed', `${provider} answered ${status}${said}.`);
+}
+
+/** A failure carried in a 200 answer (ImageRouter keep-alive, a Replicate prediction's `error`, a fal failure). */
+export function providerFailure(provider: string, message: string, details?: unknown): AppError {
+  return new AppError('provider_failed', redact(`${provider} could not make the image: ${message}`), details);
+}

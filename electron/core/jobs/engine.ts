@@ -1,0 +1,229 @@
+// The job engine: validates and writes jobs, runs them with a concurrency limit per provider, cancels
+// them (remotely too, where the API allows), resumes unfinished ones, and announces every change.
+import { readFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import type { Job, JobRequest, JobStatus } from '../../../shared/contract/jobs';
+import { AppError, isAppError } from '../../../shared/errors';
+import type { CoreEvents } from '../events';
+import type { HttpClientOptions } from '../http/client';
+import type { Library } from '../library/library';
+import { redact } from '../redact';
+import { createProviderAdapter } from '../providers/adapter';
+import type { ModelCatalog } from '../providers/catalog-cache';
+import { findModel, protocolFor } from '../providers/catalog';
+import type { ProviderRegistry } from '../providers/registry';
+import { assertValidRequest } from '../providers/validate';
+import { newOwnerId, ownerIsAlive } from './owner';
+import { buildRequest, runJob } from './runner';
+import { type JobInput, type JobParams, JobStore, publicJob, type StoredJob } from './store';
+
+export interface JobEngineOptions {
+  db: ConstructorParameters<typeof JobStore>[0];
+  library: Library;
+  registry: ProviderRegistry;
+  catalog: ModelCatalog;
+  events: CoreEvents;
+  now?: () => number;
+  http?: Omit<HttpClientOptions, 'provider'>;
+  /** Jobs running at once per provider (default 4; the local provider renders 2 at a time). */
+  concurrency?: (providerId: string) => number;
+  pollIntervalMs?: number;
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+}
+
+const mimeOfFormat: Record<string, string> = { png: 'image/png', jpeg: 'image/jpeg', webp: 'image/webp' };
+
+export function createJobEngine(options: JobEngineOptions) {
+  const now = options.now ?? Date.now;
+  const store = new JobStore(options.db, now);
+  /** Jobs waiting for a free slot, oldest first, with their provider so scheduling needs no query. */
+  const waiting: Array<{ id: string; providerId: string }> = [];
+  const active = new Map<string, { controller: AbortController; done: Promise<void> }>();
+  const runningPerProvider = new Map<string, number>();
+  const waiters = new Map<string, Array<(job: Job) => void>>();
+  let closing = false;
+  const self = newOwnerId();
+
+  const limit = options.concurrency ?? ((providerId: string) => (providerId === 'local' ? 2 : 4));
+
+  function update(id: string, changes: Parameters<JobStore['update']>[1]): StoredJob {
+    const job = store.update(id, changes);
+    options.events.emit('jobs.changed', publicJob(job));
+    if (job.status === 'done' || job.status === 'failed' || job.status === 'cancelled') {
+      for (const resolve of waiters.get(id) ?? []) resolve(publicJob(job));
+      waiters.delete(id);
+    }
+    return job;
+  }
+
+  function pump(): void {
+    if (closing) return;
+    for (let index = 0; index < waiting.length; ) {
+      const { id, providerId } = waiting[index]!;
+      if ((runningPerProvider.get(providerId) ?? 0) >= limit(providerId)) {
+        index++;
+        continue;
+      }
+      waiting.splice(index, 1);
+      const job = store.get(id);
+      if (job) start(job);
+    }
+  }
+
+  function start(job: StoredJob): void {
+    const controller = new AbortController();
+    runningPerProvider.set(job.providerId, (runningPerProvider.get(job.providerId) ?? 0) + 1);
+    const deps = { store, library: options.library, registry: options.registry, catalog: options.catalog, http: options.http ?? {}, pollIntervalMs: options.pollIntervalMs, sleep: options.sleep, update };
+    const done = runJob(deps, job, controller.signal)
+      .then(() => undefined)
+      .catch((error: unknown) => settleFailure(job.id, error))
+      .finally(() => {
+        active.delete(job.id);
+        runningPerProvider.set(job.providerId, (runningPerProvider.get(job.providerId) ?? 1) - 1);
+        pump();
+      });
+    active.set(job.id, { controller, done });
+  }
+
+  async function settleFailure(id: string, error: unknown): Promise<void> {
+    const job = store.get(id);
+    if (!job) return;
+    // Shutting down: leave the job where it is; the next start resumes it.
+    if (closing && !job.cancelRequested) return;
+    if (job.cancelRequested || (isAppError(error) && error.code === 'cancelled')) {
+      if (job.remote) await cancelRemote(job);
+      update(id, { status: 'cancelled' });
+      return;
+    }
+    const info = isAppError(error) ? error.toInfo() : { code: 'internal' as const, message: redact(`Unexpected failure: ${String(error)}`) };
+    update(id, { status: 'failed', error: { code: info.code, message: info.message } });
+  }
+
+  async function cancelRemote(job: StoredJob): Promise<void> {
+    try {
+      const provider = options.registry.get(job.providerId);
+      const key = await options.registry.keyFor(provider.id);
+      const adapter = createProviderAdapter({ ...options.http, provider, key, protocol: job.protocol });
+      await adapter.cancel(job.remote!);
+    } catch {
+      // Best effort: the job is cancelled here whatever the provider says.
+    }
+  }
+
+  async function inputsOf(request: JobRequest): Promise<{ inputs: JobInput[]; parentId: string | null }> {
+    const inputs: JobInput[] = [];
+    let parentId: string | null = null;
+    for (const image of request.images ?? []) {
+      if ('imageId' in image) {
+        const stored = options.library.get(image.imageId);
+        parentId ??= stored.id;
+        inputs.push({ role: 'image', mimeType: mimeOfFormat[stored.format] ?? 'image/png', bytes: readFileSync(stored.path) });
+      } else {
+        inputs.push({ role: 'image', mimeType: image.mimeType, bytes: Buffer.from(image.base64, 'base64') });
+      }
+    }
+    if (request.mask) inputs.push({ role: 'mask', mimeType: 'image/png', bytes: Buffer.from(request.mask.base64, 'base64') });
+    return { inputs, parentId };
+  }
+
+  function schedule(job: StoredJob): void {
+    if (!active.has(job.id) && !waiting.some((entry) => entry.id === job.id)) waiting.push({ id: job.id, providerId: job.providerId });
+  }
+
+  return {
+    /** Validates every target first (nothing is written when one is invalid), then writes and starts the jobs. */
+    async create(request: JobRequest): Promise<{ batchId: string; jobs: Job[] }> {
+      const { inputs, parentId } = await inputsOf(request);
+      const params: JobParams = {
+        n: request.n,
+        size: request.size,
+        aspectRatio: request.aspectRatio,
+        quality: request.quality,
+        outputFormat: request.outputFormat,
+        seed: request.seed,
+        scaleMask: request.scaleMask,
+        extra: request.params,
+      };
+      const cleanParams = JSON.parse(JSON.stringify(params)) as JobParams;
+      const planned = [];
+      for (const target of request.targets) {
+        const provider = options.registry.get(target.providerId);
+        const protocol = protocolFor(provider.preset, target.model);
+        const model = findModel(provider.preset, target.model, options.catalog.remoteModels(provider.id));
+        await assertValidRequest(model, buildRequest(target.model, request.prompt, cleanParams, inputs));
+        planned.push({ providerId: provider.id, model: target.model, protocol, prompt: request.prompt, params: cleanParams, parentId, inputs });
+      }
+      const batchId = `batch_${randomBytes(6).toString('hex')}`;
+      const jobs = planned.map((draft) => store.insert({ ...draft, batchId, owner: self }));
+      for (const job of jobs) {
+        options.events.emit('jobs.changed', publicJob(job));
+        schedule(job);
+      }
+      pump();
+      return { batchId, jobs: jobs.map(publicJob) };
+    },
+
+    get(id: string): Job {
+      const job = store.get(id);
+      if (!job) throw new AppError('not_found', `There is no job ${id}. See \`atelier jobs list\`.`);
+      return publicJob(job);
+    },
+
+    list(filter: { status?: JobStatus; batchId?: string; limit?: number } = {}): Job[] {
+      return store.list(filter).map(publicJob);
+    },
+
+    /** Stops a job; a remote one is cancelled at the provider too. Finished jobs are answered as they are. */
+    async cancel(id: string): Promise<Job> {
+      const job = store.get(id);
+      if (!job) throw new AppError('not_found', `There is no job ${id}. See \`atelier jobs list\`.`);
+      if (job.status === 'done' || job.status === 'failed' || job.status === 'cancelled') return publicJob(job);
+      store.update(id, { cancelRequested: true });
+      const running = active.get(id);
+      if (running) {
+        running.controller.abort();
+        await running.done;
+        return publicJob(store.get(id)!);
+      }
+      const index = waiting.findIndex((entry) => entry.id === id);
+      if (index >= 0) waiting.splice(index, 1);
+      if (job.remote) await cancelRemote(job);
+      return publicJob(update(id, { status: 'cancelled' }));
+    },
+
+    /**
+     * Picks up every unfinished job no live engine is running: remote ones keep polling from their stored
+     * id, unsent ones are sent, downloaded images are not stored twice.
+     */
+    resume(): string[] {
+      const jobs = store
+        .unfinished()
+        .filter((job) => !active.has(job.id) && !waiting.some((entry) => entry.id === job.id))
+        .filter((job) => job.owner === self || job.owner === null || !ownerIsAlive(job.owner, self))
+        .filter((job) => job.owner === self || store.claim(job.id, self, job.owner));
+      jobs.forEach(schedule);
+      pump();
+      return jobs.map((job) => job.id);
+    },
+
+    /** Resolves when the job is done, failed or cancelled. */
+    waitFor(id: string): Promise<Job> {
+      const job = store.get(id);
+      if (!job) return Promise.reject(new AppError('not_found', `There is no job ${id}.`));
+      if (job.status === 'done' || job.status === 'failed' || job.status === 'cancelled') return Promise.resolve(publicJob(job));
+      return new Promise((resolve) => waiters.set(id, [...(waiters.get(id) ?? []), resolve]));
+    },
+
+    /** Stops running jobs without changing their state, so the next start resumes them. */
+    async close(): Promise<void> {
+      closing = true;
+      waiting.length = 0;
+      const running = [...active.values()];
+      for (const entry of running) entry.controller.abort();
+      await Promise.all(running.map((entry) => entry.done));
+      store.release(self);
+    },
+  };
+}
+
+export type JobEngine = ReturnType<typeof createJobEngine>;

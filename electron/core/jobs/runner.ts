@@ -1,0 +1,145 @@
+// Carries one job from whatever state it is in to the end: send it (or keep polling the remote id it
+// already has), then download and store every result image. Each step is written down before the next
+// one starts, so a crash at any point resumes here without losing or doubling an image.
+import { AppError, isAppError } from '../../../shared/errors';
+import type { HttpClientOptions } from '../http/client';
+import { abortableSleep } from '../http/retry-policy';
+import type { Library } from '../library/library';
+import { createHttpClient, createProviderAdapter } from '../providers/adapter';
+import type { ModelCatalog } from '../providers/catalog-cache';
+import { downloadResultImage } from '../providers/download';
+import type { ProviderRegistry } from '../providers/registry';
+import type { ImageRequest, ImageResult, ProviderAdapter } from '../providers/types';
+import type { JobInput, JobParams, JobStore, StoredJob } from './store';
+
+export interface RunnerDeps {
+  store: JobStore;
+  library: Library;
+  registry: ProviderRegistry;
+  catalog: ModelCatalog;
+  http: Omit<HttpClientOptions, 'provider'>;
+  /** Overrides the protocol's own poll interval (tests and benchmarks poll at once). */
+  pollIntervalMs?: number;
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  update: (id: string, changes: Parameters<JobStore['update']>[1]) => StoredJob;
+}
+
+/** Consecutive poll failures tolerated (the remote job still runs while the network hiccups). */
+const maxPollFailures = 5;
+
+/** The adapter request of a job: its parameters plus the input files kept with it. */
+export function buildRequest(model: string, prompt: string, params: JobParams, inputs: JobInput[]): ImageRequest {
+  const images = inputs.filter((input) => input.role === 'image').map((input) => ({ bytes: input.bytes, mimeType: input.mimeType }));
+  const mask = inputs.find((input) => input.role === 'mask');
+  const { extra, ...named } = params;
+  return {
+    model,
+    prompt,
+    ...named,
+    ...(extra ? { extra } : {}),
+    ...(images.length ? { images } : {}),
+    ...(mask ? { mask: { bytes: mask.bytes, mimeType: mask.mimeType } } : {}),
+  };
+}
+
+/** Bytes become base64 so the answer can be written to the jobs table and survive a restart. */
+function storable(result: ImageResult): ImageResult {
+  return {
+    ...result,
+    images: result.images.map(({ bytes, ...image }) => (bytes ? { ...image, b64: bytes.toString('base64') } : image)),
+  };
+}
+
+/** Once stored in the library, the job keeps the answer's facts but not the image data. */
+function withoutImageData(result: ImageResult): ImageResult {
+  return { ...result, images: result.images.map(({ b64: _b64, bytes: _bytes, ...image }) => image) };
+}
+
+function isTransient(error: unknown): boolean {
+  if (!isAppError(error)) return false;
+  const status = (error.details as { status?: number } | undefined)?.status;
+  return error.code === 'network_failed' || (error.code === 'provider_failed' && status !== undefined && (status >= 500 || status === 429));
+}
+
+export async function runJob(deps: RunnerDeps, initial: StoredJob, signal: AbortSignal): Promise<StoredJob> {
+  const { store, update } = deps;
+  const sleep = deps.sleep ?? abortableSleep;
+  const provider = deps.registry.get(initial.providerId);
+  const key = await deps.registry.keyFor(provider.id);
+  const adapter = createProviderAdapter({ ...deps.http, provider, key, protocol: initial.protocol, remoteModels: deps.catalog.remoteModels(provider.id) });
+  let job = initial;
+
+  if (!job.remote && !job.result) job = await send(job);
+  if (job.status === 'running' && job.remote) job = await pollUntilDone(job, adapter);
+  if (job.status === 'downloading') {
+    stopIfCancelled();
+    job = await downloadAll(job);
+  }
+  return job;
+
+  /** A cancel may come from another process (the CLI beside the app): the row says so. */
+  function stopIfCancelled(): void {
+    if (store.get(initial.id)?.cancelRequested) throw new AppError('cancelled', 'The job was cancelled.');
+  }
+
+  async function send(current: StoredJob): Promise<StoredJob> {
+    const sending = update(current.id, { status: 'submitted', attempts: current.attempts + 1, error: null });
+    const outcome = await adapter.submit(buildRequest(sending.model, sending.prompt, sending.jobParams, store.inputs(sending.id)), signal);
+    if (outcome.kind === 'pending') return update(current.id, { status: 'running', remote: outcome.remote, progress: outcome.progress });
+    return update(current.id, { status: 'downloading', result: storable(outcome.result), progress: null });
+  }
+
+  async function pollUntilDone(current: StoredJob, remoteAdapter: ProviderAdapter): Promise<StoredJob> {
+    const remote = current.remote!;
+    const interval = deps.pollIntervalMs ?? remoteAdapter.pollIntervalMs;
+    let failures = 0;
+    let last = JSON.stringify({ p: current.queuePosition, l: current.logs.length });
+    for (;;) {
+      if (interval > 0) await sleep(interval, signal);
+      stopIfCancelled();
+      let outcome;
+      try {
+        outcome = await remoteAdapter.poll(remote, signal);
+        failures = 0;
+      } catch (error) {
+        if (!isTransient(error) || ++failures >= maxPollFailures) throw error;
+        await sleep(Math.min(500 * 2 ** failures, 8000), signal);
+        continue;
+      }
+      if (outcome.kind === 'cancelled') return update(current.id, { status: 'cancelled' });
+      if (outcome.kind === 'done') return update(current.id, { status: 'downloading', result: storable(outcome.result), progress: null });
+      const now = JSON.stringify({ p: outcome.progress.queuePosition, l: outcome.progress.logs?.length ?? 0 });
+      // Progress is written (and announced) only when it changed, not on every poll.
+      if (now !== last) update(current.id, { progress: outcome.progress });
+      last = now;
+    }
+  }
+
+  async function downloadAll(current: StoredJob): Promise<StoredJob> {
+    const result = current.result;
+    if (!result || result.images.length === 0) throw new AppError('provider_failed', `${provider.label} answered without an image.`);
+    const http = createHttpClient({ ...deps.http, provider });
+    // Images stored before a crash are found by job id and not stored again.
+    const imageIds = store.storedImageIds(current.id);
+    const costEach = result.costUsd !== undefined ? result.costUsd / result.images.length : null;
+    for (let index = imageIds.length; index < result.images.length; index++) {
+      const image = await downloadResultImage(http, result.images[index]!, signal);
+      const stored = await deps.library.addImage({
+        bytes: image.bytes,
+        source: current.kind === 'edit' ? 'edited' : 'generated',
+        provider: provider.id,
+        model: current.model,
+        prompt: current.prompt,
+        params: current.params,
+        seed: result.seed ?? current.jobParams.seed ?? null,
+        costUsd: costEach,
+        latencyMs: result.latencyMs ?? null,
+        parentId: current.parentId,
+        jobId: current.id,
+      });
+      imageIds.push(stored.id);
+      update(current.id, { imageIds: [...imageIds] });
+    }
+    return update(current.id, { status: 'done', imageIds, result: withoutImageData(result) });
+  }
+}

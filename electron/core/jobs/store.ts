@@ -1,0 +1,284 @@
+// The jobs table: every request is written here before it is sent, the remote id the moment it arrives,
+// the provider's answer before anything is downloaded. Inputs of an edit are kept as blobs so a job can
+// be sent again after a restart even when the files it came from are gone.
+import { randomBytes } from 'node:crypto';
+import type { Job, JobStatus } from '../../../shared/contract/jobs';
+import type { ErrorCode } from '../../../shared/errors';
+import type { ProtocolId } from '../../../shared/presets';
+import type { Migration } from '../db/migrate';
+import type { Db } from '../db/open';
+import type { Statement } from 'better-sqlite3';
+import type { ImageResult, RemoteProgress, RemoteRef } from '../providers/types';
+
+export const jobsMigration: Migration = {
+  id: 201,
+  name: 'jobs',
+  up(db) {
+    db.exec(`
+      CREATE TABLE jobs (
+        id TEXT PRIMARY KEY,
+        batch_id TEXT,
+        provider_id TEXT NOT NULL,
+        model TEXT NOT NULL,
+        protocol TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('generate', 'edit')),
+        status TEXT NOT NULL CHECK (status IN ('queued', 'submitted', 'running', 'downloading', 'done', 'failed', 'cancelled')),
+        prompt TEXT NOT NULL,
+        params TEXT NOT NULL,
+        remote TEXT,
+        progress TEXT,
+        result TEXT,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        error_code TEXT,
+        error TEXT,
+        image_ids TEXT NOT NULL DEFAULT '[]',
+        parent_id TEXT,
+        cancel_requested INTEGER NOT NULL DEFAULT 0,
+        owner TEXT,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL,
+        finished_at INTEGER
+      ) STRICT;
+      CREATE INDEX jobs_status ON jobs(status, created_at);
+      CREATE INDEX jobs_batch ON jobs(batch_id);
+      CREATE TABLE job_inputs (
+        job_id TEXT NOT NULL REFERENCES jobs(id) ON DELETE CASCADE,
+        role TEXT NOT NULL CHECK (role IN ('image', 'mask')),
+        position INTEGER NOT NULL,
+        mime_type TEXT NOT NULL,
+        bytes BLOB NOT NULL,
+        PRIMARY KEY (job_id, role, position)
+      ) STRICT;
+    `);
+  },
+};
+
+/** What a job sends, minus the input files (kept in job_inputs). */
+export interface JobParams {
+  n?: number;
+  size?: string;
+  aspectRatio?: string;
+  quality?: string;
+  outputFormat?: string;
+  seed?: number;
+  scaleMask?: boolean;
+  extra?: Record<string, unknown>;
+}
+
+export interface JobInput {
+  role: 'image' | 'mask';
+  mimeType: string;
+  bytes: Buffer;
+}
+
+export interface NewJob {
+  /** The engine that runs it (host:pid:token), so another process does not run it twice. */
+  owner: string;
+  batchId: string | null;
+  providerId: string;
+  model: string;
+  protocol: ProtocolId;
+  prompt: string;
+  params: JobParams;
+  parentId: string | null;
+  inputs: JobInput[];
+}
+
+interface Row {
+  id: string;
+  batch_id: string | null;
+  provider_id: string;
+  model: string;
+  protocol: ProtocolId;
+  kind: 'generate' | 'edit';
+  status: JobStatus;
+  prompt: string;
+  params: string;
+  remote: string | null;
+  progress: string | null;
+  result: string | null;
+  attempts: number;
+  error_code: ErrorCode | null;
+  error: string | null;
+  image_ids: string;
+  parent_id: string | null;
+  cancel_requested: number;
+  owner: string | null;
+  created_at: number;
+  updated_at: number;
+  finished_at: number | null;
+}
+
+/** A job as the engine sees it: the public shape plus what it needs to continue. */
+export interface StoredJob extends Job {
+  jobParams: JobParams;
+  remote: RemoteRef | null;
+  result: ImageResult | null;
+  cancelRequested: boolean;
+  owner: string | null;
+}
+
+export function newJobId(): string {
+  return `job_${randomBytes(8).toString('hex')}`;
+}
+
+function toJob(row: Row): StoredJob {
+  const progress = row.progress ? (JSON.parse(row.progress) as RemoteProgress) : null;
+  const remote = row.remote ? (JSON.parse(row.remote) as RemoteRef) : null;
+  const jobParams = JSON.parse(row.params) as JobParams;
+  const result = row.result ? (JSON.parse(row.result) as ImageResult) : null;
+  const { extra, ...named } = jobParams;
+  return {
+    id: row.id,
+    batchId: row.batch_id,
+    providerId: row.provider_id,
+    model: row.model,
+    protocol: row.protocol,
+    kind: row.kind,
+    status: row.status,
+    prompt: row.prompt,
+    params: { ...named, ...extra },
+    remoteId: remote?.id ?? null,
+    queuePosition: progress?.queuePosition ?? null,
+    logs: progress?.logs ?? [],
+    attempts: row.attempts,
+    error: row.error_code && row.error ? { code: row.error_code, message: row.error } : null,
+    imageIds: JSON.parse(row.image_ids) as string[],
+    parentId: row.parent_id,
+    costUsd: result?.costUsd ?? null,
+    latencyMs: result?.latencyMs ?? null,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    finishedAt: row.finished_at,
+    jobParams,
+    remote,
+    result,
+    cancelRequested: row.cancel_requested === 1,
+    owner: row.owner,
+  };
+}
+
+/** Strips the engine's internals: what the renderer and the CLI see. */
+export function publicJob(job: StoredJob): Job {
+  const { jobParams: _params, remote: _remote, result: _result, cancelRequested: _cancel, owner: _owner, ...visible } = job;
+  return visible;
+}
+
+export class JobStore {
+  /** Prepared once per distinct SQL text: a job touches its row several times per second of work. */
+  private readonly statements = new Map<string, Statement>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly now: () => number,
+  ) {}
+
+  private sql(text: string): Statement {
+    let statement = this.statements.get(text);
+    if (!statement) {
+      statement = this.db.prepare<unknown[], unknown>(text);
+      this.statements.set(text, statement);
+    }
+    return statement;
+  }
+
+  insert(job: NewJob): StoredJob {
+    const id = newJobId();
+    const at = this.now();
+    const kind = job.inputs.some((input) => input.role === 'image') ? 'edit' : 'generate';
+    const addInput = this.sql('INSERT INTO job_inputs (job_id, role, position, mime_type, bytes) VALUES (?, ?, ?, ?, ?)');
+    this.db.transaction(() => {
+      this
+        .sql(
+          `INSERT INTO jobs (id, batch_id, provider_id, model, protocol, kind, status, prompt, params, parent_id, owner, created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(id, job.batchId, job.providerId, job.model, job.protocol, kind, job.prompt, JSON.stringify(job.params), job.parentId, job.owner, at, at);
+      job.inputs.forEach((input, position) => addInput.run(id, input.role, position, input.mimeType, input.bytes));
+    })();
+    return this.get(id)!;
+  }
+
+  get(id: string): StoredJob | null {
+    const row = this.sql('SELECT * FROM jobs WHERE id = ?').get(id) as Row | undefined;
+    return row ? toJob(row) : null;
+  }
+
+  list(filter: { status?: JobStatus; batchId?: string; limit?: number } = {}): StoredJob[] {
+    const rows = this
+      .sql(
+        `SELECT * FROM jobs WHERE (@status IS NULL OR status = @status) AND (@batchId IS NULL OR batch_id = @batchId)
+         ORDER BY created_at DESC, rowid DESC LIMIT @limit`,
+      )
+      .all({ status: filter.status ?? null, batchId: filter.batchId ?? null, limit: filter.limit ?? 100 }) as Row[];
+    return rows.map(toJob);
+  }
+
+  /** Jobs a restart must carry on with, oldest first. */
+  unfinished(): StoredJob[] {
+    const rows = this
+      .sql(`SELECT * FROM jobs WHERE status NOT IN ('done', 'failed', 'cancelled') ORDER BY created_at, rowid`)
+      .all() as Row[];
+    return rows.map(toJob);
+  }
+
+  inputs(id: string): JobInput[] {
+    const rows = this
+      .sql('SELECT role, mime_type AS mimeType, bytes FROM job_inputs WHERE job_id = ? ORDER BY role, position')
+      .all(id) as JobInput[];
+    return rows;
+  }
+
+  update(
+    id: string,
+    changes: Partial<{
+      status: JobStatus;
+      remote: RemoteRef | null;
+      progress: RemoteProgress | null;
+      result: ImageResult | null;
+      error: { code: ErrorCode; message: string } | null;
+      imageIds: string[];
+      attempts: number;
+      cancelRequested: boolean;
+    }>,
+  ): StoredJob {
+    const sets: string[] = ['updated_at = @updatedAt'];
+    const values: Record<string, unknown> = { id, updatedAt: this.now() };
+    const set = (column: string, key: string, value: unknown) => {
+      sets.push(`${column} = @${key}`);
+      values[key] = value;
+    };
+    if (changes.status !== undefined) {
+      set('status', 'status', changes.status);
+      set('finished_at', 'finishedAt', ['done', 'failed', 'cancelled'].includes(changes.status) ? this.now() : null);
+    }
+    if (changes.remote !== undefined) set('remote', 'remote', changes.remote ? JSON.stringify(changes.remote) : null);
+    if (changes.progress !== undefined) set('progress', 'progress', changes.progress ? JSON.stringify(changes.progress) : null);
+    if (changes.result !== undefined) set('result', 'result', changes.result ? JSON.stringify(changes.result) : null);
+    if (changes.error !== undefined) {
+      set('error_code', 'errorCode', changes.error?.code ?? null);
+      set('error', 'error', changes.error?.message ?? null);
+    }
+    if (changes.imageIds !== undefined) set('image_ids', 'imageIds', JSON.stringify(changes.imageIds));
+    if (changes.attempts !== undefined) set('attempts', 'attempts', changes.attempts);
+    if (changes.cancelRequested !== undefined) set('cancel_requested', 'cancelRequested', changes.cancelRequested ? 1 : 0);
+    this.sql(`UPDATE jobs SET ${sets.join(', ')} WHERE id = @id`).run(values);
+    return this.get(id)!;
+  }
+
+  /** Takes an unfinished job over from `from` (atomically: of two engines resuming at once, one wins). */
+  claim(id: string, owner: string, from: string | null): boolean {
+    const claimed = this.sql('UPDATE jobs SET owner = ?, updated_at = ? WHERE id = ? AND owner IS ?').run(owner, this.now(), id, from);
+    return claimed.changes === 1;
+  }
+
+  /** On a clean shutdown: unfinished jobs become free for the next engine to resume. */
+  release(owner: string): void {
+    this.sql(`UPDATE jobs SET owner = NULL WHERE owner = ? AND status NOT IN ('done', 'failed', 'cancelled')`).run(owner);
+  }
+
+  /** Images already stored for this job (a crash between storing and recording leaves them here). */
+  storedImageIds(id: string): string[] {
+    return this.sql('SELECT id FROM images WHERE job_id = ? ORDER BY created_at, rowid').pluck().all(id) as string[];
+  }
+}

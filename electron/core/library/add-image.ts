@@ -1,0 +1,195 @@
+// The one way an image enters the library (generated, edited, imported, or from an archive):
+// check the bytes, write the file and its thumbnails atomically, then insert the row in one
+// transaction. A crash in between leaves a file no row references, which `check` finds and adopts.
+import { randomBytes } from 'node:crypto';
+import type { ImageSource, LibraryImage } from '../../../shared/contract/library';
+import { AppError } from '../../../shared/errors';
+import type { LibraryContext } from './context';
+import { sha256Of } from './file-store';
+import { probeImage, type ProbedImage } from './image-probe';
+import { type ImageRow, imageColumns, toLibraryImage } from './image-row';
+import { parseSdParameters } from './sd-parameters';
+import { setTags } from './tags';
+import { renderThumbnails, storeThumbnails, thumbnailsPresent } from './thumbnails';
+
+export interface AddImageInput {
+  bytes: Buffer;
+  source: ImageSource;
+  provider?: string | null;
+  model?: string | null;
+  prompt?: string | null;
+  negativePrompt?: string | null;
+  params?: Record<string, unknown> | null;
+  seed?: number | null;
+  costUsd?: number | null;
+  latencyMs?: number | null;
+  parentId?: string | null;
+  jobId?: string | null;
+  originalName?: string | null;
+}
+
+/** Facts an archive brings back besides the generation ones. */
+export interface RestoredFacts {
+  id?: string;
+  createdAt?: number;
+  favorite?: boolean;
+  rating?: number;
+  tags?: string[];
+  trashedAt?: number | null;
+}
+
+export interface StoreResult {
+  image: LibraryImage;
+  /** True when these bytes were already in the library as an imported image (nothing new was stored). */
+  duplicate: boolean;
+}
+
+export function newImageId(): string {
+  return randomBytes(8).toString('hex');
+}
+
+export function getImageRow(context: LibraryContext, id: string): ImageRow | undefined {
+  return context.db.prepare(`SELECT ${imageColumns} FROM images i WHERE i.id = ?`).get(id) as ImageRow | undefined;
+}
+
+/**
+ * Imports dedupe by hash (the same file dropped twice is one image; a trashed one comes back).
+ * Generated and edited images always get their own row, since each carries its own job and prompt,
+ * but share the stored file when the bytes are identical. Callers announce the change (once per batch).
+ */
+export async function storeImage(context: LibraryContext, input: AddImageInput, restored: RestoredFacts = {}): Promise<StoreResult> {
+  const { store } = context;
+  const sha256 = sha256Of(input.bytes);
+  const dedupe = input.source === 'imported' && !restored.id;
+  const before = dedupe ? existingImport(context, sha256) : null;
+  if (before) return before;
+  const probed = await probeImage(input.bytes);
+  const relativePath = store.originalPath(sha256, probed.extension);
+  // Identical bytes stored before were fully decoded then; only new content pays for a decode.
+  if (!store.exists(relativePath) || !thumbnailsPresent(store, sha256)) {
+    const thumbs = await renderThumbnails(probed.pixels);
+    await store.writeAtomic(relativePath, input.bytes);
+    await storeThumbnails(store, sha256, thumbs);
+  }
+  // Checked again after the awaits: another import of the same bytes may have finished meanwhile.
+  const raced = dedupe ? existingImport(context, sha256) : null;
+  if (raced) return raced;
+  const id = restored.id ?? newImageId();
+  insertRow(context, { id, sha256, relativePath, probed, input: withEmbeddedFacts(input, probed), restored });
+  return { image: toLibraryImage(getImageRow(context, id)!, store), duplicate: false };
+}
+
+function existingImport(context: LibraryContext, sha256: string): StoreResult | null {
+  const existing = context.db
+    .prepare('SELECT id, trashed_at FROM images WHERE sha256 = ? ORDER BY trashed_at IS NOT NULL, created_at LIMIT 1')
+    .get(sha256) as { id: string; trashed_at: number | null } | undefined;
+  if (!existing) return null;
+  if (existing.trashed_at !== null) {
+    context.db.prepare('UPDATE images SET trashed_at = NULL WHERE id = ?').run(existing.id);
+    context.changed('restored', [existing.id]);
+  }
+  return { image: toLibraryImage(getImageRow(context, existing.id)!, context.store), duplicate: true };
+}
+
+interface RowValues {
+  id: string;
+  sha256: string;
+  relativePath: string;
+  probed: ProbedImage;
+  input: AddImageInput;
+  restored: RestoredFacts;
+}
+
+function insertRow(context: LibraryContext, values: RowValues): void {
+  const { input, probed, restored } = values;
+  const insert = context.db.prepare(`
+    INSERT INTO images (pk, id, sha256, path, width, height, format, bytes, created_at, source, provider, model, prompt,
+      negative_prompt, params, seed, cost_usd, latency_ms, parent_id, job_id, original_name, favorite, rating, trashed_at)
+    VALUES (@pk, @id, @sha256, @path, @width, @height, @format, @bytes, @createdAt, @source, @provider, @model, @prompt,
+      @negativePrompt, @params, @seed, @costUsd, @latencyMs, @parentId, @jobId, @originalName, @favorite, @rating, @trashedAt)`);
+  const parentId = input.parentId ?? null;
+  if (parentId && !context.db.prepare('SELECT 1 FROM images WHERE id = ?').get(parentId)) {
+    throw new AppError('not_found', `The parent image ${parentId} is not in the library.`);
+  }
+  const createdAt = restored.createdAt ?? context.now();
+  // IMMEDIATE: the key is read and written under one write lock, even with the CLI beside the app.
+  context.db.transaction(() => {
+    insert.run({
+      pk: orderedKey(context, createdAt),
+      id: values.id,
+      sha256: values.sha256,
+      path: values.relativePath,
+      width: probed.width,
+      height: probed.height,
+      format: probed.format,
+      bytes: input.bytes.length,
+      createdAt,
+      source: input.source,
+      provider: input.provider ?? null,
+      model: input.model ?? null,
+      prompt: input.prompt ?? null,
+      negativePrompt: input.negativePrompt ?? null,
+      params: input.params ? JSON.stringify(input.params) : null,
+      seed: input.seed ?? null,
+      costUsd: input.costUsd ?? null,
+      latencyMs: input.latencyMs ?? null,
+      parentId,
+      jobId: input.jobId ?? null,
+      originalName: input.originalName ?? null,
+      favorite: restored.favorite ? 1 : 0,
+      rating: restored.rating ?? 0,
+      trashedAt: restored.trashedAt ?? null,
+    });
+    if (restored.tags && restored.tags.length > 0) setTags(context.db, [values.id], restored.tags, []);
+  }).immediate();
+}
+
+/** Slots per millisecond in images.pk: far more images than one process can decode in a millisecond. */
+export const keySlotsPerMs = 1024;
+
+/** The row key for a creation time: created_at × 1024 plus the next free slot in that millisecond. */
+function orderedKey(context: LibraryContext, createdAt: number): number {
+  const base = Math.trunc(createdAt) * keySlotsPerMs;
+  const last = context.db.prepare('SELECT max(pk) FROM images WHERE pk >= ? AND pk < ?').pluck().get(base, base + keySlotsPerMs) as number | null;
+  const key = last === null ? base : last + 1;
+  if (key >= base + keySlotsPerMs) throw new AppError('conflict', 'Too many images stored within one millisecond; try again.');
+  return key;
+}
+
+/** Fills what the caller did not say from the file's own text chunks: ours first, then the SD `parameters` one. */
+function withEmbeddedFacts(input: AddImageInput, probed: ProbedImage): AddImageInput {
+  const ours = parseOwnChunk(probed.text.atelier);
+  const sd = probed.text.parameters ? parseSdParameters(probed.text.parameters) : null;
+  const pick = <K extends keyof AddImageInput>(key: K, ...fallbacks: unknown[]): AddImageInput[K] =>
+    (input[key] ?? fallbacks.find((value) => value !== undefined && value !== null) ?? null) as AddImageInput[K];
+  return {
+    ...input,
+    prompt: pick('prompt', ours.prompt, sd?.prompt),
+    negativePrompt: pick('negativePrompt', ours.negativePrompt, sd?.negativePrompt),
+    params: pick('params', ours.params, sd?.params),
+    seed: pick('seed', ours.seed, sd?.seed),
+    model: pick('model', ours.model, sd?.model),
+    provider: pick('provider', ours.provider),
+  };
+}
+
+function parseOwnChunk(text: string | undefined): Partial<Record<'prompt' | 'negativePrompt' | 'model' | 'provider', string>> & {
+  params?: Record<string, unknown>;
+  seed?: number;
+} {
+  if (!text) return {};
+  try {
+    const value = JSON.parse(text) as Record<string, unknown>;
+    const text_ = (key: string) => (typeof value[key] === 'string' ? (value[key] as string) : undefined);
+    return {
+      prompt: text_('prompt'),
+      negativePrompt: text_('negativePrompt'),
+      model: text_('model'),
+      provider: text_('provider'),
+      params: value.params && typeof value.params === 'object' && !Array.isArray(value.params) ? (value.params as Record<string, unknown>) : undefined,
+      seed: typeof value.seed === 'number' ? value.seed : undefined,
+    };
+  } catch {
+    return {};
+  }
+}

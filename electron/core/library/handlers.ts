@@ -1,0 +1,37 @@
+import type { HandlerSlice } from '../handlers';
+import type { Library } from './library';
+
+type LibraryChannel =
+  | 'library.list'
+  | 'library.get'
+  | 'library.import'
+  | 'library.tag'
+  | 'library.favorite'
+  | 'library.rate'
+  | 'library.trash'
+  | 'library.restore'
+  | 'library.delete'
+  | 'library.export'
+  | 'library.exportArchive'
+  | 'library.importArchive'
+  | 'library.check'
+  | 'library.facets';
+
+export function libraryHandlers(library: Library): HandlerSlice<LibraryChannel> {
+  return {
+    'library.list': (filter) => library.list(filter),
+    'library.get': ({ id }) => library.get(id),
+    'library.import': ({ paths }) => library.import(paths),
+    'library.tag': ({ ids, add, remove }) => ({ images: library.tag(ids, add, remove) }),
+    'library.favorite': ({ ids, favorite }) => ({ images: library.favorite(ids, favorite) }),
+    'library.rate': ({ ids, rating }) => ({ images: library.rate(ids, rating) }),
+    'library.trash': ({ ids }) => ({ images: library.trash(ids) }),
+    'library.restore': ({ ids }) => ({ images: library.restore(ids) }),
+    'library.delete': ({ ids }) => library.delete(ids),
+    'library.export': ({ ids, to }) => library.export(ids, to),
+    'library.exportArchive': ({ to }) => library.exportArchive(to),
+    'library.importArchive': ({ from }) => library.importArchive(from),
+    'library.check': ({ repair }) => library.check({ repair: repair ?? false }),
+    'library.facets': () => library.facets(),
+  };
+}

@@ -1,0 +1,68 @@
+// The library domain as other parts of the core see it: the jobs engine stores results through
+// addImage, the app:// protocol and the harness serve files through resolveMedia.
+import type { CheckReport, ImportResult, LibraryImage, ListFilter } from '../../../shared/contract/library';
+import { AppError } from '../../../shared/errors';
+import type { Db } from '../db/open';
+import { type AddImageInput, getImageRow, storeImage } from './add-image';
+import { exportArchive, importArchive } from './archive';
+import { checkLibrary, type CheckOptions } from './check';
+import type { ChangeReason, LibraryContext } from './context';
+import { exportImages } from './export-files';
+import { FileStore } from './file-store';
+import { toLibraryImage } from './image-row';
+import { importPaths } from './import-files';
+import { type MediaFile, parseMediaPath, resolveMedia } from './media';
+import { deleteImages, restoreImages, setFavorite, setRating, tagImages, trashImages } from './organise';
+import { facets, listImages } from './query';
+
+export interface LibraryOptions {
+  db: Db;
+  libraryDir: string;
+  now?: () => number;
+  onChange?: (reason: ChangeReason, ids: string[]) => void;
+}
+
+export type Library = ReturnType<typeof createLibrary>;
+
+export function createLibrary(options: LibraryOptions) {
+  const context: LibraryContext = {
+    db: options.db,
+    store: new FileStore(options.libraryDir),
+    now: options.now ?? Date.now,
+    changed: (reason, ids) => options.onChange?.(reason, ids),
+  };
+  return {
+    context,
+    /** Stores one image (deduplicated by hash); throws AppError('invalid_input') when the bytes are not a usable image. */
+    async addImage(input: AddImageInput): Promise<LibraryImage> {
+      const { image, duplicate } = await storeImage(context, input);
+      if (!duplicate) context.changed('added', [image.id]);
+      return image;
+    },
+    get(id: string): LibraryImage {
+      const row = getImageRow(context, id);
+      if (!row) throw new AppError('not_found', `No image with id ${id} in this library.`);
+      return toLibraryImage(row, context.store);
+    },
+    list: (filter: ListFilter) => listImages(context, filter),
+    facets: () => facets(context),
+    import: (paths: string[]): Promise<ImportResult> => importPaths(context, paths),
+    tag: (ids: string[], add: string[] = [], remove: string[] = []) => tagImages(context, ids, add, remove),
+    favorite: (ids: string[], favorite: boolean) => setFavorite(context, ids, favorite),
+    rate: (ids: string[], rating: number) => setRating(context, ids, rating),
+    trash: (ids: string[]) => trashImages(context, ids),
+    restore: (ids: string[]) => restoreImages(context, ids),
+    delete: (ids: string[]) => deleteImages(context, ids),
+    export: (ids: string[], to: string) => exportImages(context, ids, to),
+    exportArchive: (to: string) => exportArchive(context, to),
+    importArchive: (from: string) => importArchive(context, from),
+    check: (options: CheckOptions): Promise<CheckReport> => checkLibrary(context, options),
+    /** `/media/<id>/<variant>` → a file to serve, or null for a 404. */
+    resolveMedia: (imageId: unknown, variant: unknown): Promise<MediaFile | null> => resolveMedia(context, imageId, variant),
+    /** The same from a URL path; anything but `/media/<id>/<variant>` is null. */
+    async resolveMediaPath(urlPath: string): Promise<MediaFile | null> {
+      const parsed = parseMediaPath(urlPath);
+      return parsed ? resolveMedia(context, parsed.imageId, parsed.variant) : null;
+    },
+  };
+}

@@ -1,0 +1,176 @@
+// The gallery's page query: filters, full-text search with prefix match, and keyset pagination.
+// A cursor holds the sort key of the last row shown, so rows inserted meanwhile never shift a page
+// (new images sort before the cursor) and deep pages cost the same as the first. Rows are keyed by
+// creation time (images.pk, see add-image.ts), so date order and date ranges are rowid walks.
+import type { LibraryImage, ListFilter } from '../../../shared/contract/library';
+import { AppError } from '../../../shared/errors';
+import type { Statement } from 'better-sqlite3';
+import { keySlotsPerMs } from './add-image';
+import type { LibraryContext } from './context';
+import { type ImageRow, imageColumns, toLibraryImage } from './image-row';
+
+export const defaultPageSize = 60;
+type Sort = NonNullable<ListFilter['sort']>;
+
+const sortSpecs: Record<Sort, { columns: Array<'pk' | 'rating'>; direction: 'ASC' | 'DESC' }> = {
+  newest: { columns: ['pk'], direction: 'DESC' },
+  oldest: { columns: ['pk'], direction: 'ASC' },
+  rating: { columns: ['rating', 'pk'], direction: 'DESC' },
+};
+
+export interface ListQuery {
+  sql: string;
+  params: unknown[];
+  sort: Sort;
+  limit: number;
+}
+
+const hasWordCharacter = /[\p{L}\p{N}]/u;
+
+/** Turns what the user typed into an FTS5 query: every word must match, each as a prefix. */
+export function toMatchExpression(text: string): string | null {
+  const words = text
+    .split(/\s+/)
+    .map((word) => word.replace(/"/g, ''))
+    .filter((word) => hasWordCharacter.test(word));
+  return words.length > 0 ? words.map((word) => `"${word}"*`).join(' ') : null;
+}
+
+/** The FTS expression for a filter: the words typed, narrowed by the tag when there is one. */
+function matchFor(filter: ListFilter): string | null {
+  const match = filter.query ? toMatchExpression(filter.query) : null;
+  const tag = filter.tag?.trim();
+  // The FTS tags column narrows the index walk; the exact tag test stays in the WHERE clause.
+  if (match && tag && hasWordCharacter.test(tag)) return `${match} AND tags : "${tag.replace(/"/g, '""')}"`;
+  return match;
+}
+
+export interface PlanHints {
+  /** Rating order with a text search that matches many rows: walk the rating index and probe the matches. */
+  manyMatches?: boolean;
+}
+
+export function buildListQuery(filter: ListFilter, hints: PlanHints = {}): ListQuery {
+  const sort = filter.sort ?? 'newest';
+  const limit = filter.limit ?? defaultPageSize;
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const add = (clause: string, ...values: unknown[]) => {
+    where.push(clause);
+    params.push(...values);
+  };
+  const trashed = filter.trashed ?? 'exclude';
+  if (trashed === 'exclude') add('i.trashed_at IS NULL');
+  if (trashed === 'only') add('i.trashed_at IS NOT NULL');
+  const match = matchFor(filter);
+  const tag = filter.tag?.trim();
+  // Date order with a text search walks the full-text index itself, newest match first, joined to
+  // the rows: it stops after one page instead of collecting every match. (Rating order cannot.)
+  const walkIndex = match !== null && sort !== 'rating';
+  const rowKey = walkIndex ? 'f.rowid' : 'i.pk';
+  // For rating order the matches become a set: probed from the rating index when they are many (the
+  // page fills early), or walked and sorted when they are few. The unary + keeps SQLite from driving
+  // the query from the set in the first case.
+  const probe = hints.manyMatches ? '+i.pk' : 'i.pk';
+  if (match) add(walkIndex ? 'f.images_fts MATCH ?' : `${probe} IN (SELECT rowid FROM images_fts WHERE images_fts MATCH ?)`, match);
+  if (filter.model !== undefined) add('i.model = ?', filter.model);
+  if (filter.provider !== undefined) add('i.provider = ?', filter.provider);
+  if (filter.source !== undefined) add('i.source = ?', filter.source);
+  if (filter.parentId !== undefined) add('i.parent_id = ?', filter.parentId);
+  if (filter.favorite !== undefined) add('i.favorite = ?', filter.favorite ? 1 : 0);
+  if (filter.minRating !== undefined) add('i.rating >= ?', filter.minRating);
+  if (tag !== undefined) {
+    // Probed per row when the text search leads, looked up as a set when the tag is the main filter.
+    if (match) add('EXISTS (SELECT 1 FROM image_tags it JOIN tags t ON t.id = it.tag_id WHERE it.image_id = i.id AND t.name = ?)', tag);
+    else add('i.id IN (SELECT it.image_id FROM image_tags it JOIN tags t ON t.id = it.tag_id WHERE t.name = ?)', tag);
+  }
+  if (filter.createdFrom !== undefined) add(`${rowKey} >= ?`, Date.parse(filter.createdFrom) * keySlotsPerMs);
+  if (filter.createdTo !== undefined) add(`${rowKey} < ?`, (Date.parse(filter.createdTo) + 1) * keySlotsPerMs);
+  if (filter.minWidth !== undefined) add('i.width >= ?', filter.minWidth);
+  if (filter.maxWidth !== undefined) add('i.width <= ?', filter.maxWidth);
+  if (filter.minHeight !== undefined) add('i.height >= ?', filter.minHeight);
+  if (filter.maxHeight !== undefined) add('i.height <= ?', filter.maxHeight);
+  const spec = sortSpecs[sort];
+  const keyColumns = spec.columns.map((column) => (column === 'pk' ? rowKey : `i.${column}`));
+  if (filter.after) {
+    const key = decodeCursor(filter.after, sort);
+    const operator = spec.direction === 'DESC' ? '<' : '>';
+    // A lone key is compared plainly so SQLite (and FTS5) can turn it into a range seek.
+    if (keyColumns.length === 1) add(`${keyColumns[0]} ${operator} ?`, ...key);
+    else add(`(${keyColumns.join(', ')}) ${operator} (${key.map(() => '?').join(', ')})`, ...key);
+  }
+  const order = keyColumns.map((column) => `${column} ${spec.direction}`).join(', ');
+  const from = walkIndex ? 'images_fts f JOIN images i ON i.pk = f.rowid' : 'images i';
+  const sql = `SELECT ${imageColumns} FROM ${from}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order} LIMIT ?`;
+  // One extra row tells whether there is a next page without a second query.
+  return { sql, params: [...params, limit + 1], sort, limit };
+}
+
+/** Prepared statements by SQL text: the gallery asks the same few shapes again and again. */
+const statementCache = new WeakMap<LibraryContext['db'], Map<string, Statement>>();
+
+function prepared(context: LibraryContext, sql: string): Statement {
+  let cache = statementCache.get(context.db);
+  if (!cache) statementCache.set(context.db, (cache = new Map()));
+  let statement = cache.get(sql);
+  if (!statement) {
+    if (cache.size >= 200) cache.clear();
+    cache.set(sql, (statement = context.db.prepare(sql)));
+  }
+  return statement;
+}
+
+/** Above this many matches a rating-ordered text search fills its page from the rating index faster. */
+const manyMatches = 2000;
+
+export function planHints(context: LibraryContext, filter: ListFilter): PlanHints {
+  const match = matchFor(filter);
+  if (filter.sort !== 'rating' || !match) return {};
+  const counted = prepared(context, 'SELECT count(*) FROM (SELECT 1 FROM images_fts WHERE images_fts MATCH ? LIMIT ?)').pluck().get(match, manyMatches) as number;
+  return { manyMatches: counted >= manyMatches };
+}
+
+export function listImages(context: LibraryContext, filter: ListFilter): { images: LibraryImage[]; next: string | null } {
+  const query = buildListQuery(filter, planHints(context, filter));
+  const rows = prepared(context, query.sql).all(...query.params) as ImageRow[];
+  const page = rows.slice(0, query.limit);
+  const last = page[page.length - 1];
+  const next = rows.length > query.limit && last ? encodeCursor(query.sort, sortSpecs[query.sort].columns.map((column) => last[column as keyof ImageRow])) : null;
+  return { images: page.map((row) => toLibraryImage(row, context.store)), next };
+}
+
+function encodeCursor(sort: Sort, key: unknown[]): string {
+  return Buffer.from(JSON.stringify({ s: sort, k: key })).toString('base64url');
+}
+
+function decodeCursor(cursor: string, sort: Sort): unknown[] {
+  try {
+    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { s?: unknown; k?: unknown };
+    const length = sortSpecs[sort].columns.length;
+    if (value.s === sort && Array.isArray(value.k) && value.k.length === length && value.k.every((part) => Number.isSafeInteger(part))) {
+      return value.k;
+    }
+  } catch {
+    // Falls through to the refusal below.
+  }
+  throw new AppError('invalid_input', 'This page cursor does not belong to this list (it was made for another sort or is damaged). Start again from the first page.');
+}
+
+export interface Facet {
+  value: string;
+  count: number;
+}
+
+export function facets(context: LibraryContext): { models: Facet[]; providers: Facet[]; tags: Facet[] } {
+  const byColumn = (column: 'model' | 'provider') =>
+    context.db
+      .prepare(`SELECT ${column} AS value, count(*) AS count FROM images WHERE ${column} IS NOT NULL AND trashed_at IS NULL GROUP BY ${column} ORDER BY count DESC, value`)
+      .all() as Facet[];
+  const tags = context.db
+    .prepare(
+      `SELECT t.name AS value, count(*) AS count FROM tags t JOIN image_tags it ON it.tag_id = t.id JOIN images i ON i.id = it.image_id
+       WHERE i.trashed_at IS NULL GROUP BY t.id ORDER BY count DESC, value`,
+    )
+    .all() as Facet[];
+  return { models: byColumn('model'), providers: byColumn('provider'), tags };
+}

@@ -1,0 +1,37 @@
+// WebP thumbnails at 768 and 256 on the long side, upright (EXIF orientation applied). The full
+// decode here is also what proves the bytes are a whole image: a truncated file fails at this step.
+import sharp from 'sharp';
+import type { FileStore, ThumbSize } from './file-store';
+import { ImageRefused, type ProbedImage } from './image-probe';
+
+export type Thumbnails = Record<ThumbSize, Buffer>;
+
+export async function renderThumbnails(pixels: ProbedImage['pixels']): Promise<Thumbnails> {
+  let large: Buffer;
+  try {
+    large = await sharp(pixels.input, pixels.options)
+      .rotate()
+      .resize(768, 768, { fit: 'inside', withoutEnlargement: true })
+      .webp({ quality: 82 })
+      .toBuffer();
+  } catch (error) {
+    throw new ImageRefused('damaged', `The image is damaged or cut short (${shortReason(error)}).`);
+  }
+  // The small one comes from the large one: a second full decode of the original would double the cost.
+  const small = await sharp(large).resize(256, 256, { fit: 'inside', withoutEnlargement: true }).webp({ quality: 80 }).toBuffer();
+  return { 768: large, 256: small };
+}
+
+/** Thumbnails are derived data: written atomically but not fsynced, since a lost one is simply remade. */
+export async function storeThumbnails(store: FileStore, sha256: string, thumbs: Thumbnails): Promise<void> {
+  await Promise.all([store.writeAtomic(store.thumbPath(sha256, 768), thumbs[768], false), store.writeAtomic(store.thumbPath(sha256, 256), thumbs[256], false)]);
+}
+
+export function thumbnailsPresent(store: FileStore, sha256: string): boolean {
+  return store.exists(store.thumbPath(sha256, 256)) && store.exists(store.thumbPath(sha256, 768));
+}
+
+function shortReason(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split('\n')[0]!.replace(/^Input (buffer|file) /i, '').slice(0, 120);
+}

@@ -1,0 +1,125 @@
+// The model catalogue: built-in facts, ImageRouter's /v1/models merged in, and a generic entry for any
+// id a user types, so an unknown model stays usable with generic parameters.
+import { presets, type PresetId, type ProtocolId } from '../../../shared/presets';
+import type { HttpClient } from '../http/client';
+import { builtinModels } from './catalog-builtin';
+import type { ModelInfo } from '../../../shared/contract/models';
+
+export function builtinCatalog(preset: PresetId): ModelInfo[] {
+  return builtinModels.filter((model) => model.presets.includes(preset));
+}
+
+/** Which wire protocol a model id goes through on a preset: fal ids through the queue, owner/name through predictions. */
+export function protocolFor(preset: PresetId, modelId: string): ProtocolId {
+  const known = builtinModels.find((model) => model.id === modelId && model.presets.includes(preset));
+  if (known) return known.protocol;
+  const spoken = presets[preset].protocols;
+  if (spoken.length === 1) return spoken[0]!;
+  if (spoken.includes('fal-queue') && /^fal-ai\//.test(modelId)) return 'fal-queue';
+  if (spoken.includes('replicate') && /^[\w.-]+\/[\w.-]+$/.test(modelId)) return 'replicate';
+  return spoken.includes('openai-images') ? 'openai-images' : spoken[0]!;
+}
+
+export function genericModel(preset: PresetId, modelId: string): ModelInfo {
+  const protocol = protocolFor(preset, modelId);
+  return {
+    id: modelId,
+    label: modelId,
+    protocol,
+    sizes: null,
+    aspectRatios: [],
+    n: { min: 1, max: 10 },
+    qualities: [],
+    outputFormats: [],
+    generate: true,
+    edit: true,
+    mask: true,
+    maskConvention: protocol === 'openai-images' ? 'alpha' : 'white-on-black',
+    maxInputImages: 16,
+    promptMax: null,
+    priceUsd: null,
+    presets: [preset],
+    source: 'generic',
+    unsure: ['all'],
+  };
+}
+
+/** Built-in entries first (their facts win), then the remote catalogue's other models. */
+export function mergeCatalog(preset: PresetId, remote: ModelInfo[] = []): ModelInfo[] {
+  const builtin = builtinCatalog(preset);
+  const merged = builtin.map((model) => {
+    const fromRemote = remote.find((entry) => entry.id === model.id);
+    return fromRemote?.priceUsd && !model.priceUsd ? { ...model, priceUsd: fromRemote.priceUsd } : model;
+  });
+  const known = new Set(builtin.map((model) => model.id));
+  return [...merged, ...remote.filter((entry) => !known.has(entry.id))];
+}
+
+export function findModel(preset: PresetId, modelId: string, remote: ModelInfo[] = []): ModelInfo {
+  return mergeCatalog(preset, remote).find((model) => model.id === modelId) ?? genericModel(preset, modelId);
+}
+
+function record(value: unknown): Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
+function priceOf(providers: unknown): ModelInfo['priceUsd'] {
+  const values: number[] = [];
+  for (const provider of Array.isArray(providers) ? providers : []) {
+    const pricing = record(record(provider).pricing);
+    const range = record(pricing.range);
+    for (const value of [pricing.value, range.min, range.max]) if (typeof value === 'number') values.push(value);
+  }
+  return values.length ? { min: Math.min(...values), max: Math.max(...values) } : null;
+}
+
+/** ImageRouter's GET /v1/models answers an object keyed by model id; image models become catalogue entries. */
+export function parseImageRouterModels(body: unknown): ModelInfo[] {
+  const models: ModelInfo[] = [];
+  for (const [id, value] of Object.entries(record(body))) {
+    const entry = record(value);
+    const output = Array.isArray(entry.output) ? entry.output : ['image'];
+    if (!output.includes('image')) continue;
+    const params = record(entry.supported_params);
+    const sizes = Array.isArray(entry.sizes) ? entry.sizes.filter((size): size is string => typeof size === 'string') : [];
+    const edit = params.edit === true;
+    const mask = params.mask === true;
+    models.push({
+      id,
+      label: id,
+      protocol: 'openai-images',
+      sizes: sizes.length ? [...new Set(['auto', ...sizes])] : null,
+      aspectRatios: [],
+      n: { min: 1, max: 1 },
+      qualities: params.quality === true ? ['auto', 'low', 'medium', 'high'] : [],
+      outputFormats: ['webp', 'jpeg', 'png'],
+      generate: true,
+      edit,
+      mask,
+      maskConvention: mask ? 'alpha' : null,
+      maxInputImages: edit ? 16 : 0,
+      promptMax: 10000,
+      priceUsd: priceOf(entry.providers),
+      presets: ['imagerouter'],
+      source: 'imagerouter',
+      unsure: ['n'],
+    });
+  }
+  return models;
+}
+
+/** Fetches the catalogue of a preset that has one (ImageRouter); an empty list for the others. */
+export async function fetchRemoteCatalog(
+  http: HttpClient,
+  preset: PresetId,
+  baseUrl: string,
+  key: string | null,
+  signal?: AbortSignal,
+): Promise<ModelInfo[]> {
+  const path = presets[preset].catalogPath;
+  if (!path) return [];
+  const url = `${baseUrl.replace(/\/+$/, '')}${path}?type=image&sort=date&limit=1000`;
+  const headers: Record<string, string> = key ? { Authorization: `Bearer ${key}` } : {};
+  const answer = await http.json({ method: 'GET', url, headers, signal });
+  return parseImageRouterModels(answer.body);
+}

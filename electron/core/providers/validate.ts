@@ -1,0 +1,123 @@
+// Checks made before anything is sent, each with a message a user can act on. Unknown (generic) models
+// are only held to the rules every API shares, so they stay usable.
+import sharp from 'sharp';
+import { AppError } from '../../../shared/errors';
+import type { ModelInfo } from '../../../shared/contract/models';
+import type { ImageRequest, InputImage } from './types';
+
+export const maxInputFileBytes = 25 * 1024 * 1024;
+const acceptedFormats = ['png', 'jpeg', 'webp'];
+
+export interface ValidationIssue {
+  field: 'prompt' | 'n' | 'size' | 'aspectRatio' | 'quality' | 'outputFormat' | 'images' | 'mask';
+  message: string;
+  /** A fix the UI can offer with one click (scale the mask to the image). */
+  fix?: 'scale_mask';
+}
+
+const list = (values: string[]) => values.join(', ');
+
+function checkOptions(model: ModelInfo, request: ImageRequest, issues: ValidationIssue[]): void {
+  const strict = model.source !== 'generic';
+  const prompt = request.prompt.trim();
+  if (prompt === '') issues.push({ field: 'prompt', message: 'Write a prompt: describe the image you want.' });
+  if (model.promptMax !== null && request.prompt.length > model.promptMax) {
+    issues.push({
+      field: 'prompt',
+      message: `The prompt is ${request.prompt.length} characters; ${model.id} accepts at most ${model.promptMax}. Shorten it.`,
+    });
+  }
+  const n = request.n ?? 1;
+  if (!Number.isInteger(n) || n < model.n.min || n > model.n.max) {
+    const range = model.n.min === model.n.max ? `exactly ${model.n.min}` : `${model.n.min} to ${model.n.max}`;
+    issues.push({ field: 'n', message: `${model.id} makes ${range} image(s) per request; you asked for ${n}.` });
+  }
+  if (request.size !== undefined) {
+    if (model.sizes && !model.sizes.includes(request.size)) {
+      issues.push({ field: 'size', message: `${model.id} does not take the size ${request.size}. Choose one of: ${list(model.sizes)}.` });
+    } else if (!model.sizes && request.size !== 'auto' && !/^\d+x\d+$/.test(request.size)) {
+      issues.push({ field: 'size', message: `"${request.size}" is not a size. Write it as WIDTHxHEIGHT, e.g. 1024x1024, or auto.` });
+    }
+  }
+  if (request.aspectRatio !== undefined && strict) {
+    if (model.aspectRatios.length === 0) {
+      issues.push({ field: 'aspectRatio', message: `${model.id} takes no aspect ratio. Choose a size instead.` });
+    } else if (!model.aspectRatios.includes(request.aspectRatio)) {
+      issues.push({ field: 'aspectRatio', message: `${model.id} does not take ${request.aspectRatio}. Choose one of: ${list(model.aspectRatios)}.` });
+    }
+  }
+  if (request.quality !== undefined && strict && !model.qualities.includes(request.quality)) {
+    const choose = model.qualities.length ? `Choose one of: ${list(model.qualities)}.` : 'Leave quality unset.';
+    issues.push({ field: 'quality', message: `${model.id} does not take the quality "${request.quality}". ${choose}` });
+  }
+  if (request.outputFormat !== undefined && strict && !model.outputFormats.includes(request.outputFormat)) {
+    const choose = model.outputFormats.length ? `Choose one of: ${list(model.outputFormats)}.` : 'Leave the format unset.';
+    issues.push({ field: 'outputFormat', message: `${model.id} cannot answer in ${request.outputFormat}. ${choose}` });
+  }
+}
+
+async function readFormat(image: InputImage): Promise<{ format?: string; width?: number; height?: number } | null> {
+  try {
+    return await sharp(image.bytes).metadata();
+  } catch {
+    return null;
+  }
+}
+
+async function checkFile(image: InputImage, label: string, field: 'images' | 'mask', issues: ValidationIssue[]) {
+  if (image.bytes.length > maxInputFileBytes) {
+    const megabytes = (image.bytes.length / 1024 / 1024).toFixed(1);
+    issues.push({ field, message: `${label} is ${megabytes} MB; the limit is 25 MB. Use a smaller or compressed file.` });
+    return null;
+  }
+  const meta = await readFormat(image);
+  if (!meta?.format || !acceptedFormats.includes(meta.format)) {
+    issues.push({ field, message: `${label} is not a PNG, JPEG or WebP image. Convert it and try again.` });
+    return null;
+  }
+  return meta;
+}
+
+async function checkInputs(model: ModelInfo, request: ImageRequest, issues: ValidationIssue[]): Promise<void> {
+  const images = request.images ?? [];
+  if (images.length > 0 && !model.edit) {
+    issues.push({ field: 'images', message: `${model.id} cannot edit images. Remove the input image or choose a model that edits.` });
+  } else if (images.length > model.maxInputImages) {
+    issues.push({ field: 'images', message: `${model.id} takes at most ${model.maxInputImages} input image(s); you gave ${images.length}. Remove some.` });
+  }
+  const metas = [];
+  for (const [index, image] of images.entries()) metas.push(await checkFile(image, `Input image ${index + 1}`, 'images', issues));
+  if (!request.mask) return;
+  if (!model.mask) {
+    issues.push({ field: 'mask', message: `${model.id} does not take a mask. Clear the mask, or choose a model that inpaints (e.g. gpt-image-1).` });
+    return;
+  }
+  if (images.length === 0) {
+    issues.push({ field: 'mask', message: 'A mask needs an input image to apply to. Add the image first.' });
+    return;
+  }
+  const mask = await checkFile(request.mask, 'The mask', 'mask', issues);
+  const first = metas[0];
+  if (mask && first && !request.scaleMask && (mask.width !== first.width || mask.height !== first.height)) {
+    issues.push({
+      field: 'mask',
+      message: `The mask is ${mask.width}×${mask.height} but the image is ${first.width}×${first.height}. Scale the mask to the image.`,
+      fix: 'scale_mask',
+    });
+  }
+}
+
+export async function validateRequest(model: ModelInfo, request: ImageRequest): Promise<ValidationIssue[]> {
+  const issues: ValidationIssue[] = [];
+  checkOptions(model, request, issues);
+  await checkInputs(model, request, issues);
+  return issues;
+}
+
+/** Throws AppError('invalid_input') carrying every issue, the first one as the message. */
+export async function assertValidRequest(model: ModelInfo, request: ImageRequest): Promise<void> {
+  const issues = await validateRequest(model, request);
+  if (issues.length === 0) return;
+  const more = issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''})` : '';
+  throw new AppError('invalid_input', `${issues[0]!.message}${more}`, { issues });
+}

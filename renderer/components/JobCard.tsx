@@ -1,0 +1,46 @@
+import { useTranslation } from 'react-i18next';
+import type { Job } from '../../shared/contract/jobs';
+import { mediaUrl } from '../api';
+import { isFinished, useJobs } from '../stores/jobs';
+
+/** One job: its model, live state (queue position, last log line), its images, cost and time. */
+export function JobCard({ job, onOpen }: { job: Job; onOpen?: (imageId: string) => void }) {
+  const { t } = useTranslation();
+  const cancel = useJobs((state) => state.cancel);
+  const lastLog = job.logs[job.logs.length - 1];
+  return (
+    <article className={`job-card ${job.status}`} data-testid="job-item" data-status={job.status} data-job-id={job.id}>
+      <header>
+        <strong>{job.model}</strong>
+        <span className="muted">{job.providerId}</span>
+        <span className={`status-chip ${job.status}`}>{t(`jobs.status.${job.status}`)}</span>
+        {!isFinished(job) && (
+          <button type="button" data-testid="job-cancel" onClick={() => void cancel(job.id)}>
+            {t('jobs.cancel')}
+          </button>
+        )}
+      </header>
+      {job.status === 'submitted' && job.queuePosition !== null && <p className="muted">{t('jobs.position', { position: job.queuePosition })}</p>}
+      {!isFinished(job) && lastLog && <p className="muted log">{lastLog}</p>}
+      {job.error && (
+        <p className="job-error" role="alert">
+          {job.error.message}
+        </p>
+      )}
+      {job.imageIds.length > 0 && (
+        <div className="job-images">
+          {job.imageIds.map((id) => (
+            <button key={id} type="button" className="job-image" data-testid="job-image" data-image-id={id} onClick={() => onOpen?.(id)}>
+              <img src={mediaUrl(id, 'thumb768')} alt={job.prompt} />
+            </button>
+          ))}
+        </div>
+      )}
+      <footer className="muted">
+        {job.costUsd !== null && <span data-testid="job-cost">${job.costUsd.toFixed(4)}</span>}
+        {job.latencyMs !== null && <span data-testid="job-latency">{(job.latencyMs / 1000).toFixed(1)} s</span>}
+        {job.attempts > 1 && <span>{t('jobs.attempts', { count: job.attempts })}</span>}
+      </footer>
+    </article>
+  );
+}

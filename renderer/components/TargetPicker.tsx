@@ -1,0 +1,54 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ModelInfo } from '../../shared/contract/models';
+import { useCatalog } from '../stores/catalog';
+import { useProviders } from '../stores/providers';
+import type { Target } from '../stores/generate';
+
+interface Props {
+  target: Target;
+  onChange(target: Target): void;
+  /** Only models that can do this (the editor asks for 'edit'). */
+  need?: 'generate' | 'edit';
+  index?: number;
+}
+
+/** A provider and one of its models. A model the provider does not list is replaced by its first one. */
+export function TargetPicker({ target, onChange, need = 'generate', index = 0 }: Props) {
+  const { t } = useTranslation();
+  const providers = useProviders((state) => state.providers);
+  const models = useCatalog((state) => state.models[target.providerId]);
+  const load = useCatalog((state) => state.load);
+  useEffect(() => {
+    void load(target.providerId).catch(() => undefined);
+  }, [target.providerId, load]);
+  const usable = (models ?? []).filter((model: ModelInfo) => model[need]);
+  useEffect(() => {
+    if (models && usable.length > 0 && !usable.some((model) => model.id === target.model)) onChange({ ...target, model: usable[0]!.id });
+  }, [models, usable, target, onChange]);
+  const suffix = index === 0 ? '' : `-${index}`;
+  return (
+    <div className="target-picker">
+      <select
+        data-testid={`provider-select${suffix}`}
+        aria-label={t('generate.provider')}
+        value={target.providerId}
+        onChange={(event) => onChange({ providerId: event.target.value, model: '' })}
+      >
+        {providers.map((provider) => (
+          <option key={provider.id} value={provider.id}>
+            {provider.label}
+            {provider.preset !== 'local' && provider.key.status === 'unset' ? ` (${t('generate.noKey')})` : ''}
+          </option>
+        ))}
+      </select>
+      <select data-testid={`model-select${suffix}`} aria-label={t('generate.model')} value={target.model} onChange={(event) => onChange({ ...target, model: event.target.value })}>
+        {usable.map((model) => (
+          <option key={model.id} value={model.id}>
+            {model.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

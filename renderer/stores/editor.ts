@@ -1,0 +1,132 @@
+import { create } from 'zustand';
+import { invoke } from '../api';
+import { blobToBase64, maskToPngBase64 } from '../painter/encode';
+import { painterSession, startPainterSession } from '../painter/session';
+import { clear, invert } from '../painter/tools';
+import type { LibraryImage } from '../../shared/contract/library';
+import type { Target } from './generate';
+import { useJobs } from './jobs';
+
+export type Tool = 'brush' | 'eraser' | 'rect' | 'lasso';
+const acceptedTypes = ['image/png', 'image/jpeg', 'image/webp'] as const;
+type AcceptedType = (typeof acceptedTypes)[number];
+const maxFileBytes = 25 * 1024 * 1024;
+
+export type EditSource =
+  | { kind: 'library'; imageId: string; width: number; height: number; label: string }
+  | { kind: 'file'; name: string; base64: string; mimeType: AcceptedType; objectUrl: string; width: number; height: number; label: string };
+
+interface EditorState {
+  source: EditSource | null;
+  tool: Tool;
+  brushSize: number;
+  feather: number;
+  /** Bumps after every mask change so views redraw and undo/redo buttons update. */
+  version: number;
+  prompt: string;
+  target: Target;
+  jobId: string | null;
+  error: string | null;
+  openLibraryImage(image: Pick<LibraryImage, 'id' | 'width' | 'height' | 'prompt' | 'originalName'>): void;
+  openFile(file: File): Promise<void>;
+  close(): void;
+  setTool(tool: Tool): void;
+  setBrushSize(size: number): void;
+  setFeather(feather: number): void;
+  setPrompt(prompt: string): void;
+  setTarget(target: Target): void;
+  touched(): void;
+  undo(): void;
+  redo(): void;
+  invertMask(): void;
+  clearMask(): void;
+  submit(): Promise<void>;
+}
+
+function imageSize(url: string): Promise<{ width: number; height: number }> {
+  return new Promise((resolve, reject) => {
+    const image = new Image();
+    image.onload = () => resolve({ width: image.naturalWidth, height: image.naturalHeight });
+    image.onerror = () => reject(new Error('This file could not be read as an image.'));
+    image.src = url;
+  });
+}
+
+export const useEditor = create<EditorState>()((set, get) => {
+  const open = (source: EditSource) => {
+    const previous = get().source;
+    if (previous?.kind === 'file') URL.revokeObjectURL(previous.objectUrl);
+    startPainterSession(source.width, source.height);
+    set({ source, version: get().version + 1, jobId: null, error: null, brushSize: Math.max(4, Math.round(Math.min(source.width, source.height) / 20)) });
+  };
+  const maskAction = (action: () => void) => {
+    if (!painterSession()) return;
+    action();
+    set({ version: get().version + 1 });
+  };
+  return {
+    source: null,
+    tool: 'brush',
+    brushSize: 40,
+    feather: 0.3,
+    version: 0,
+    prompt: '',
+    target: { providerId: 'local', model: 'local/pattern' },
+    jobId: null,
+    error: null,
+    openLibraryImage: (image) =>
+      open({ kind: 'library', imageId: image.id, width: image.width, height: image.height, label: image.originalName ?? image.prompt ?? image.id }),
+    openFile: async (file) => {
+      if (!acceptedTypes.includes(file.type as AcceptedType)) {
+        set({ error: `${file.name} was not opened: only PNG, JPEG and WebP images can be edited.` });
+        return;
+      }
+      if (file.size > maxFileBytes) {
+        set({ error: `${file.name} was not opened: it is ${(file.size / 1048576).toFixed(1)} MB, and providers accept at most 25 MB.` });
+        return;
+      }
+      const objectUrl = URL.createObjectURL(file);
+      try {
+        const size = await imageSize(objectUrl);
+        open({ kind: 'file', name: file.name, base64: await blobToBase64(file), mimeType: file.type as AcceptedType, objectUrl, label: file.name, ...size });
+      } catch (error) {
+        URL.revokeObjectURL(objectUrl);
+        set({ error: `${file.name} was not opened: ${(error as Error).message}` });
+      }
+    },
+    close: () => {
+      const previous = get().source;
+      if (previous?.kind === 'file') URL.revokeObjectURL(previous.objectUrl);
+      set({ source: null, jobId: null });
+    },
+    setTool: (tool) => set({ tool }),
+    setBrushSize: (brushSize) => set({ brushSize: Math.max(1, Math.min(500, Math.round(brushSize))) }),
+    setFeather: (feather) => set({ feather: Math.max(0, Math.min(1, feather)) }),
+    setPrompt: (prompt) => set({ prompt }),
+    setTarget: (target) => set({ target }),
+    touched: () => set({ version: get().version + 1 }),
+    undo: () => maskAction(() => painterSession()!.history.undo()),
+    redo: () => maskAction(() => painterSession()!.history.redo()),
+    invertMask: () => maskAction(() => painterSession()!.history.record(() => invert(painterSession()!.mask))),
+    clearMask: () => maskAction(() => painterSession()!.history.record(() => clear(painterSession()!.mask))),
+    submit: async () => {
+      const { source, prompt, target } = get();
+      const session = painterSession();
+      if (!source || !session) return;
+      set({ error: null });
+      try {
+        const image = source.kind === 'library' ? { imageId: source.imageId } : { base64: source.base64, mimeType: source.mimeType };
+        const mask = session.mask.isEmpty() ? undefined : { base64: await maskToPngBase64(session.mask) };
+        const { jobs } = await invoke('jobs.create', { targets: [target], prompt, images: [image], mask });
+        for (const job of jobs) useJobs.getState().upsert(job);
+        set({ jobId: jobs[0]?.id ?? null });
+      } catch (error) {
+        set({ error: (error as Error).message });
+      }
+    },
+  };
+});
+
+export function sourceUrl(source: EditSource, mediaUrl: (id: string, variant: 'original') => string): string {
+  return source.kind === 'library' ? mediaUrl(source.imageId, 'original') : source.objectUrl;
+}

@@ -1,0 +1,45 @@
+import { create } from 'zustand';
+import { invoke, on } from '../api';
+import type { Job } from '../../shared/contract/jobs';
+
+interface JobsState {
+  jobs: Record<string, Job>;
+  /** Batch ids, newest first: one per Generate click, holding one job per provider/model pair. */
+  batches: string[];
+  started: boolean;
+  start(): Promise<void>;
+  upsert(job: Job): void;
+  cancel(id: string): Promise<void>;
+}
+
+export const useJobs = create<JobsState>()((set, get) => ({
+  jobs: {},
+  batches: [],
+  started: false,
+  start: async () => {
+    if (get().started) return;
+    set({ started: true });
+    // Live updates first, so nothing that changes during the initial list is missed.
+    on('jobs.changed', (job) => get().upsert(job));
+    const { jobs } = await invoke('jobs.list', { limit: 200 });
+    for (const job of [...jobs].reverse()) get().upsert(job);
+  },
+  upsert: (job) => {
+    const current = get().jobs[job.id];
+    if (current && current.updatedAt > job.updatedAt) return;
+    const batchId = job.batchId ?? job.id;
+    const batches = get().batches.includes(batchId) ? get().batches : [batchId, ...get().batches];
+    set({ jobs: { ...get().jobs, [job.id]: job }, batches });
+  },
+  cancel: async (id) => {
+    get().upsert(await invoke('jobs.cancel', { id }));
+  },
+}));
+
+export function jobsOfBatch(jobs: Record<string, Job>, batchId: string): Job[] {
+  return Object.values(jobs)
+    .filter((job) => (job.batchId ?? job.id) === batchId)
+    .sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+}
+
+export const isFinished = (job: Job) => job.status === 'done' || job.status === 'failed' || job.status === 'cancelled';

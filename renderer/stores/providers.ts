@@ -1,0 +1,99 @@
+import { create } from 'zustand';
+import { invoke } from '../api';
+import type { ChannelInput, ChannelOutput } from '../../shared/contract';
+
+export type ProviderEntry = ChannelOutput<'providers.list'>['providers'][number];
+export type KeyStatus = ProviderEntry['key'];
+export type ConnectionResult = ChannelOutput<'providers.test'>;
+export type KeyStorage = ChannelOutput<'secrets.describe'>;
+export type TestState = { state: 'testing' } | ({ state: 'done' } & ConnectionResult);
+
+interface ProvidersState {
+  providers: ProviderEntry[];
+  storage: KeyStorage | null;
+  tests: Record<string, TestState>;
+  error: string | null;
+  load(): Promise<void>;
+  add(input: ChannelInput<'providers.add'>): Promise<boolean>;
+  setBaseUrl(id: string, baseUrl: string): Promise<boolean>;
+  remove(id: string): Promise<void>;
+  /** The key is passed straight to the core and never kept here: state only ever holds its status. */
+  saveKey(id: string, key: string): Promise<boolean>;
+  removeKey(id: string): Promise<void>;
+  test(id: string): Promise<void>;
+  dismissError(): void;
+}
+
+export const useProviders = create<ProvidersState>()((set, get) => {
+  /** Runs one call; a refusal becomes the section's error message instead of an exception. */
+  const attempt = async (run: () => Promise<void>): Promise<boolean> => {
+    try {
+      await run();
+      set({ error: null });
+      return true;
+    } catch (error) {
+      set({ error: (error as Error).message });
+      return false;
+    }
+  };
+  const replace = (entry: ProviderEntry) =>
+    set({ providers: get().providers.map((provider) => (provider.id === entry.id ? entry : provider)) });
+  const setKeyStatus = (id: string, key: KeyStatus) =>
+    set({ providers: get().providers.map((provider) => (provider.id === id ? { ...provider, key } : provider)) });
+  const forgetTest = (id: string) => {
+    const { [id]: _dropped, ...tests } = get().tests;
+    set({ tests });
+  };
+
+  return {
+    providers: [],
+    storage: null,
+    tests: {},
+    error: null,
+    load: async () => {
+      await attempt(async () => {
+        const [{ providers }, storage] = await Promise.all([invoke('providers.list', {}), invoke('secrets.describe', {})]);
+        set({ providers, storage });
+      });
+    },
+    add: (input) =>
+      attempt(async () => {
+        const entry = await invoke('providers.add', input);
+        set({ providers: [...get().providers, entry] });
+      }),
+    setBaseUrl: (id, baseUrl) =>
+      attempt(async () => {
+        replace(await invoke('providers.update', { id, baseUrl }));
+        forgetTest(id);
+      }),
+    remove: async (id) => {
+      await attempt(async () => {
+        await invoke('providers.remove', { id });
+        set({ providers: get().providers.filter((provider) => provider.id !== id) });
+        forgetTest(id);
+      });
+    },
+    saveKey: (id, key) =>
+      attempt(async () => {
+        setKeyStatus(id, await invoke('providers.setKey', { id, key }));
+        forgetTest(id);
+        // The first key saved may be what shows the store to be a weaker fallback: refresh the notice.
+        set({ storage: await invoke('secrets.describe', {}) });
+      }),
+    removeKey: async (id) => {
+      await attempt(async () => {
+        setKeyStatus(id, await invoke('providers.removeKey', { id }));
+        forgetTest(id);
+      });
+    },
+    test: async (id) => {
+      set({ tests: { ...get().tests, [id]: { state: 'testing' } } });
+      const ok = await attempt(async () => {
+        const result = await invoke('providers.test', { id });
+        set({ tests: { ...get().tests, [id]: { state: 'done', ...result } } });
+      });
+      if (!ok) forgetTest(id);
+    },
+    dismissError: () => set({ error: null }),
+  };
+});

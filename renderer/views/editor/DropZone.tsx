@@ -1,0 +1,51 @@
+import { useTranslation } from 'react-i18next';
+import { invoke } from '../../api';
+import { useEditor } from '../../stores/editor';
+
+export const galleryDragType = 'application/x-atelier-image-id';
+
+/** Accepts an image from the desktop (a file) or from the gallery (an image id). */
+export function useImageDrop() {
+  const openFile = useEditor((state) => state.openFile);
+  const openLibraryImage = useEditor((state) => state.openLibraryImage);
+  return {
+    onDragOver: (event: React.DragEvent) => {
+      event.preventDefault();
+      event.dataTransfer.dropEffect = 'copy';
+    },
+    onDrop: async (event: React.DragEvent) => {
+      event.preventDefault();
+      const imageId = event.dataTransfer.getData(galleryDragType);
+      if (imageId) {
+        openLibraryImage(await invoke('library.get', { id: imageId }));
+        return;
+      }
+      const file = event.dataTransfer.files[0];
+      if (file) await openFile(file);
+    },
+  };
+}
+
+export function DropZone() {
+  const { t } = useTranslation();
+  const openFile = useEditor((state) => state.openFile);
+  const drop = useImageDrop();
+  return (
+    <label className="drop-zone" data-testid="editor-drop-zone" onDragOver={drop.onDragOver} onDrop={(event) => void drop.onDrop(event)}>
+      <strong>{t('editor.emptyTitle')}</strong>
+      <span>{t('editor.emptyHint')}</span>
+      <span className="button-like">{t('editor.chooseFile')}</span>
+      <input
+        type="file"
+        data-testid="editor-file-input"
+        accept="image/png,image/jpeg,image/webp"
+        hidden
+        onChange={(event) => {
+          const file = event.target.files?.[0];
+          if (file) void openFile(file);
+          event.target.value = '';
+        }}
+      />
+    </label>
+  );
+}

@@ -1,0 +1,41 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useGallery } from '../../stores/gallery';
+
+/** Search as you type (debounced so a fast typist does not queue a query per key), model and favourite filters. */
+export function GalleryToolbar() {
+  const { t } = useTranslation();
+  const filters = useGallery((state) => state.filters);
+  const facets = useGallery((state) => state.facets);
+  const setFilters = useGallery((state) => state.setFilters);
+  const [query, setQuery] = useState(filters.query);
+  useEffect(() => {
+    if (query === filters.query) return;
+    const timer = setTimeout(() => setFilters({ query }), 150);
+    return () => clearTimeout(timer);
+  }, [query, filters.query, setFilters]);
+  return (
+    <div className="toolbar" role="search">
+      <input
+        type="search"
+        data-testid="gallery-search"
+        placeholder={t('gallery.searchPlaceholder')}
+        aria-label={t('gallery.searchPlaceholder')}
+        value={query}
+        onChange={(event) => setQuery(event.target.value)}
+      />
+      <select data-testid="gallery-filter-model" aria-label={t('gallery.model')} value={filters.model} onChange={(event) => setFilters({ model: event.target.value })}>
+        <option value="">{t('gallery.allModels')}</option>
+        {facets.models.map((facet) => (
+          <option key={facet.value} value={facet.value}>
+            {facet.value} ({facet.count})
+          </option>
+        ))}
+      </select>
+      <label className="toggle">
+        <input type="checkbox" data-testid="gallery-filter-favorite" checked={filters.favorite} onChange={(event) => setFilters({ favorite: event.target.checked })} />
+        {t('gallery.favoritesOnly')}
+      </label>
+    </div>
+  );
+}

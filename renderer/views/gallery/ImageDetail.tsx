@@ -1,0 +1,69 @@
+import { useTranslation } from 'react-i18next';
+import { mediaUrl } from '../../api';
+import { useEditor } from '../../stores/editor';
+import { useGallery } from '../../stores/gallery';
+import { useShell } from '../../stores/shell';
+
+export function ImageDetail() {
+  const { t, i18n } = useTranslation();
+  const image = useGallery((state) => state.images.find((candidate) => candidate.id === state.selectedId));
+  const toggleFavorite = useGallery((state) => state.toggleFavorite);
+  const rate = useGallery((state) => state.rate);
+  const trash = useGallery((state) => state.trash);
+  const openInEditor = useEditor((state) => state.openLibraryImage);
+  const setView = useShell((state) => state.setView);
+  if (!image) return null;
+  const facts: Array<[string, string | null]> = [
+    [t('detail.model'), image.model],
+    [t('detail.provider'), image.provider],
+    [t('detail.size'), `${image.width} × ${image.height} · ${image.format.toUpperCase()} · ${(image.bytes / 1024).toFixed(0)} KB`],
+    [t('detail.seed'), image.seed === null ? null : String(image.seed)],
+    [t('detail.cost'), image.costUsd === null ? null : `$${image.costUsd.toFixed(4)}`],
+    [t('detail.latency'), image.latencyMs === null ? null : `${(image.latencyMs / 1000).toFixed(1)} s`],
+    [t('detail.created'), new Date(image.createdAt).toLocaleString(i18n.language)],
+    [t('detail.source'), t(`detail.sources.${image.source}`)],
+    [t('detail.file'), image.originalName],
+    [t('detail.tags'), image.tags.length ? image.tags.join(', ') : null],
+  ];
+  return (
+    <aside className="image-detail" data-testid="image-detail" aria-label={t('detail.title')}>
+      <img className="preview" src={mediaUrl(image.id, 'thumb768')} alt={image.prompt ?? ''} />
+      <div className="actions">
+        <button type="button" data-testid="detail-favorite" aria-pressed={image.favorite} onClick={() => void toggleFavorite(image.id)}>
+          {image.favorite ? '★' : '☆'} {t('detail.favorite')}
+        </button>
+        <span className="rating" role="radiogroup" aria-label={t('detail.rating')}>
+          {[1, 2, 3, 4, 5].map((value) => (
+            <button key={value} type="button" role="radio" aria-checked={image.rating === value} data-testid={`detail-rate-${value}`} onClick={() => void rate(image.id, image.rating === value ? 0 : value)}>
+              {value <= image.rating ? '●' : '○'}
+            </button>
+          ))}
+        </span>
+        <button
+          type="button"
+          data-testid="detail-edit"
+          onClick={() => {
+            openInEditor(image);
+            setView('editor');
+          }}
+        >
+          {t('detail.edit')}
+        </button>
+        <button type="button" data-testid="detail-trash" onClick={() => void trash([image.id])}>
+          {t('detail.trash')}
+        </button>
+      </div>
+      {image.prompt && <p className="prompt" data-testid="detail-prompt">{image.prompt}</p>}
+      <dl className="facts">
+        {facts
+          .filter(([, value]) => value)
+          .map(([label, value]) => (
+            <div key={label} className="fact">
+              <dt>{label}</dt>
+              <dd>{value}</dd>
+            </div>
+          ))}
+      </dl>
+    </aside>
+  );
+}

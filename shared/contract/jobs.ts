@@ -1,0 +1,80 @@
+// The persistent job queue: every generation or edit is a job that survives restarts.
+// States: queued → submitted → running → downloading → done | failed | cancelled.
+import { z } from 'zod';
+import { errorCodes } from '../errors';
+import { channel } from './define';
+
+export const jobStatuses = ['queued', 'submitted', 'running', 'downloading', 'done', 'failed', 'cancelled'] as const;
+export type JobStatus = (typeof jobStatuses)[number];
+export const finishedStatuses: readonly JobStatus[] = ['done', 'failed', 'cancelled'];
+
+export const jobSchema = z.object({
+  id: z.string(),
+  /** Jobs created by one request to several provider/model pairs share a batch, for side-by-side comparison. */
+  batchId: z.string().nullable(),
+  providerId: z.string(),
+  model: z.string(),
+  protocol: z.enum(['openai-images', 'fal-queue', 'replicate', 'local']),
+  kind: z.enum(['generate', 'edit']),
+  status: z.enum(jobStatuses),
+  prompt: z.string(),
+  params: z.record(z.string(), z.unknown()),
+  /** fal request id or Replicate prediction id, stored the moment it arrives. */
+  remoteId: z.string().nullable(),
+  queuePosition: z.number().nullable(),
+  logs: z.array(z.string()),
+  attempts: z.number().int(),
+  error: z.object({ code: z.enum(errorCodes), message: z.string() }).nullable(),
+  imageIds: z.array(z.string()),
+  parentId: z.string().nullable(),
+  costUsd: z.number().nullable(),
+  latencyMs: z.number().nullable(),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+  finishedAt: z.number().nullable(),
+});
+export type Job = z.infer<typeof jobSchema>;
+
+const inputImage = z.union([
+  z.object({ imageId: z.string().regex(/^[0-9a-f]{16}$/) }).strict(),
+  // 25 MB as base64, plus a little.
+  z.object({ base64: z.string().min(1).max(36_000_000), mimeType: z.enum(['image/png', 'image/jpeg', 'image/webp']) }).strict(),
+]);
+
+export const jobRequestSchema = z
+  .object({
+    targets: z.array(z.object({ providerId: z.string().min(1).max(40), model: z.string().min(1).max(200) }).strict()).min(1).max(8),
+    prompt: z.string().max(40_000),
+    n: z.number().int().min(1).max(10).optional(),
+    size: z.string().max(20).optional(),
+    aspectRatio: z.string().max(20).optional(),
+    quality: z.string().max(20).optional(),
+    outputFormat: z.string().max(10).optional(),
+    seed: z.number().int().min(0).max(2 ** 32 - 1).optional(),
+    /** Model-specific fields sent as they are (style, background, guidance_scale …). */
+    params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
+    /** Inputs of an edit: library images or raw files; the first one is the one the mask applies to. */
+    images: z.array(inputImage).max(16).optional(),
+    /** The editor's mask as a PNG: painted (white or opaque) = edit here. */
+    mask: z.object({ base64: z.string().min(1).max(36_000_000) }).strict().optional(),
+    /** Resize a mask of another size to the first image instead of refusing. */
+    scaleMask: z.boolean().optional(),
+  })
+  .strict();
+export type JobRequest = z.infer<typeof jobRequestSchema>;
+
+export const jobsChannels = {
+  'jobs.create': channel(jobRequestSchema, z.object({ batchId: z.string(), jobs: z.array(jobSchema) })),
+  'jobs.list': channel(
+    z.object({ status: z.enum(jobStatuses).optional(), batchId: z.string().optional(), limit: z.number().int().min(1).max(1000).optional() }).strict(),
+    z.object({ jobs: z.array(jobSchema) }),
+  ),
+  'jobs.get': channel(z.object({ id: z.string().min(1).max(64) }).strict(), jobSchema),
+  'jobs.cancel': channel(z.object({ id: z.string().min(1).max(64) }).strict(), jobSchema),
+  'jobs.resume': channel(z.object({}).strict(), z.object({ resumed: z.array(z.string()) })),
+};
+
+export const jobsEvents = {
+  /** A job changed state or progress (queue position, logs, an image stored). */
+  'jobs.changed': jobSchema,
+};

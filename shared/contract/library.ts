@@ -1,0 +1,132 @@
+// The library domain: every stored image with everything known about it, and the ways to find,
+// organise, export and check them. The image shape is the one ../shared/docs/cli.md gives, plus
+// negativePrompt, originalName, rating and trashedAt. The renderer loads pixels by id through
+// /media/<id>/<original|thumb256|thumb768>, never through `path`.
+import { z } from 'zod';
+import { channel } from './define';
+
+export const imageSources = ['generated', 'edited', 'imported'] as const;
+export const imageFormats = ['png', 'jpeg', 'webp', 'gif', 'avif', 'tiff', 'bmp'] as const;
+export const mediaVariants = ['original', 'thumb256', 'thumb768'] as const;
+export type ImageSource = (typeof imageSources)[number];
+export type ImageFormat = (typeof imageFormats)[number];
+export type MediaVariant = (typeof mediaVariants)[number];
+
+export const imageIdSchema = z.string().regex(/^[0-9a-f]{16}$/, 'An image id is 16 hex characters.');
+const idList = z.array(imageIdSchema).min(1).max(10_000);
+const tagName = z.string().trim().min(1).max(64);
+
+export const libraryImageSchema = z.object({
+  id: z.string(),
+  path: z.string(),
+  thumbPath: z.string(),
+  width: z.number().int(),
+  height: z.number().int(),
+  format: z.enum(imageFormats),
+  bytes: z.number().int(),
+  sha256: z.string(),
+  createdAt: z.string(),
+  source: z.enum(imageSources),
+  provider: z.string().nullable(),
+  model: z.string().nullable(),
+  prompt: z.string().nullable(),
+  negativePrompt: z.string().nullable(),
+  params: z.record(z.string(), z.unknown()).nullable(),
+  seed: z.number().nullable(),
+  costUsd: z.number().nullable(),
+  latencyMs: z.number().nullable(),
+  parentId: z.string().nullable(),
+  jobId: z.string().nullable(),
+  originalName: z.string().nullable(),
+  favorite: z.boolean(),
+  rating: z.number().int().min(0).max(5),
+  tags: z.array(z.string()),
+  trashedAt: z.string().nullable(),
+});
+export type LibraryImage = z.infer<typeof libraryImageSchema>;
+
+export const listFilterSchema = z
+  .object({
+    query: z.string().max(500).optional(),
+    model: z.string().max(200).optional(),
+    provider: z.string().max(200).optional(),
+    tag: tagName.optional(),
+    favorite: z.boolean().optional(),
+    minRating: z.number().int().min(0).max(5).optional(),
+    source: z.enum(imageSources).optional(),
+    parentId: imageIdSchema.optional(),
+    createdFrom: z.iso.datetime({ offset: true }).optional(),
+    createdTo: z.iso.datetime({ offset: true }).optional(),
+    minWidth: z.number().int().min(0).optional(),
+    maxWidth: z.number().int().min(0).optional(),
+    minHeight: z.number().int().min(0).optional(),
+    maxHeight: z.number().int().min(0).optional(),
+    trashed: z.enum(['exclude', 'only', 'include']).optional(),
+    sort: z.enum(['newest', 'oldest', 'rating']).optional(),
+    limit: z.number().int().min(1).max(500).optional(),
+    /** The `next` cursor of the previous page. */
+    after: z.string().max(500).optional(),
+  })
+  .strict();
+export type ListFilter = z.infer<typeof listFilterSchema>;
+
+export const refusedFileSchema = z.object({ path: z.string(), reason: z.string() });
+export const importResultSchema = z.object({
+  imported: z.array(libraryImageSchema),
+  duplicates: z.array(libraryImageSchema),
+  refused: z.array(refusedFileSchema),
+});
+export type ImportResult = z.infer<typeof importResultSchema>;
+
+export const checkReportSchema = z.object({
+  ok: z.boolean(),
+  integrity: z.array(z.string()),
+  missingFiles: z.array(z.object({ id: z.string(), path: z.string() })),
+  orphanFiles: z.array(z.string()),
+  tempFiles: z.array(z.string()),
+  missingThumbs: z.array(z.object({ id: z.string(), path: z.string() })),
+  repaired: z.array(z.string()),
+});
+export type CheckReport = z.infer<typeof checkReportSchema>;
+
+const facetSchema = z.array(z.object({ value: z.string(), count: z.number().int() }));
+const imagesOut = z.object({ images: z.array(libraryImageSchema) });
+const byIds = z.object({ ids: idList }).strict();
+
+export const libraryChannels = {
+  'library.list': channel(listFilterSchema, z.object({ images: z.array(libraryImageSchema), next: z.string().nullable() })),
+  'library.get': channel(z.object({ id: imageIdSchema }).strict(), libraryImageSchema),
+  'library.import': channel(z.object({ paths: z.array(z.string().min(1).max(4096)).min(1).max(10_000) }).strict(), importResultSchema),
+  'library.tag': channel(
+    z.object({ ids: idList, add: z.array(tagName).max(50).optional(), remove: z.array(tagName).max(50).optional() }).strict(),
+    imagesOut,
+  ),
+  'library.favorite': channel(z.object({ ids: idList, favorite: z.boolean() }).strict(), imagesOut),
+  'library.rate': channel(z.object({ ids: idList, rating: z.number().int().min(0).max(5) }).strict(), imagesOut),
+  'library.trash': channel(byIds, imagesOut),
+  'library.restore': channel(byIds, imagesOut),
+  /** Permanent: removes the rows, and the file and thumbnails when no other row uses them. */
+  'library.delete': channel(byIds, z.object({ deleted: z.array(z.string()), freedBytes: z.number().int() })),
+  'library.export': channel(
+    z.object({ ids: idList, to: z.string().min(1).max(4096) }).strict(),
+    z.object({ files: z.array(z.object({ id: z.string(), path: z.string(), sidecar: z.string() })) }),
+  ),
+  'library.exportArchive': channel(
+    z.object({ to: z.string().min(1).max(4096) }).strict(),
+    z.object({ path: z.string(), images: z.number().int(), bytes: z.number().int() }),
+  ),
+  'library.importArchive': channel(z.object({ from: z.string().min(1).max(4096) }).strict(), importResultSchema),
+  'library.check': channel(z.object({ repair: z.boolean().optional() }).strict(), checkReportSchema),
+  'library.facets': channel(
+    z.object({}).strict(),
+    z.object({ models: facetSchema, providers: facetSchema, tags: facetSchema }),
+  ),
+};
+
+export const libraryEvents = {
+  /** Something in the library changed: the gallery refetches (or patches) the listed ids. */
+  'library.changed': z.object({
+    reason: z.enum(['added', 'updated', 'trashed', 'restored', 'deleted', 'repaired']),
+    ids: z.array(z.string()),
+  }),
+};

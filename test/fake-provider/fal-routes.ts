@@ -1,0 +1,131 @@
+// The fal queue, directly (Key auth, tickets on this server) or relayed (Bearer auth, tickets on the
+// upstream queue host that the client must re-base, as seed 002 shows). Every status poll advances
+// the request: IN_QUEUE (queue_position) → IN_PROGRESS (logs) → COMPLETED.
+import { randomUUID } from 'node:crypto';
+import { type FileStore, formatOf, makeImage, sizeOf } from './images';
+import type { FakeProviderOptions, RecordedRequest, Reply } from './types';
+
+interface FalRequest {
+  appPath: string;
+  input: Record<string, unknown>;
+  polls: number;
+  cancelled: boolean;
+  failure: string | null;
+  output: Record<string, unknown> | null;
+}
+
+const imageSizes: Record<string, { width: number; height: number }> = {
+  square_hd: { width: 1024, height: 1024 },
+  square: { width: 512, height: 512 },
+  portrait_4_3: { width: 768, height: 1024 },
+  portrait_16_9: { width: 576, height: 1024 },
+  landscape_4_3: { width: 1024, height: 768 },
+  landscape_16_9: { width: 1024, height: 576 },
+};
+
+export function falError(status: number, message: string): Reply {
+  if (status === 422) return { status, body: { detail: [{ loc: ['body', 'prompt'], msg: message, type: 'value_error' }] } };
+  return { status, body: { message } };
+}
+
+export class FalQueue {
+  private readonly requests = new Map<string, FalRequest>();
+
+  constructor(
+    private readonly options: FakeProviderOptions,
+    private readonly files: FileStore,
+    private readonly baseUrl: () => string,
+  ) {}
+
+  submit(request: RecordedRequest, segments: string[]): Reply {
+    const input = (request.json ?? {}) as Record<string, unknown>;
+    if (typeof input.prompt !== 'string' || input.prompt === '') return falError(422, 'field required');
+    const id = randomUUID();
+    const appPath = `${segments[0]}/${segments[1]}`;
+    this.requests.set(id, { appPath, input, polls: 0, cancelled: false, failure: null, output: null });
+    const relayed = (request.headers.authorization ?? '').startsWith('Bearer ');
+    const origin = relayed ? (this.options.falUpstreamOrigin ?? 'http://queue.fal-upstream.invalid') : this.baseUrl();
+    const base = `${origin}/${appPath}/requests/${id}`;
+    return {
+      status: 200,
+      body: {
+        status: 'IN_QUEUE',
+        request_id: id,
+        response_url: base,
+        status_url: `${base}/status`,
+        cancel_url: `${base}/cancel`,
+        logs: null,
+        metrics: {},
+        queue_position: this.steps().queued,
+      },
+    };
+  }
+
+  private steps() {
+    return this.options.falSteps ?? { queued: 1, inProgress: 1 };
+  }
+
+  private find(id: string, appPath: string): FalRequest | null {
+    const found = this.requests.get(id);
+    return found && found.appPath === appPath ? found : null;
+  }
+
+  async status(id: string, appPath: string, withLogs: boolean, failure?: string): Promise<Reply> {
+    const entry = this.find(id, appPath);
+    if (!entry) return falError(404, 'Request not found');
+    if (failure) entry.failure = failure;
+    entry.polls++;
+    const { queued, inProgress } = this.steps();
+    const done = entry.cancelled || entry.failure || entry.polls > queued + inProgress;
+    if (!done && entry.polls <= queued) {
+      return { status: 202, body: { status: 'IN_QUEUE', request_id: id, queue_position: queued - entry.polls } };
+    }
+    if (!done) {
+      const logs = withLogs ? [{ message: `step ${entry.polls - queued} of ${inProgress}`, level: 'INFO', source: 'user', timestamp: new Date().toISOString() }] : [];
+      return { status: 202, body: { status: 'IN_PROGRESS', request_id: id, logs } };
+    }
+    if (entry.cancelled) return { status: 200, body: { status: 'COMPLETED', request_id: id, error: 'Request was cancelled by the user', logs: [] } };
+    if (entry.failure) return { status: 200, body: { status: 'COMPLETED', request_id: id, error: entry.failure, logs: [] } };
+    await this.ensureOutput(entry);
+    return { status: 200, body: { status: 'COMPLETED', request_id: id, logs: [], metrics: { inference_time: 0.42 } } };
+  }
+
+  private async ensureOutput(entry: FalRequest): Promise<Record<string, unknown>> {
+    if (entry.output) return entry.output;
+    const input = entry.input;
+    const sizeInput = typeof input.image_size === 'string' ? imageSizes[input.image_size] : input.image_size;
+    const size = sizeOf(sizeInput ?? { width: this.side(), height: this.side() }, this.side());
+    const format = formatOf(input.output_format, 'jpeg');
+    const count = typeof input.num_images === 'number' ? input.num_images : 1;
+    const images = [];
+    for (let index = 0; index < count; index++) {
+      const image = await makeImage(size, format);
+      images.push({ url: this.files.put(image.bytes, image.contentType), width: size.width, height: size.height, content_type: image.contentType });
+    }
+    const seed = typeof input.seed === 'number' ? input.seed : 12345;
+    entry.output = { images, seed, has_nsfw_concepts: images.map(() => false), prompt: input.prompt, timings: { inference: 0.42 } };
+    return entry.output;
+  }
+
+  private side(): number {
+    return this.options.defaultImageSide ?? 64;
+  }
+
+  async result(id: string, appPath: string): Promise<Reply> {
+    const entry = this.find(id, appPath);
+    if (!entry) return falError(404, 'Request not found');
+    if (entry.cancelled) return falError(400, 'Request was cancelled');
+    if (entry.failure) return falError(500, entry.failure);
+    const { queued, inProgress } = this.steps();
+    if (entry.polls <= queued + inProgress) return falError(400, 'Request is still in progress');
+    return { status: 200, body: await this.ensureOutput(entry) };
+  }
+
+  cancel(id: string, appPath: string): Reply {
+    const entry = this.find(id, appPath);
+    if (!entry) return { status: 404, body: { status: 'NOT_FOUND' } };
+    if (entry.output) return { status: 400, body: { status: 'ALREADY_COMPLETED' } };
+    entry.cancelled = true;
+    return { status: 202, body: { status: 'CANCELLATION_REQUESTED' } };
+  }
+}

@@ -1,0 +1,123 @@
+// Crash safety: a process killed with SIGKILL while jobs sit in every state; after restart, resume
+// finishes them all with no image lost and none stored twice, and remote jobs are not sent again.
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Job } from '../../shared/contract/jobs';
+import type { Core } from '../../electron/core/core';
+import { startFakeProvider, type FakeProvider } from '../fake-provider';
+import { addProviders, jobKey, openCore, tempLibrary } from './helpers';
+
+let fake: FakeProvider | null = null;
+let core: Core | null = null;
+afterEach(async () => {
+  await core?.close();
+  await fake?.close();
+  core = null;
+  fake = null;
+});
+
+const wanted = ['done', 'submitted', 'queued', 'running', 'downloading'] as const;
+
+/** Starts the child and resolves once every tagged job sits in the state named by its tag. */
+function crashChildInEveryState(libraryDir: string, baseUrl: string): Promise<Record<string, string>> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'test/jobs/crash-child.ts', libraryDir, baseUrl], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const ids: Record<string, string> = {};
+  const status = new Map<string, string>();
+  return new Promise((resolve, reject) => {
+    child.once('exit', (code, signal) => (signal === 'SIGKILL' ? resolve(ids) : reject(new Error(`child exited early (${code})`))));
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      const message = JSON.parse(line) as { tag?: string; id: string; status?: string };
+      if (message.tag) ids[message.tag] = message.id;
+      if (message.status) status.set(message.id, message.status);
+      const ready = wanted.every((tag) => ids[tag] !== undefined && status.get(ids[tag]!) === tag);
+      if (ready) child.kill('SIGKILL');
+    });
+  });
+}
+
+describe('resume after a crash', () => {
+  it('finishes jobs killed in every state with no lost and no duplicated images', async () => {
+    fake = await startFakeProvider({ key: jobKey, replicateSteps: 0, falSteps: { queued: 1, inProgress: 1 } });
+    // Hold the first answer on each route so the child is caught mid-way.
+    fake.fault('openai.generations', { kind: 'slow', delayMs: 120_000 });
+    fake.fault('fal.status', { kind: 'slow', delayMs: 120_000 });
+    fake.fault('files', { kind: 'slow', delayMs: 120_000 });
+    const libraryDir = tempLibrary();
+    const ids = await crashChildInEveryState(libraryDir, fake.baseUrl);
+
+    core = await openCore(libraryDir);
+    const before = core.jobs.list();
+    expect(Object.fromEntries(wanted.map((tag) => [tag, before.find((job) => job.id === ids[tag])!.status]))).toEqual({
+      done: 'done',
+      submitted: 'submitted',
+      queued: 'queued',
+      running: 'running',
+      downloading: 'downloading',
+    });
+    expect(core.jobs.resume().sort()).toEqual([ids.submitted, ids.queued, ids.running, ids.downloading].sort());
+    const finished = await Promise.all(wanted.map((tag) => core!.jobs.waitFor(ids[tag]!)));
+    expect(finished.map((job: Job) => [job.status, job.imageIds.length])).toEqual([
+      ['done', 2],
+      ['done', 2],
+      ['done', 1],
+      ['done', 2],
+      ['done', 1],
+    ]);
+    const images = core.library.list({ limit: 100 }).images;
+    expect(images).toHaveLength(8);
+    for (const job of finished) expect(images.filter((image) => image.jobId === job.id).map((image) => image.id).sort()).toEqual([...job.imageIds].sort());
+    // Remote jobs continued from their stored ids instead of being sent again.
+    const count = (route: string) => fake!.requests.filter((request) => request.route === route).length;
+    expect(count('fal.submit')).toBe(1);
+    expect(count('replicate.create')).toBe(1);
+    expect((await core.library.check({ repair: false })).ok).toBe(true);
+  });
+
+  it('an image stored just before a crash is not stored again', async () => {
+    fake = await startFakeProvider({ key: jobKey, falSteps: { queued: 0, inProgress: 0 } });
+    // The first image downloads, the second hangs: then the process "dies" before recording the first.
+    fake.fault('files', { kind: 'slow', delayMs: 0 }, { kind: 'slow', delayMs: 120_000 });
+    const libraryDir = tempLibrary();
+    core = await openCore(libraryDir);
+    await addProviders(core, fake.baseUrl);
+    const answer = await core.invoke('jobs.create', { targets: [{ providerId: 'fal', model: 'fal-ai/flux-1/dev' }], prompt: 'two', n: 2 });
+    const id = (answer as { ok: true; value: { jobs: Job[] } }).value.jobs[0]!.id;
+    await new Promise<void>((resolve) => {
+      const stop = core!.events.subscribe((event, payload) => {
+        if (event === 'jobs.changed' && (payload as Job).imageIds.length === 1) {
+          stop();
+          resolve();
+        }
+      });
+    });
+    await core.close();
+    const reopened = await openCore(libraryDir);
+    core = reopened;
+    reopened.db.prepare("UPDATE jobs SET image_ids = '[]' WHERE id = ?").run(id);
+    reopened.jobs.resume();
+    const done = await reopened.jobs.waitFor(id);
+    expect(done.imageIds).toHaveLength(2);
+    expect(reopened.library.list({ limit: 10 }).images.filter((image) => image.jobId === id)).toHaveLength(2);
+  });
+
+  it("a second engine on the same library leaves a live engine's jobs alone, and takes them once it closes", async () => {
+    fake = await startFakeProvider({ key: jobKey });
+    fake.fault('openai.generations', { kind: 'slow', delayMs: 120_000 });
+    const libraryDir = tempLibrary();
+    const first = await openCore(libraryDir);
+    await addProviders(first, fake.baseUrl);
+    const answer = await first.invoke('jobs.create', { targets: [{ providerId: 'qr', model: 'dall-e-2' }], prompt: 'one owner' });
+    const id = (answer as { ok: true; value: { jobs: Job[] } }).value.jobs[0]!.id;
+    // Wait until the first engine's request is held by the server (the slow answer).
+    while (!fake.requests.some((request) => request.route === 'openai.generations')) await new Promise((resolve) => setTimeout(resolve, 10));
+    core = await openCore(libraryDir);
+    expect(core.jobs.resume()).toEqual([]);
+    await first.close();
+    expect(core.jobs.resume()).toEqual([id]);
+    expect((await core.jobs.waitFor(id)).imageIds).toHaveLength(1);
+    expect(fake.requests.filter((request) => request.route === 'openai.generations')).toHaveLength(2);
+  });
+});

@@ -1,0 +1,162 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { buildListQuery } from '../../electron/core/library/query';
+import type { LibraryImage } from '../../shared/contract/library';
+import { openTestLibrary, solidImage, type TestLibrary } from './helpers';
+
+let t: TestLibrary;
+let clock: number;
+beforeEach(() => {
+  clock = Date.parse('2026-03-01T10:00:00Z');
+  t = openTestLibrary(undefined, () => (clock += 1000));
+});
+afterEach(() => t.close());
+
+let seed = 0;
+async function add(facts: Partial<Parameters<TestLibrary['library']['addImage']>[0]> = {}, size: [number, number] = [32, 32]): Promise<LibraryImage> {
+  return t.library.addImage({ bytes: await solidImage('png', size[0], size[1], ++seed), source: 'generated', ...facts });
+}
+
+const ids = (images: LibraryImage[]) => images.map((image) => image.id);
+
+describe('the gallery query', () => {
+  it('pages newest first with a cursor that stays put when new images arrive', async () => {
+    const made: LibraryImage[] = [];
+    for (let index = 0; index < 7; index++) made.push(await add({ prompt: `picture ${index}` }));
+    const newestFirst = ids(made).reverse();
+    const first = t.library.list({ limit: 3 });
+    expect(ids(first.images)).toEqual(newestFirst.slice(0, 3));
+    // Two images arrive while the user is scrolling: the next page neither repeats nor skips.
+    await add({ prompt: 'late arrival' });
+    await add({ prompt: 'another late arrival' });
+    const second = t.library.list({ limit: 3, after: first.next! });
+    expect(ids(second.images)).toEqual(newestFirst.slice(3, 6));
+    const third = t.library.list({ limit: 3, after: second.next! });
+    expect(ids(third.images)).toEqual(newestFirst.slice(6));
+    expect(third.next).toBeNull();
+  });
+
+  it('orders by creation time even when an older image is stored later (an archive, a clock change)', async () => {
+    const recent = await add();
+    clock -= 3_600_000;
+    const older = await add();
+    clock += 7_200_000;
+    const newest = await add();
+    expect(ids(t.library.list({}).images)).toEqual([newest.id, recent.id, older.id]);
+    expect(ids(t.library.list({ createdTo: recent.createdAt, createdFrom: older.createdAt }).images)).toEqual([recent.id, older.id]);
+  });
+
+  it('combines a text search with a tag of several words or odd characters', async () => {
+    const a = await add({ prompt: 'harbour at night' });
+    const b = await add({ prompt: 'harbour at noon' });
+    t.library.tag([a.id], ['sci-fi "noir"'], []);
+    t.library.tag([b.id], ['sci'], []);
+    expect(ids(t.library.list({ query: 'harb', tag: 'sci-fi "noir"' }).images)).toEqual([a.id]);
+    expect(ids(t.library.list({ query: 'harb', tag: 'sci' }).images)).toEqual([b.id]);
+    expect(ids(t.library.list({ query: 'harb', tag: '★' }).images)).toEqual([]);
+  });
+
+  it('sorts oldest first and by rating, and refuses a cursor made for another sort', async () => {
+    const a = await add();
+    const b = await add();
+    const c = await add();
+    t.library.rate([a.id], 5);
+    t.library.rate([c.id], 3);
+    expect(ids(t.library.list({ sort: 'oldest' }).images)).toEqual([a.id, b.id, c.id]);
+    const byRating = t.library.list({ sort: 'rating', limit: 2 });
+    expect(ids(byRating.images)).toEqual([a.id, c.id]);
+    expect(ids(t.library.list({ sort: 'rating', after: byRating.next! }).images)).toEqual([b.id]);
+    expect(() => t.library.list({ sort: 'oldest', after: byRating.next! })).toThrow(/another sort/);
+  });
+
+  it('finds words by prefix in prompts, tags and original file names', async () => {
+    const cat = await add({ prompt: 'A fluffy orange cat on a windowsill' });
+    const dog = await add({ prompt: 'a dog in the snow', negativePrompt: 'cartoonish' });
+    const tagged = await add({ prompt: 'abstract shapes' });
+    t.library.tag([tagged.id], ['Catalogue']);
+    const dir = join(t.dir, 'inbox');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'sunset-beach.png'), await solidImage('png', 8, 8, 99));
+    const [named] = (await t.library.import([join(dir, 'sunset-beach.png')])).imported;
+    expect(ids(t.library.list({ query: 'suns' }).images)).toEqual([named!.id]);
+    expect(ids(t.library.list({ query: 'cat' }).images).sort()).toEqual([cat.id, tagged.id].sort());
+    expect(ids(t.library.list({ query: 'flu ora' }).images)).toEqual([cat.id]);
+    expect(ids(t.library.list({ query: 'cartoon' }).images)).toEqual([dog.id]);
+    expect(ids(t.library.list({ query: 'catalogue' }).images)).toEqual([tagged.id]);
+    expect(t.library.list({ query: 'zebra' }).images).toEqual([]);
+    // Punctuation and FTS syntax in what the user types are taken as plain text.
+    expect(ids(t.library.list({ query: '"cat" ( -' }).images).sort()).toEqual([cat.id, tagged.id].sort());
+    // Removing the tag takes it out of the index too.
+    t.library.tag([tagged.id], [], ['catalogue']);
+    expect(ids(t.library.list({ query: 'catalogue' }).images)).toEqual([]);
+  });
+
+  it('pages a text search in every sort order without repeats or gaps', async () => {
+    const made: LibraryImage[] = [];
+    for (let index = 0; index < 9; index++) made.push(await add({ prompt: index % 3 === 0 ? 'a quiet lake' : 'lakeside cabin' }));
+    for (const [index, image] of made.entries()) t.library.rate([image.id], index % 4);
+    for (const sort of ['newest', 'oldest', 'rating'] as const) {
+      const seen: string[] = [];
+      let after: string | undefined;
+      do {
+        const page = t.library.list({ query: 'lak', sort, limit: 2, after });
+        seen.push(...ids(page.images));
+        after = page.next ?? undefined;
+      } while (after);
+      expect(seen).toEqual(ids(t.library.list({ query: 'lak', sort, limit: 100 }).images));
+      expect([...seen].sort()).toEqual(ids(made).sort());
+    }
+    const byRating = t.library.list({ query: 'lak', sort: 'rating', limit: 100 }).images.map((image) => image.rating);
+    expect(byRating).toEqual([...byRating].sort((a, b) => b - a));
+    // The plan used when a search matches thousands of images gives the same page.
+    for (const hints of [{}, { manyMatches: true }]) {
+      const query = buildListQuery({ query: 'lak', sort: 'rating', limit: 4 }, hints);
+      const rows = t.db.prepare(query.sql).all(...query.params) as Array<{ id: string }>;
+      expect(rows.slice(0, 4).map((row) => row.id)).toEqual(ids(t.library.list({ query: 'lak', sort: 'rating', limit: 4 }).images));
+    }
+  });
+
+  it('filters by model, provider, tag, favourite, rating, source, date, size and lineage', async () => {
+    const parent = await add({ model: 'flux-pro', provider: 'fal' }, [64, 32]);
+    const child = await add({ model: 'gpt-image-1', provider: 'quickrouter', parentId: parent.id, prompt: 'edit' }, [32, 64]);
+    const third = await add({ model: 'flux-pro', provider: 'quickrouter', source: 'edited' });
+    t.library.tag([parent.id, third.id], ['keep']);
+    t.library.favorite([child.id], true);
+    t.library.rate([third.id], 4);
+    const list = (filter: Parameters<TestLibrary['library']['list']>[0]) => ids(t.library.list(filter).images).sort();
+    expect(list({ model: 'flux-pro' })).toEqual([parent.id, third.id].sort());
+    expect(list({ provider: 'quickrouter' })).toEqual([child.id, third.id].sort());
+    expect(list({ tag: 'KEEP' })).toEqual([parent.id, third.id].sort());
+    expect(list({ favorite: true })).toEqual([child.id]);
+    expect(list({ minRating: 4 })).toEqual([third.id]);
+    expect(list({ source: 'edited' })).toEqual([third.id]);
+    expect(list({ parentId: parent.id })).toEqual([child.id]);
+    expect(list({ minWidth: 60 })).toEqual([parent.id]);
+    expect(list({ minHeight: 60, maxWidth: 40 })).toEqual([child.id]);
+    expect(list({ createdFrom: child.createdAt, createdTo: child.createdAt })).toEqual([child.id]);
+    expect(list({ model: 'flux-pro', provider: 'quickrouter', tag: 'keep' })).toEqual([third.id]);
+  });
+
+  it('leaves trashed images out unless asked, and lists the trash on its own', async () => {
+    const kept = await add();
+    const binned = await add();
+    t.library.trash([binned.id]);
+    expect(ids(t.library.list({}).images)).toEqual([kept.id]);
+    expect(ids(t.library.list({ trashed: 'only' }).images)).toEqual([binned.id]);
+    expect(ids(t.library.list({ trashed: 'include' }).images)).toEqual([binned.id, kept.id]);
+  });
+
+  it('offers facets for the filter menus from images not in the trash', async () => {
+    const a = await add({ model: 'flux-pro', provider: 'fal' });
+    await add({ model: 'flux-pro', provider: 'fal' });
+    const c = await add({ model: 'dall-e-3', provider: 'openai' });
+    t.library.tag([a.id, c.id], ['sky']);
+    t.library.trash([c.id]);
+    expect(t.library.facets()).toEqual({
+      models: [{ value: 'flux-pro', count: 2 }],
+      providers: [{ value: 'fal', count: 2 }],
+      tags: [{ value: 'sky', count: 1 }],
+    });
+  });
+});

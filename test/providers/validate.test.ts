@@ -1,0 +1,100 @@
+// Validation before sending: each rule answers with a message a user can act on.
+import { describe, expect, it } from 'vitest';
+import { AppError } from '../../shared/errors';
+import { findModel, genericModel } from '../../electron/core/providers/catalog';
+import { assertValidRequest, validateRequest } from '../../electron/core/providers/validate';
+import type { ImageRequest } from '../../electron/core/providers/types';
+import { paintedMask, solidPng } from './helpers';
+
+const messages = async (preset: Parameters<typeof findModel>[0], request: ImageRequest) =>
+  (await validateRequest(findModel(preset, request.model), request)).map((issue) => issue.message);
+
+describe('validation', () => {
+  it('accepts a valid gpt-image-1 edit with a mask of the same size', async () => {
+    const image = { bytes: await solidPng(32, 32), mimeType: 'image/png' };
+    const mask = { bytes: await paintedMask(32, 32, { left: 0, top: 0, width: 8, height: 8 }), mimeType: 'image/png' };
+    expect(await messages('openai', { model: 'gpt-image-1', prompt: 'x', size: '1024x1024', quality: 'high', images: [image], mask })).toEqual([]);
+  });
+
+  it('prompt length per model: dall-e-2 1000, dall-e-3 4000, gpt-image-1 32000', async () => {
+    expect(await messages('openai', { model: 'dall-e-2', prompt: 'a'.repeat(1001) })).toEqual([
+      'The prompt is 1001 characters; dall-e-2 accepts at most 1000. Shorten it.',
+    ]);
+    expect(await messages('openai', { model: 'dall-e-3', prompt: 'a'.repeat(4000) })).toEqual([]);
+    expect(await messages('openai', { model: 'gpt-image-1', prompt: 'a'.repeat(32001) })).toHaveLength(1);
+    expect(await messages('openai', { model: 'dall-e-2', prompt: '   ' })).toEqual(['Write a prompt: describe the image you want.']);
+  });
+
+  it('flux-1 prompt limit follows seed 000 (1000 characters) (unsure)', async () => {
+    expect(await messages('quickrouter', { model: 'flux-1', prompt: 'a'.repeat(1001) })).toHaveLength(1);
+  });
+
+  it('n range: dall-e-3 makes exactly one image, others 1–10', async () => {
+    expect(await messages('openai', { model: 'dall-e-3', prompt: 'x', n: 2 })).toEqual(['dall-e-3 makes exactly 1 image(s) per request; you asked for 2.']);
+    expect(await messages('openai', { model: 'dall-e-2', prompt: 'x', n: 11 })).toEqual(['dall-e-2 makes 1 to 10 image(s) per request; you asked for 11.']);
+  });
+
+  it('sizes and aspect ratios the model accepts', async () => {
+    expect(await messages('openai', { model: 'dall-e-3', prompt: 'x', size: '512x512' })).toEqual([
+      'dall-e-3 does not take the size 512x512. Choose one of: 1024x1024, 1792x1024, 1024x1792.',
+    ]);
+    expect(await messages('quickrouter', { model: 'flux-kontext-pro', prompt: 'x', aspectRatio: '5:4' })).toEqual([
+      'flux-kontext-pro does not take 5:4. Choose one of: 21:9, 16:9, 4:3, 3:2, 1:1, 2:3, 3:4, 9:16, 9:21.',
+    ]);
+    expect(await messages('openai', { model: 'gpt-image-1', prompt: 'x', aspectRatio: '1:1' })).toEqual([
+      'gpt-image-1 takes no aspect ratio. Choose a size instead.',
+    ]);
+    expect(await messages('openai', { model: 'dall-e-3', prompt: 'x', quality: 'high' })).toEqual([
+      'dall-e-3 does not take the quality "high". Choose one of: hd, standard.',
+    ]);
+  });
+
+  it('edit and mask support, and the input image count', async () => {
+    const image = { bytes: await solidPng(16, 16), mimeType: 'image/png' };
+    const mask = { bytes: await paintedMask(16, 16, { left: 0, top: 0, width: 4, height: 4 }), mimeType: 'image/png' };
+    expect(await messages('openai', { model: 'dall-e-3', prompt: 'x', images: [image] })).toEqual([
+      'dall-e-3 cannot edit images. Remove the input image or choose a model that edits.',
+    ]);
+    expect(await messages('quickrouter', { model: 'flux-kontext-max', prompt: 'x', images: [image], mask })).toEqual([
+      'flux-kontext-max does not take a mask. Clear the mask, or choose a model that inpaints (e.g. gpt-image-1).',
+    ]);
+    expect(await messages('openai', { model: 'dall-e-2', prompt: 'x', images: [image, image] })).toEqual([
+      'dall-e-2 takes at most 1 input image(s); you gave 2. Remove some.',
+    ]);
+  });
+
+  it('file type and the 25 MB limit', async () => {
+    const text = { bytes: Buffer.from('not an image at all'), mimeType: 'image/png' };
+    expect(await messages('openai', { model: 'gpt-image-1', prompt: 'x', images: [text] })).toEqual([
+      'Input image 1 is not a PNG, JPEG or WebP image. Convert it and try again.',
+    ]);
+    const huge = { bytes: Buffer.alloc(26 * 1024 * 1024), mimeType: 'image/png' };
+    expect(await messages('openai', { model: 'gpt-image-1', prompt: 'x', images: [huge] })).toEqual([
+      'Input image 1 is 26.0 MB; the limit is 25 MB. Use a smaller or compressed file.',
+    ]);
+  });
+
+  it('a mask of another size is refused with a scale fix, and accepted when scaling is asked', async () => {
+    const image = { bytes: await solidPng(32, 32), mimeType: 'image/png' };
+    const mask = { bytes: await paintedMask(16, 16, { left: 0, top: 0, width: 4, height: 4 }), mimeType: 'image/png' };
+    const model = findModel('openai', 'gpt-image-1');
+    const issues = await validateRequest(model, { model: 'gpt-image-1', prompt: 'x', images: [image], mask });
+    expect(issues).toEqual([{ field: 'mask', message: 'The mask is 16×16 but the image is 32×32. Scale the mask to the image.', fix: 'scale_mask' }]);
+    expect(await validateRequest(model, { model: 'gpt-image-1', prompt: 'x', images: [image], mask, scaleMask: true })).toEqual([]);
+  });
+
+  it('an unknown model is held only to the shared rules', async () => {
+    const model = genericModel('openai-compatible', 'acme/new-model');
+    expect(await validateRequest(model, { model: model.id, prompt: 'x', aspectRatio: '5:4', quality: 'ultra', size: '800x600' })).toEqual([]);
+    expect((await validateRequest(model, { model: model.id, prompt: 'x', size: 'big' }))[0]!.message).toBe(
+      '"big" is not a size. Write it as WIDTHxHEIGHT, e.g. 1024x1024, or auto.',
+    );
+  });
+
+  it('assertValidRequest throws invalid_input with every issue attached', async () => {
+    const error = (await assertValidRequest(findModel('openai', 'dall-e-3'), { model: 'dall-e-3', prompt: '', n: 3 }).catch((e: unknown) => e)) as AppError;
+    expect(error.code).toBe('invalid_input');
+    expect(error.message).toBe('Write a prompt: describe the image you want. (and 1 more problem)');
+    expect((error.details as { issues: unknown[] }).issues).toHaveLength(2);
+  });
+});
