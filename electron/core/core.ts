@@ -80,6 +80,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     media: (path) => library.resolveMediaPath(path),
     close: async () => {
       await jobs.close();
+      await library.close();
       db.close();
     },
   };

@@ -6,6 +6,8 @@ export interface Migration {
   id: number;
   name: string;
   up(db: Database.Database): void;
+  /** Per-connection setup the schema relies on (SQL functions its triggers call): run on every open, before any migration. */
+  connect?(db: Database.Database): void;
 }
 
 export interface AppliedMigration {
@@ -21,6 +23,7 @@ export function runMigrations(db: Database.Database, migrations: readonly Migrat
     if (ids.has(migration.id)) throw new Error(`Two migrations share id ${migration.id}.`);
     ids.add(migration.id);
   }
+  for (const migration of migrations) migration.connect?.(db);
   db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)');
   const applied = new Set((db.prepare('SELECT id FROM schema_migrations').pluck().all() as number[]));
   const record = db.prepare('INSERT INTO schema_migrations (id, name, applied_at) VALUES (?, ?, ?)');

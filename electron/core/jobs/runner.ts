@@ -136,7 +136,8 @@ export async function runJob(deps: RunnerDeps, initial: StoredJob, signal: Abort
         latencyMs: result.latencyMs ?? null,
         parentId: current.parentId,
         jobId: current.id,
-      });
+        // downloadResultImage decoded the whole image already; thumbnails need not hold the job up.
+      }, { thumbnails: 'later' });
       imageIds.push(stored.id);
       update(current.id, { imageIds: [...imageIds] });
     }

@@ -28,6 +28,15 @@ export interface AddImageInput {
   originalName?: string | null;
 }
 
+export interface StoreOptions {
+  /**
+   * 'later' stores the original and its row at once and makes the thumbnails in the background. Only
+   * for callers that have already decoded the whole image (the job runner verifies every download), since
+   * making thumbnails is otherwise what proves the bytes are not cut short.
+   */
+  thumbnails?: 'now' | 'later';
+}
+
 /** Facts an archive brings back besides the generation ones. */
 export interface RestoredFacts {
   id?: string;
@@ -57,7 +66,7 @@ export function getImageRow(context: LibraryContext, id: string): ImageRow | und
  * Generated and edited images always get their own row, since each carries its own job and prompt,
  * but share the stored file when the bytes are identical. Callers announce the change (once per batch).
  */
-export async function storeImage(context: LibraryContext, input: AddImageInput, restored: RestoredFacts = {}): Promise<StoreResult> {
+export async function storeImage(context: LibraryContext, input: AddImageInput, restored: RestoredFacts = {}, options: StoreOptions = {}): Promise<StoreResult> {
   const { store } = context;
   const sha256 = sha256Of(input.bytes);
   const dedupe = input.source === 'imported' && !restored.id;
@@ -66,7 +75,10 @@ export async function storeImage(context: LibraryContext, input: AddImageInput, 
   const probed = await probeImage(input.bytes);
   const relativePath = store.originalPath(sha256, probed.extension);
   // Identical bytes stored before were fully decoded then; only new content pays for a decode.
-  if (!store.exists(relativePath) || !thumbnailsPresent(store, sha256)) {
+  if (options.thumbnails === 'later') {
+    await store.writeAtomic(relativePath, input.bytes);
+    if (!thumbnailsPresent(store, sha256)) context.thumbnails.schedule(sha256, relativePath);
+  } else if (!store.exists(relativePath) || !thumbnailsPresent(store, sha256)) {
     const thumbs = await renderThumbnails(probed.pixels);
     await store.writeAtomic(relativePath, input.bytes);
     await storeThumbnails(store, sha256, thumbs);

@@ -1,6 +1,7 @@
 import type { EventPayload } from '../../../shared/contract';
 import type { Db } from '../db/open';
 import type { FileStore } from './file-store';
+import type { ThumbnailQueue } from './thumbnail-queue';
 
 export type ChangeReason = EventPayload<'library.changed'>['reason'];
 
@@ -8,6 +9,8 @@ export type ChangeReason = EventPayload<'library.changed'>['reason'];
 export interface LibraryContext {
   db: Db;
   store: FileStore;
+  /** Thumbnails made after the fact, for images whose caller chose not to wait for them. */
+  thumbnails: ThumbnailQueue;
   now: () => number;
   changed(reason: ChangeReason, ids: string[]): void;
 }

@@ -80,9 +80,24 @@ export class FileStore {
     } finally {
       await file.close();
     }
-    await mkdir(dirname(target), { recursive: true });
-    await rename(temp, target);
+    await this.ensureFolder(dirname(target));
+    await rename(temp, target).catch(async (error: NodeJS.ErrnoException) => {
+      // The folder was removed behind our back (a repair in another process): make it again, once.
+      if (error.code !== 'ENOENT') throw error;
+      this.knownFolders.delete(dirname(target));
+      await this.ensureFolder(dirname(target));
+      await rename(temp, target);
+    });
     if (durable) await syncDirectory(dirname(target));
+  }
+
+  private readonly knownFolders = new Set<string>();
+
+  /** Content folders are few (256 per kind) and never removed while open: create each once per run. */
+  private async ensureFolder(folder: string): Promise<void> {
+    if (this.knownFolders.has(folder)) return;
+    await mkdir(folder, { recursive: true });
+    this.knownFolders.add(folder);
   }
 
   /** Removes a stored file; returns the bytes freed (0 if it was already gone). */

@@ -3,7 +3,7 @@
 import type { CheckReport, ImportResult, LibraryImage, ListFilter } from '../../../shared/contract/library';
 import { AppError } from '../../../shared/errors';
 import type { Db } from '../db/open';
-import { type AddImageInput, getImageRow, storeImage } from './add-image';
+import { type AddImageInput, getImageRow, type StoreOptions, storeImage } from './add-image';
 import { exportArchive, importArchive } from './archive';
 import { checkLibrary, type CheckOptions } from './check';
 import type { ChangeReason, LibraryContext } from './context';
@@ -13,6 +13,7 @@ import { toLibraryImage } from './image-row';
 import { importPaths } from './import-files';
 import { type MediaFile, parseMediaPath, resolveMedia } from './media';
 import { deleteImages, restoreImages, setFavorite, setRating, tagImages, trashImages } from './organise';
+import { ThumbnailQueue } from './thumbnail-queue';
 import { facets, listImages } from './query';
 
 export interface LibraryOptions {
@@ -25,17 +26,19 @@ export interface LibraryOptions {
 export type Library = ReturnType<typeof createLibrary>;
 
 export function createLibrary(options: LibraryOptions) {
+  const store = new FileStore(options.libraryDir);
   const context: LibraryContext = {
     db: options.db,
-    store: new FileStore(options.libraryDir),
+    store,
+    thumbnails: new ThumbnailQueue(store),
     now: options.now ?? Date.now,
     changed: (reason, ids) => options.onChange?.(reason, ids),
   };
   return {
     context,
     /** Stores one image (deduplicated by hash); throws AppError('invalid_input') when the bytes are not a usable image. */
-    async addImage(input: AddImageInput): Promise<LibraryImage> {
-      const { image, duplicate } = await storeImage(context, input);
+    async addImage(input: AddImageInput, options: StoreOptions = {}): Promise<LibraryImage> {
+      const { image, duplicate } = await storeImage(context, input, {}, options);
       if (!duplicate) context.changed('added', [image.id]);
       return image;
     },
@@ -59,6 +62,18 @@ export function createLibrary(options: LibraryOptions) {
     check: (options: CheckOptions): Promise<CheckReport> => checkLibrary(context, options),
     /** `/media/<id>/<variant>` → a file to serve, or null for a 404. */
     resolveMedia: (imageId: unknown, variant: unknown): Promise<MediaFile | null> => resolveMedia(context, imageId, variant),
+    /** Resolves when background thumbnails are all made. */
+    drainThumbnails: () => context.thumbnails.drain(),
+    /**
+     * Finishes pending thumbnails (a CLI command that just stored results should leave them complete),
+     * but never holds a quit up for long: what is left after a few seconds is made on request or by repair.
+     */
+    async close(graceMs = 3000): Promise<void> {
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([context.thumbnails.drain(), new Promise((resolve) => (timer = setTimeout(resolve, graceMs)))]);
+      clearTimeout(timer);
+      context.thumbnails.close();
+    },
     /** The same from a URL path; anything but `/media/<id>/<variant>` is null. */
     async resolveMediaPath(urlPath: string): Promise<MediaFile | null> {
       const parsed = parseMediaPath(urlPath);

@@ -7,6 +7,7 @@ import { AppError } from '../../../shared/errors';
 import type { Statement } from 'better-sqlite3';
 import { keySlotsPerMs } from './add-image';
 import type { LibraryContext } from './context';
+import { toMatchPhrase, toSearchText } from './search-text';
 import { type ImageRow, imageColumns, toLibraryImage } from './image-row';
 
 export const defaultPageSize = 60;
@@ -27,13 +28,16 @@ export interface ListQuery {
 
 const hasWordCharacter = /[\p{L}\p{N}]/u;
 
-/** Turns what the user typed into an FTS5 query: every word must match, each as a prefix. */
+/**
+ * Turns what the user typed into an FTS5 query: every word must match, a Latin word as a prefix, a
+ * run of Chinese, Japanese or Korean anywhere (see search-text.ts).
+ */
 export function toMatchExpression(text: string): string | null {
-  const words = text
+  const phrases = text
     .split(/\s+/)
-    .map((word) => word.replace(/"/g, ''))
-    .filter((word) => hasWordCharacter.test(word));
-  return words.length > 0 ? words.map((word) => `"${word}"*`).join(' ') : null;
+    .map(toMatchPhrase)
+    .filter((phrase) => phrase !== null);
+  return phrases.length > 0 ? phrases.join(' ') : null;
 }
 
 /** The FTS expression for a filter: the words typed, narrowed by the tag when there is one. */
@@ -41,7 +45,7 @@ function matchFor(filter: ListFilter): string | null {
   const match = filter.query ? toMatchExpression(filter.query) : null;
   const tag = filter.tag?.trim();
   // The FTS tags column narrows the index walk; the exact tag test stays in the WHERE clause.
-  if (match && tag && hasWordCharacter.test(tag)) return `${match} AND tags : "${tag.replace(/"/g, '""')}"`;
+  if (match && tag && hasWordCharacter.test(tag)) return `${match} AND tags : "${toSearchText(tag).replace(/"/g, '""')}"`;
   return match;
 }
 

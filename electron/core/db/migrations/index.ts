@@ -2,8 +2,9 @@
 // providers 100–199, jobs 200–299. Add an import and an entry; order here does not matter.
 import type { Migration } from '../migrate';
 import { libraryMigrations } from './library';
+import { cjkSearchMigration } from './library-cjk-search';
 import { providersMigration } from '../../providers/registry';
 import { modelCatalogMigration } from '../../providers/catalog-cache';
 import { jobsMigration } from '../../jobs/store';
 
-export const migrations: Migration[] = [...libraryMigrations, providersMigration, modelCatalogMigration, jobsMigration];
+export const migrations: Migration[] = [...libraryMigrations, cjkSearchMigration, providersMigration, modelCatalogMigration, jobsMigration];

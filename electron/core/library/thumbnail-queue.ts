@@ -1,0 +1,69 @@
+// Thumbnails of generated and edited images are made after the result is stored, in the background,
+// one at a time, once results stop arriving for a moment (a burst of jobs is not slowed by its own
+// thumbnails), so a job is done as soon as its image is safely on disk. Nothing is
+// lost if the app quits first: the media route makes a missing thumbnail when it is asked for, and
+// `library check --repair` remakes the rest.
+import { readFile } from 'node:fs/promises';
+import type { FileStore } from './file-store';
+import { probeImage } from './image-probe';
+import { renderThumbnails, storeThumbnails, thumbnailsPresent } from './thumbnails';
+
+export class ThumbnailQueue {
+  /** sha256 → the original's path relative to the library. */
+  private readonly pending = new Map<string, string>();
+  private running: Promise<void> | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private closed = false;
+
+  constructor(
+    private readonly store: FileStore,
+    private readonly quietMs = 200,
+  ) {}
+
+  schedule(sha256: string, relativePath: string): void {
+    if (this.closed) return;
+    this.pending.set(sha256, relativePath);
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.start(), this.quietMs);
+    this.timer.unref();
+  }
+
+  /** Makes every scheduled thumbnail now and resolves when they all exist (tests and benchmarks wait on it). */
+  async drain(): Promise<void> {
+    this.start();
+    while (this.running) await this.running;
+  }
+
+  close(): void {
+    this.closed = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.pending.clear();
+  }
+
+  private start(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    if (this.pending.size === 0) return;
+    this.running ??= this.work().finally(() => {
+      this.running = null;
+      if (this.pending.size > 0) this.start();
+    });
+  }
+
+  private async work(): Promise<void> {
+    for (const [sha256, relativePath] of this.pending) {
+      if (this.closed) return;
+      this.pending.delete(sha256);
+      if (thumbnailsPresent(this.store, sha256)) continue;
+      const path = this.store.absolute(relativePath);
+      if (!path) continue;
+      try {
+        const probed = await probeImage(await readFile(path));
+        await storeThumbnails(this.store, sha256, await renderThumbnails(probed.pixels));
+      } catch {
+        // The original was verified when it was stored; a failure here (the file deleted meanwhile, a
+        // full disk) leaves the thumbnail to be made on request, as after a crash.
+      }
+    }
+  }
+}
