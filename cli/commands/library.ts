@@ -1,16 +1,8 @@
 // `atelier library …`: the library from a terminal or a script, per ../shared/docs/cli.md. Every
 // command goes through core.invoke, so the CLI checks its input exactly as the app does.
-import type { ChannelInput, ChannelName, ChannelOutput } from '../../shared/contract';
 import type { CheckReport, ImportResult, LibraryImage } from '../../shared/contract/library';
-import { AppError } from '../../shared/errors';
+import { call } from '../call';
 import { type Command, type CommandContext, exitCodes, UsageError } from '../command';
-
-async function call<K extends ChannelName>(context: CommandContext, channel: K, payload: ChannelInput<K>): Promise<ChannelOutput<K>> {
-  const core = await context.core();
-  const answer = await core.invoke(channel, payload);
-  if (!answer.ok) throw new AppError(answer.error.code, answer.error.message);
-  return answer.value as ChannelOutput<K>;
-}
 
 function needIds(positionals: string[], usage: string): string[] {
   if (positionals.length === 0) throw new UsageError(`Give at least one image id (${usage}).`);

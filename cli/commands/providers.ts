@@ -1,19 +1,13 @@
 // `atelier providers …`: configured providers and their keys, per ../shared/docs/cli.md. A key is
 // read from stdin only (an argument would land in shell history) and is never printed back.
-import type { ChannelInput, ChannelName, ChannelOutput } from '../../shared/contract';
+import type { ChannelOutput } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import { presetIds } from '../../shared/presets';
+import { call } from '../call';
 import { type Command, type CommandContext, exitCodes, UsageError } from '../command';
 
 type Entry = ChannelOutput<'providers.list'>['providers'][number];
 type KeyStatus = Entry['key'];
-
-async function call<K extends ChannelName>(context: CommandContext, channel: K, payload: ChannelInput<K>): Promise<ChannelOutput<K>> {
-  const core = await context.core();
-  const answer = await core.invoke(channel, payload);
-  if (!answer.ok) throw new AppError(answer.error.code, answer.error.message);
-  return answer.value as ChannelOutput<K>;
-}
 
 function oneId(positionals: string[], usage: string): string {
   if (positionals.length !== 1) throw new UsageError(`Give exactly one provider id (${usage}).`);

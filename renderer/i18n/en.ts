@@ -155,6 +155,13 @@ export const en = {
     addId: 'Id',
     addButton: 'Add',
   },
+  import: {
+    button: 'Import…',
+    dropHere: 'Drop images or folders to add them to the library',
+    progress: 'Importing {{done}} of {{total}}…',
+    summary: 'Imported {{imported}} · {{duplicates}} already in the library · {{refused}} refused',
+    tooLarge: 'The file is too large ({{size}} MB; the limit is {{limit}} MB).',
+  },
   errors: { dismiss: 'Dismiss' },
 };
 

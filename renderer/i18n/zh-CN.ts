@@ -156,5 +156,12 @@ export const zhCN: Messages = {
     addId: '标识',
     addButton: '添加',
   },
+  import: {
+    button: '导入…',
+    dropHere: '拖放图片或文件夹,加入图库',
+    progress: '正在导入 {{done}} / {{total}}…',
+    summary: '已导入 {{imported}} 张 · {{duplicates}} 张已在图库中 · {{refused}} 个文件被拒绝',
+    tooLarge: '文件太大({{size}} MB,上限为 {{limit}} MB)。',
+  },
   errors: { dismiss: '关闭' },
 };

@@ -13,7 +13,7 @@ type AcceptedType = (typeof acceptedTypes)[number];
 const maxFileBytes = 25 * 1024 * 1024;
 
 export type EditSource =
-  | { kind: 'library'; imageId: string; width: number; height: number; label: string }
+  | { kind: 'library'; imageId: string; width: number; height: number; label: string; format?: string }
   | { kind: 'file'; name: string; base64: string; mimeType: AcceptedType; objectUrl: string; width: number; height: number; label: string };
 
 interface EditorState {
@@ -27,7 +27,7 @@ interface EditorState {
   target: Target;
   jobId: string | null;
   error: string | null;
-  openLibraryImage(image: Pick<LibraryImage, 'id' | 'width' | 'height' | 'prompt' | 'originalName'>): void;
+  openLibraryImage(image: Pick<LibraryImage, 'id' | 'width' | 'height' | 'prompt' | 'originalName'> & { format?: string }): void;
   openFile(file: File): Promise<void>;
   close(): void;
   setTool(tool: Tool): void;
@@ -75,7 +75,7 @@ export const useEditor = create<EditorState>()((set, get) => {
     jobId: null,
     error: null,
     openLibraryImage: (image) =>
-      open({ kind: 'library', imageId: image.id, width: image.width, height: image.height, label: image.originalName ?? image.prompt ?? image.id }),
+      open({ kind: 'library', imageId: image.id, width: image.width, height: image.height, label: image.originalName ?? image.prompt ?? image.id, format: image.format }),
     openFile: async (file) => {
       if (!acceptedTypes.includes(file.type as AcceptedType)) {
         set({ error: `${file.name} was not opened: only PNG, JPEG and WebP images can be edited.` });
@@ -127,6 +127,10 @@ export const useEditor = create<EditorState>()((set, get) => {
   };
 });
 
-export function sourceUrl(source: EditSource, mediaUrl: (id: string, variant: 'original') => string): string {
-  return source.kind === 'library' ? mediaUrl(source.imageId, 'original') : source.objectUrl;
+/** Chromium cannot show TIFF or BMP: those are shown through their large WebP thumbnail (the mask keeps the original's size). */
+const undisplayable = new Set(['tiff', 'bmp']);
+
+export function sourceUrl(source: EditSource, mediaUrl: (id: string, variant: 'original' | 'thumb768') => string): string {
+  if (source.kind === 'file') return source.objectUrl;
+  return mediaUrl(source.imageId, source.format && undisplayable.has(source.format) ? 'thumb768' : 'original');
 }

@@ -1,8 +1,11 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { on } from '../api';
 import { EmptyState } from '../components/EmptyState';
 import { useGallery } from '../stores/gallery';
+import { maxImportBytes, useImporter } from '../stores/importer';
+import { collectDroppedFiles } from './gallery/dropped-files';
+import { ImportPanel } from './gallery/ImportPanel';
 import { GalleryGrid } from './gallery/GalleryGrid';
 import { GalleryToolbar } from './gallery/GalleryToolbar';
 import { ImageDetail } from './gallery/ImageDetail';
@@ -28,13 +31,58 @@ export function GalleryView() {
     });
   }, [reload, loadFacets]);
 
+  const importFiles = useImporter((state) => state.importFiles);
+  const [dragging, setDragging] = useState(false);
+  const tooLarge = (file: File) => t('import.tooLarge', { size: (file.size / 1048576).toFixed(1), limit: maxImportBytes / 1048576 });
+  const startImport = (files: File[]) => void importFiles(files, tooLarge);
+  // Only a drag that carries files from outside shows the drop target (not a thumbnail dragged to the editor).
+  const carriesFiles = (event: React.DragEvent) => [...event.dataTransfer.types].includes('Files');
+
   const filtered = Boolean(filters.query || filters.model || filters.favorite);
   return (
-    <section className="view gallery" aria-labelledby="gallery-title">
+    <section
+      className="view gallery"
+      aria-labelledby="gallery-title"
+      onDragOver={(event) => {
+        if (!carriesFiles(event)) return;
+        event.preventDefault();
+        event.dataTransfer.dropEffect = 'copy';
+        setDragging(true);
+      }}
+      onDragLeave={(event) => {
+        if (event.currentTarget === event.target) setDragging(false);
+      }}
+      onDrop={(event) => {
+        if (!carriesFiles(event)) return;
+        event.preventDefault();
+        setDragging(false);
+        void collectDroppedFiles(event.dataTransfer).then(startImport);
+      }}
+    >
       <header className="view-header">
         <h1 id="gallery-title">{t('gallery.title')}</h1>
         <GalleryToolbar />
+        <label className="button-like">
+          {t('import.button')}
+          <input
+            type="file"
+            multiple
+            hidden
+            data-testid="gallery-import-input"
+            accept="image/*"
+            onChange={(event) => {
+              startImport([...(event.target.files ?? [])]);
+              event.target.value = '';
+            }}
+          />
+        </label>
       </header>
+      {dragging && (
+        <div className="drop-overlay" data-testid="gallery-drop-overlay">
+          {t('import.dropHere')}
+        </div>
+      )}
+      <ImportPanel />
       {error && (
         <div className="error-banner" role="alert" data-testid="error-banner">
           {error}

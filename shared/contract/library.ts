@@ -97,6 +97,18 @@ export const libraryChannels = {
   'library.list': channel(listFilterSchema, z.object({ images: z.array(libraryImageSchema), next: z.string().nullable() })),
   'library.get': channel(z.object({ id: imageIdSchema }).strict(), libraryImageSchema),
   'library.import': channel(z.object({ paths: z.array(z.string().min(1).max(4096)).min(1).max(10_000) }).strict(), importResultSchema),
+  /** Files dropped into a window that cannot see their paths (the browser UI): bytes, a few at a time. */
+  'library.importFiles': channel(
+    z
+      .object({
+        files: z
+          .array(z.object({ name: z.string().min(1).max(1000), base64: z.string().min(1).max(70_000_000) }).strict())
+          .min(1)
+          .max(50),
+      })
+      .strict(),
+    importResultSchema,
+  ),
   'library.tag': channel(
     z.object({ ids: idList, add: z.array(tagName).max(50).optional(), remove: z.array(tagName).max(50).optional() }).strict(),
     imagesOut,

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
@@ -67,4 +67,39 @@ test('a media URL for an unknown id or a path trick is a 404, and media needs th
   expect(statuses).toEqual([404, 404, 404]);
   const withoutCookie = await fetch(`${atelier.origin}/media/0123456789abcdef/original`);
   expect(withoutCookie.status).toBe(403);
+});
+
+test('files chosen or dropped into the gallery import; refused ones are named with the reason', async ({ page, atelier }) => {
+  const folder = mkdtempSync(join(tmpdir(), 'atelier-drop-'));
+  await sharp({ create: { width: 200, height: 150, channels: 3, background: '#336699' } }).jpeg().toFile(join(folder, 'harbour.jpg'));
+  await sharp({ create: { width: 120, height: 120, channels: 4, background: '#cc339980' } }).png().toFile(join(folder, 'badge.png'));
+  writeFileSync(join(folder, 'fake.png'), 'this is text, not a picture');
+
+  await page.goto(atelier.url);
+  await page.getByTestId('nav-gallery').click();
+  await page.getByTestId('gallery-import-input').setInputFiles([join(folder, 'harbour.jpg'), join(folder, 'fake.png')]);
+  const report = page.getByTestId('import-report');
+  await expect(report).toContainText('Imported 1');
+  await expect(report.getByTestId('import-refused')).toHaveCount(1);
+  await expect(report.getByTestId('import-refused')).toContainText('fake.png');
+  await expect(report.getByTestId('import-refused')).toContainText('not an image');
+  await expect(page.getByTestId('gallery-item')).toHaveCount(1);
+
+  // A drop from the desktop: the same files again (one already there) plus a new one.
+  const files = await Promise.all(
+    ['harbour.jpg', 'badge.png'].map(async (name) => ({ name, base64: (await import('node:fs')).readFileSync(join(folder, name)).toString('base64') })),
+  );
+  await page.evaluate((items) => {
+    const transfer = new DataTransfer();
+    for (const item of items) {
+      const bytes = Uint8Array.from(atob(item.base64), (char) => char.charCodeAt(0));
+      transfer.items.add(new File([bytes], item.name, { type: item.name.endsWith('.png') ? 'image/png' : 'image/jpeg' }));
+    }
+    const target = document.querySelector('.view.gallery')!;
+    target.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    target.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+  }, files);
+  await expect(report).toContainText('Imported 1 · 1 already in the library · 0 refused');
+  await expect(page.getByTestId('gallery-item')).toHaveCount(2);
+  await page.screenshot({ path: 'test-results/screens/gallery-import.png' });
 });

@@ -15,7 +15,8 @@ import type { ProviderRegistry } from '../providers/registry';
 import { assertValidRequest } from '../providers/validate';
 import { newOwnerId, ownerIsAlive } from './owner';
 import { buildRequest, runJob } from './runner';
-import { type JobInput, type JobParams, JobStore, publicJob, type StoredJob } from './store';
+import { type JobChanges, type JobParams, publicJob, type StoredJob } from './job-row';
+import { type JobInput, JobStore } from './store';
 
 export interface JobEngineOptions {
   db: ConstructorParameters<typeof JobStore>[0];
@@ -46,12 +47,13 @@ export function createJobEngine(options: JobEngineOptions) {
 
   const limit = options.concurrency ?? ((providerId: string) => (providerId === 'local' ? 2 : 4));
 
-  function update(id: string, changes: Parameters<JobStore['update']>[1]): StoredJob {
-    const job = store.update(id, changes);
-    options.events.emit('jobs.changed', publicJob(job));
+  function update(current: StoredJob, changes: JobChanges): StoredJob {
+    const job = store.update(current, changes);
+    const visible = publicJob(job);
+    options.events.emit('jobs.changed', visible);
     if (job.status === 'done' || job.status === 'failed' || job.status === 'cancelled') {
-      for (const resolve of waiters.get(id) ?? []) resolve(publicJob(job));
-      waiters.delete(id);
+      for (const resolve of waiters.get(job.id) ?? []) resolve(visible);
+      waiters.delete(job.id);
     }
     return job;
   }
@@ -92,11 +94,11 @@ export function createJobEngine(options: JobEngineOptions) {
     if (closing && !job.cancelRequested) return;
     if (job.cancelRequested || (isAppError(error) && error.code === 'cancelled')) {
       if (job.remote) await cancelRemote(job);
-      update(id, { status: 'cancelled' });
+      update(job, { status: 'cancelled' });
       return;
     }
     const info = isAppError(error) ? error.toInfo() : { code: 'internal' as const, message: redact(`Unexpected failure: ${String(error)}`) };
-    update(id, { status: 'failed', error: { code: info.code, message: info.message } });
+    update(job, { status: 'failed', error: { code: info.code, message: info.message } });
   }
 
   async function cancelRemote(job: StoredJob): Promise<void> {
@@ -178,7 +180,7 @@ export function createJobEngine(options: JobEngineOptions) {
       const job = store.get(id);
       if (!job) throw new AppError('not_found', `There is no job ${id}. See \`atelier jobs list\`.`);
       if (job.status === 'done' || job.status === 'failed' || job.status === 'cancelled') return publicJob(job);
-      store.update(id, { cancelRequested: true });
+      const asked = store.update(job, { cancelRequested: true });
       const running = active.get(id);
       if (running) {
         running.controller.abort();
@@ -188,7 +190,7 @@ export function createJobEngine(options: JobEngineOptions) {
       const index = waiting.findIndex((entry) => entry.id === id);
       if (index >= 0) waiting.splice(index, 1);
       if (job.remote) await cancelRemote(job);
-      return publicJob(update(id, { status: 'cancelled' }));
+      return publicJob(update(asked, { status: 'cancelled' }));
     },
 
     /**

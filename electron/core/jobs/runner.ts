@@ -10,7 +10,8 @@ import type { ModelCatalog } from '../providers/catalog-cache';
 import { downloadResultImage } from '../providers/download';
 import type { ProviderRegistry } from '../providers/registry';
 import type { ImageRequest, ImageResult, ProviderAdapter } from '../providers/types';
-import type { JobInput, JobParams, JobStore, StoredJob } from './store';
+import type { JobChanges, JobParams, StoredJob } from './job-row';
+import type { JobInput, JobStore } from './store';
 
 export interface RunnerDeps {
   store: JobStore;
@@ -21,7 +22,8 @@ export interface RunnerDeps {
   /** Overrides the protocol's own poll interval (tests and benchmarks poll at once). */
   pollIntervalMs?: number;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
-  update: (id: string, changes: Parameters<JobStore['update']>[1]) => StoredJob;
+  /** Writes the changes, announces the job, and answers it as it now stands. */
+  update: (current: StoredJob, changes: JobChanges) => StoredJob;
 }
 
 /** Consecutive poll failures tolerated (the remote job still runs while the network hiccups). */
@@ -79,17 +81,18 @@ export async function runJob(deps: RunnerDeps, initial: StoredJob, signal: Abort
 
   /** A cancel may come from another process (the CLI beside the app): the row says so. */
   function stopIfCancelled(): void {
-    if (store.get(initial.id)?.cancelRequested) throw new AppError('cancelled', 'The job was cancelled.');
+    if (store.cancelRequested(initial.id)) throw new AppError('cancelled', 'The job was cancelled.');
   }
 
   async function send(current: StoredJob): Promise<StoredJob> {
-    const sending = update(current.id, { status: 'submitted', attempts: current.attempts + 1, error: null });
+    const sending = update(current, { status: 'submitted', attempts: current.attempts + 1, error: null });
     const outcome = await adapter.submit(buildRequest(sending.model, sending.prompt, sending.jobParams, store.inputs(sending.id)), signal);
-    if (outcome.kind === 'pending') return update(current.id, { status: 'running', remote: outcome.remote, progress: outcome.progress });
-    return update(current.id, { status: 'downloading', result: storable(outcome.result), progress: null });
+    if (outcome.kind === 'pending') return update(sending, { status: 'running', remote: outcome.remote, progress: outcome.progress });
+    return update(sending, { status: 'downloading', result: storable(outcome.result), progress: null });
   }
 
-  async function pollUntilDone(current: StoredJob, remoteAdapter: ProviderAdapter): Promise<StoredJob> {
+  async function pollUntilDone(initialPoll: StoredJob, remoteAdapter: ProviderAdapter): Promise<StoredJob> {
+    let current = initialPoll;
     const remote = current.remote!;
     const interval = deps.pollIntervalMs ?? remoteAdapter.pollIntervalMs;
     let failures = 0;
@@ -106,16 +109,17 @@ export async function runJob(deps: RunnerDeps, initial: StoredJob, signal: Abort
         await sleep(Math.min(500 * 2 ** failures, 8000), signal);
         continue;
       }
-      if (outcome.kind === 'cancelled') return update(current.id, { status: 'cancelled' });
-      if (outcome.kind === 'done') return update(current.id, { status: 'downloading', result: storable(outcome.result), progress: null });
+      if (outcome.kind === 'cancelled') return update(current, { status: 'cancelled' });
+      if (outcome.kind === 'done') return update(current, { status: 'downloading', result: storable(outcome.result), progress: null });
       const now = JSON.stringify({ p: outcome.progress.queuePosition, l: outcome.progress.logs?.length ?? 0 });
       // Progress is written (and announced) only when it changed, not on every poll.
-      if (now !== last) update(current.id, { progress: outcome.progress });
+      if (now !== last) current = update(current, { progress: outcome.progress });
       last = now;
     }
   }
 
-  async function downloadAll(current: StoredJob): Promise<StoredJob> {
+  async function downloadAll(downloading: StoredJob): Promise<StoredJob> {
+    let current = downloading;
     const result = current.result;
     if (!result || result.images.length === 0) throw new AppError('provider_failed', `${provider.label} answered without an image.`);
     const http = createHttpClient({ ...deps.http, provider });
@@ -136,11 +140,15 @@ export async function runJob(deps: RunnerDeps, initial: StoredJob, signal: Abort
         latencyMs: result.latencyMs ?? null,
         parentId: current.parentId,
         jobId: current.id,
-        // downloadResultImage decoded the whole image already; thumbnails need not hold the job up.
-      }, { thumbnails: 'later' });
+        // downloadResultImage decoded the whole image already (and probed it: no second look at the header);
+        // thumbnails need not hold the job up.
+      }, { thumbnails: 'later', probed: image.probed });
       imageIds.push(stored.id);
-      update(current.id, { imageIds: [...imageIds] });
+      // The last image is announced with the job's end, in one write; the images table already holds it.
+      if (imageIds.length < result.images.length) current = update(current, { imageIds: [...imageIds] });
     }
-    return update(current.id, { status: 'done', imageIds, result: withoutImageData(result) });
+    // A result of links is kept as it is; one that carried the images inline drops them now.
+    const inline = result.images.some((image) => image.b64 !== undefined || image.bytes !== undefined);
+    return update(current, { status: 'done', imageIds, ...(inline ? { result: withoutImageData(result) } : {}) });
   }
 }

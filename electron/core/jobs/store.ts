@@ -2,13 +2,12 @@
 // the provider's answer before anything is downloaded. Inputs of an edit are kept as blobs so a job can
 // be sent again after a restart even when the files it came from are gone.
 import { randomBytes } from 'node:crypto';
-import type { Job, JobStatus } from '../../../shared/contract/jobs';
-import type { ErrorCode } from '../../../shared/errors';
+import type { JobStatus } from '../../../shared/contract/jobs';
 import type { ProtocolId } from '../../../shared/presets';
 import type { Migration } from '../db/migrate';
 import type { Db } from '../db/open';
 import type { Statement } from 'better-sqlite3';
-import type { ImageResult, RemoteProgress, RemoteRef } from '../providers/types';
+import { isFinal, type JobChanges, type JobParams, type Row, type StoredJob, toJob, withChanges } from './job-row';
 
 export const jobsMigration: Migration = {
   id: 201,
@@ -53,18 +52,6 @@ export const jobsMigration: Migration = {
   },
 };
 
-/** What a job sends, minus the input files (kept in job_inputs). */
-export interface JobParams {
-  n?: number;
-  size?: string;
-  aspectRatio?: string;
-  quality?: string;
-  outputFormat?: string;
-  seed?: number;
-  scaleMask?: boolean;
-  extra?: Record<string, unknown>;
-}
-
 export interface JobInput {
   role: 'image' | 'mask';
   mimeType: string;
@@ -84,84 +71,8 @@ export interface NewJob {
   inputs: JobInput[];
 }
 
-interface Row {
-  id: string;
-  batch_id: string | null;
-  provider_id: string;
-  model: string;
-  protocol: ProtocolId;
-  kind: 'generate' | 'edit';
-  status: JobStatus;
-  prompt: string;
-  params: string;
-  remote: string | null;
-  progress: string | null;
-  result: string | null;
-  attempts: number;
-  error_code: ErrorCode | null;
-  error: string | null;
-  image_ids: string;
-  parent_id: string | null;
-  cancel_requested: number;
-  owner: string | null;
-  created_at: number;
-  updated_at: number;
-  finished_at: number | null;
-}
-
-/** A job as the engine sees it: the public shape plus what it needs to continue. */
-export interface StoredJob extends Job {
-  jobParams: JobParams;
-  remote: RemoteRef | null;
-  result: ImageResult | null;
-  cancelRequested: boolean;
-  owner: string | null;
-}
-
 export function newJobId(): string {
   return `job_${randomBytes(8).toString('hex')}`;
-}
-
-function toJob(row: Row): StoredJob {
-  const progress = row.progress ? (JSON.parse(row.progress) as RemoteProgress) : null;
-  const remote = row.remote ? (JSON.parse(row.remote) as RemoteRef) : null;
-  const jobParams = JSON.parse(row.params) as JobParams;
-  const result = row.result ? (JSON.parse(row.result) as ImageResult) : null;
-  const { extra, ...named } = jobParams;
-  return {
-    id: row.id,
-    batchId: row.batch_id,
-    providerId: row.provider_id,
-    model: row.model,
-    protocol: row.protocol,
-    kind: row.kind,
-    status: row.status,
-    prompt: row.prompt,
-    params: { ...named, ...extra },
-    remoteId: remote?.id ?? null,
-    queuePosition: progress?.queuePosition ?? null,
-    logs: progress?.logs ?? [],
-    attempts: row.attempts,
-    error: row.error_code && row.error ? { code: row.error_code, message: row.error } : null,
-    imageIds: JSON.parse(row.image_ids) as string[],
-    parentId: row.parent_id,
-    costUsd: result?.costUsd ?? null,
-    latencyMs: result?.latencyMs ?? null,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    finishedAt: row.finished_at,
-    jobParams,
-    remote,
-    result,
-    cancelRequested: row.cancel_requested === 1,
-    owner: row.owner,
-  };
-}
-
-/** Strips the engine's internals: what the renderer and the CLI see. */
-export function publicJob(job: StoredJob): Job {
-  const { jobParams: _params, remote: _remote, result: _result, cancelRequested: _cancel, owner: _owner, ...visible } = job;
-  return visible;
 }
 
 export class JobStore {
@@ -183,20 +94,43 @@ export class JobStore {
   }
 
   insert(job: NewJob): StoredJob {
-    const id = newJobId();
     const at = this.now();
-    const kind = job.inputs.some((input) => input.role === 'image') ? 'edit' : 'generate';
+    const row: Row = {
+      id: newJobId(),
+      batch_id: job.batchId,
+      provider_id: job.providerId,
+      model: job.model,
+      protocol: job.protocol,
+      kind: job.inputs.some((input) => input.role === 'image') ? 'edit' : 'generate',
+      status: 'queued',
+      prompt: job.prompt,
+      params: JSON.stringify(job.params),
+      remote: null,
+      progress: null,
+      result: null,
+      attempts: 0,
+      error_code: null,
+      error: null,
+      image_ids: '[]',
+      parent_id: job.parentId,
+      cancel_requested: 0,
+      owner: job.owner,
+      created_at: at,
+      updated_at: at,
+      finished_at: null,
+    };
     const addInput = this.sql('INSERT INTO job_inputs (job_id, role, position, mime_type, bytes) VALUES (?, ?, ?, ?, ?)');
     this.db.transaction(() => {
       this
         .sql(
           `INSERT INTO jobs (id, batch_id, provider_id, model, protocol, kind, status, prompt, params, parent_id, owner, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?, ?, ?, ?)`,
+           VALUES (@id, @batch_id, @provider_id, @model, @protocol, @kind, @status, @prompt, @params, @parent_id, @owner, @created_at, @updated_at)`,
         )
-        .run(id, job.batchId, job.providerId, job.model, job.protocol, kind, job.prompt, JSON.stringify(job.params), job.parentId, job.owner, at, at);
-      job.inputs.forEach((input, position) => addInput.run(id, input.role, position, input.mimeType, input.bytes));
+        .run(row);
+      job.inputs.forEach((input, position) => addInput.run(row.id, input.role, position, input.mimeType, input.bytes));
     })();
-    return this.get(id)!;
+    // The row as written: the columns left out of the INSERT take the defaults written here.
+    return toJob(row);
   }
 
   get(id: string): StoredJob | null {
@@ -229,28 +163,23 @@ export class JobStore {
     return rows;
   }
 
-  update(
-    id: string,
-    changes: Partial<{
-      status: JobStatus;
-      remote: RemoteRef | null;
-      progress: RemoteProgress | null;
-      result: ImageResult | null;
-      error: { code: ErrorCode; message: string } | null;
-      imageIds: string[];
-      attempts: number;
-      cancelRequested: boolean;
-    }>,
-  ): StoredJob {
+  /**
+   * Writes the changes and answers the job as it now stands, worked out from `current` rather than read
+   * back (a job is written several times on its way). Columns other processes write (cancel_requested,
+   * owner) are read where they matter, never taken from this answer.
+   */
+  update(current: StoredJob, changes: JobChanges): StoredJob {
+    const at = this.now();
     const sets: string[] = ['updated_at = @updatedAt'];
-    const values: Record<string, unknown> = { id, updatedAt: this.now() };
+    const values: Record<string, unknown> = { id: current.id, updatedAt: at };
     const set = (column: string, key: string, value: unknown) => {
       sets.push(`${column} = @${key}`);
       values[key] = value;
     };
+    const finishedAt = changes.status === undefined ? current.finishedAt : isFinal(changes.status) ? at : null;
     if (changes.status !== undefined) {
       set('status', 'status', changes.status);
-      set('finished_at', 'finishedAt', ['done', 'failed', 'cancelled'].includes(changes.status) ? this.now() : null);
+      set('finished_at', 'finishedAt', finishedAt);
     }
     if (changes.remote !== undefined) set('remote', 'remote', changes.remote ? JSON.stringify(changes.remote) : null);
     if (changes.progress !== undefined) set('progress', 'progress', changes.progress ? JSON.stringify(changes.progress) : null);
@@ -263,7 +192,12 @@ export class JobStore {
     if (changes.attempts !== undefined) set('attempts', 'attempts', changes.attempts);
     if (changes.cancelRequested !== undefined) set('cancel_requested', 'cancelRequested', changes.cancelRequested ? 1 : 0);
     this.sql(`UPDATE jobs SET ${sets.join(', ')} WHERE id = @id`).run(values);
-    return this.get(id)!;
+    return withChanges(current, changes, at, finishedAt);
+  }
+
+  /** Whether a cancel was asked for, by this process or another one (the CLI beside the app). */
+  cancelRequested(id: string): boolean {
+    return this.sql('SELECT cancel_requested FROM jobs WHERE id = ?').pluck().get(id) === 1;
   }
 
   /** Takes an unfinished job over from `from` (atomically: of two engines resuming at once, one wins). */

@@ -35,6 +35,8 @@ export interface StoreOptions {
    * making thumbnails is otherwise what proves the bytes are not cut short.
    */
   thumbnails?: 'now' | 'later';
+  /** probeImage's answer for these very bytes, when the caller has it already (the job runner's download check). */
+  probed?: ProbedImage;
 }
 
 /** Facts an archive brings back besides the generation ones. */
@@ -72,12 +74,13 @@ export async function storeImage(context: LibraryContext, input: AddImageInput, 
   const dedupe = input.source === 'imported' && !restored.id;
   const before = dedupe ? existingImport(context, sha256) : null;
   if (before) return before;
-  const probed = await probeImage(input.bytes);
+  const probed = options.probed ?? (await probeImage(input.bytes));
   const relativePath = store.originalPath(sha256, probed.extension);
   // Identical bytes stored before were fully decoded then; only new content pays for a decode.
   if (options.thumbnails === 'later') {
     await store.writeAtomic(relativePath, input.bytes);
-    if (!thumbnailsPresent(store, sha256)) context.thumbnails.schedule(sha256, relativePath);
+    // The queue skips thumbnails that exist already when it gets there, off the job's path.
+    context.thumbnails.schedule(sha256, relativePath);
   } else if (!store.exists(relativePath) || !thumbnailsPresent(store, sha256)) {
     const thumbs = await renderThumbnails(probed.pixels);
     await store.writeAtomic(relativePath, input.bytes);
@@ -87,8 +90,8 @@ export async function storeImage(context: LibraryContext, input: AddImageInput, 
   const raced = dedupe ? existingImport(context, sha256) : null;
   if (raced) return raced;
   const id = restored.id ?? newImageId();
-  insertRow(context, { id, sha256, relativePath, probed, input: withEmbeddedFacts(input, probed), restored });
-  return { image: toLibraryImage(getImageRow(context, id)!, store), duplicate: false };
+  const row = insertRow(context, { id, sha256, relativePath, probed, input: withEmbeddedFacts(input, probed), restored });
+  return { image: toLibraryImage(row, store), duplicate: false };
 }
 
 function existingImport(context: LibraryContext, sha256: string): StoreResult | null {
@@ -112,21 +115,23 @@ interface RowValues {
   restored: RestoredFacts;
 }
 
-function insertRow(context: LibraryContext, values: RowValues): void {
+/** Answers the row as written (RETURNING), so storing an image does not read it back. */
+function insertRow(context: LibraryContext, values: RowValues): ImageRow {
   const { input, probed, restored } = values;
   const insert = context.db.prepare(`
     INSERT INTO images (pk, id, sha256, path, width, height, format, bytes, created_at, source, provider, model, prompt,
       negative_prompt, params, seed, cost_usd, latency_ms, parent_id, job_id, original_name, favorite, rating, trashed_at)
     VALUES (@pk, @id, @sha256, @path, @width, @height, @format, @bytes, @createdAt, @source, @provider, @model, @prompt,
-      @negativePrompt, @params, @seed, @costUsd, @latencyMs, @parentId, @jobId, @originalName, @favorite, @rating, @trashedAt)`);
+      @negativePrompt, @params, @seed, @costUsd, @latencyMs, @parentId, @jobId, @originalName, @favorite, @rating, @trashedAt)
+    RETURNING *`);
   const parentId = input.parentId ?? null;
   if (parentId && !context.db.prepare('SELECT 1 FROM images WHERE id = ?').get(parentId)) {
     throw new AppError('not_found', `The parent image ${parentId} is not in the library.`);
   }
   const createdAt = restored.createdAt ?? context.now();
   // IMMEDIATE: the key is read and written under one write lock, even with the CLI beside the app.
-  context.db.transaction(() => {
-    insert.run({
+  return context.db.transaction((): ImageRow => {
+    const row = insert.get({
       pk: orderedKey(context, createdAt),
       id: values.id,
       sha256: values.sha256,
@@ -151,8 +156,10 @@ function insertRow(context: LibraryContext, values: RowValues): void {
       favorite: restored.favorite ? 1 : 0,
       rating: restored.rating ?? 0,
       trashedAt: restored.trashedAt ?? null,
-    });
-    if (restored.tags && restored.tags.length > 0) setTags(context.db, [values.id], restored.tags, []);
+    }) as Omit<ImageRow, 'tag_list'>;
+    if (!restored.tags || restored.tags.length === 0) return { ...row, tag_list: null };
+    setTags(context.db, [values.id], restored.tags, []);
+    return getImageRow(context, values.id)!;
   }).immediate();
 }
 

@@ -5,6 +5,7 @@ type LibraryChannel =
   | 'library.list'
   | 'library.get'
   | 'library.import'
+  | 'library.importFiles'
   | 'library.tag'
   | 'library.favorite'
   | 'library.rate'
@@ -22,6 +23,7 @@ export function libraryHandlers(library: Library): HandlerSlice<LibraryChannel> 
     'library.list': (filter) => library.list(filter),
     'library.get': ({ id }) => library.get(id),
     'library.import': ({ paths }) => library.import(paths),
+    'library.importFiles': ({ files }) => library.importBuffers(files.map((file) => ({ name: file.name, bytes: Buffer.from(file.base64, 'base64') }))),
     'library.tag': ({ ids, add, remove }) => ({ images: library.tag(ids, add, remove) }),
     'library.favorite': ({ ids, favorite }) => ({ images: library.favorite(ids, favorite) }),
     'library.rate': ({ ids, rating }) => ({ images: library.rate(ids, rating) }),

@@ -17,10 +17,40 @@ const imageExtensions = new Set(['.png', '.jpg', '.jpeg', '.jpe', '.webp', '.gif
  */
 const concurrency = 3;
 
+/** One file to import: named for the report, read only when its turn comes. */
+interface ImportItem {
+  name: string;
+  size: number;
+  read(): Promise<Buffer>;
+}
+
 export async function importPaths(context: LibraryContext, paths: string[]): Promise<ImportResult> {
   const result: ImportResult = { imported: [], duplicates: [], refused: [] };
   const files: string[] = [];
   for (const path of paths) collectFiles(resolve(path), true, files, result);
+  const items = files.map((file) => ({ name: file, size: safeSize(file), read: () => readFile(file) }));
+  return importItems(context, items, result);
+}
+
+/**
+ * Files that arrive as bytes (dropped into the browser UI, which cannot see paths). Named by the
+ * file name the user dropped; judged exactly like files from disk.
+ */
+export async function importBuffers(context: LibraryContext, files: Array<{ name: string; bytes: Buffer }>): Promise<ImportResult> {
+  // Only the file's own name is kept, whichever separator the sending system uses.
+  const items = files.map((file) => ({ name: file.name.split(/[\\/]/).pop() || 'image', size: file.bytes.length, read: async () => file.bytes }));
+  return importItems(context, items, { imported: [], duplicates: [], refused: [] });
+}
+
+function safeSize(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch {
+    return 0;
+  }
+}
+
+async function importItems(context: LibraryContext, files: ImportItem[], result: ImportResult): Promise<ImportResult> {
   // Outcomes land by position so the report follows the order the user gave, whatever finishes first.
   const outcomes: Outcome[] = new Array(files.length);
   // Creation times follow the order given too (one millisecond apart), so the gallery shows a folder
@@ -46,19 +76,18 @@ type Outcome =
   | { kind: 'imported' | 'duplicate'; image: LibraryImage }
   | { kind: 'refused'; refused: ImportResult['refused'][number] };
 
-async function importOne(context: LibraryContext, file: string, createdAt: number): Promise<Outcome> {
+async function importOne(context: LibraryContext, file: ImportItem, createdAt: number): Promise<Outcome> {
   try {
-    const size = statSync(file).size;
     // Refused before reading, so a 2 GB video dropped by mistake costs nothing.
-    if (size > importLimits.maxBytes) {
-      const reason = `The file is too large (${(size / 1024 / 1024).toFixed(1)} MB; the limit is ${importLimits.maxBytes / 1024 / 1024} MB).`;
-      return { kind: 'refused', refused: { path: file, reason } };
+    if (file.size > importLimits.maxBytes) {
+      const reason = `The file is too large (${(file.size / 1024 / 1024).toFixed(1)} MB; the limit is ${importLimits.maxBytes / 1024 / 1024} MB).`;
+      return { kind: 'refused', refused: { path: file.name, reason } };
     }
-    const bytes = await readFile(file);
-    const stored = await storeImage(context, { bytes, source: 'imported', originalName: basename(file) }, { createdAt });
+    const bytes = await file.read();
+    const stored = await storeImage(context, { bytes, source: 'imported', originalName: basename(file.name) }, { createdAt });
     return { kind: stored.duplicate ? 'duplicate' : 'imported', image: stored.image };
   } catch (error) {
-    return { kind: 'refused', refused: { path: file, reason: error instanceof Error ? error.message : String(error) } };
+    return { kind: 'refused', refused: { path: file.name, reason: error instanceof Error ? error.message : String(error) } };
   }
 }
 

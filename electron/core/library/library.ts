@@ -10,7 +10,7 @@ import type { ChangeReason, LibraryContext } from './context';
 import { exportImages } from './export-files';
 import { FileStore } from './file-store';
 import { toLibraryImage } from './image-row';
-import { importPaths } from './import-files';
+import { importBuffers, importPaths } from './import-files';
 import { type MediaFile, parseMediaPath, resolveMedia } from './media';
 import { deleteImages, restoreImages, setFavorite, setRating, tagImages, trashImages } from './organise';
 import { ThumbnailQueue } from './thumbnail-queue';
@@ -50,6 +50,7 @@ export function createLibrary(options: LibraryOptions) {
     list: (filter: ListFilter) => listImages(context, filter),
     facets: () => facets(context),
     import: (paths: string[]): Promise<ImportResult> => importPaths(context, paths),
+    importBuffers: (files: Array<{ name: string; bytes: Buffer }>): Promise<ImportResult> => importBuffers(context, files),
     tag: (ids: string[], add: string[] = [], remove: string[] = []) => tagImages(context, ids, add, remove),
     favorite: (ids: string[], favorite: boolean) => setFavorite(context, ids, favorite),
     rate: (ids: string[], rating: number) => setRating(context, ids, rating),

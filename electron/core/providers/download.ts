@@ -3,6 +3,7 @@
 import sharp from 'sharp';
 import { AppError, isAppError } from '../../../shared/errors';
 import type { HttpClient } from '../http/client';
+import { ImageRefused, type ProbedImage, probeImage } from '../library/image-probe';
 import type { ResultImage } from './types';
 
 export interface DownloadedImage {
@@ -10,13 +11,21 @@ export interface DownloadedImage {
   format: string;
   width: number;
   height: number;
+  /** What the library would probe again; passed on so it does not. */
+  probed: ProbedImage;
 }
 
-/** Decodes every pixel (not only the header), so a cut-off file is caught. */
+/** Refusals another download cannot fix (the provider sent a real image the library will not take). */
+const finalRefusals = new Set(['too_large', 'too_many_pixels', 'unsupported']);
+
+/**
+ * Reads the header the library needs (format, size, text chunks) and then decodes every pixel (not only
+ * the header), so a cut-off file is caught.
+ */
 export async function verifyImage(bytes: Buffer): Promise<DownloadedImage> {
-  const { info } = await sharp(bytes, { failOn: 'truncated' }).raw().toBuffer({ resolveWithObject: true });
-  const meta = await sharp(bytes).metadata();
-  return { bytes, format: meta.format ?? 'unknown', width: info.width, height: info.height };
+  const probed = await probeImage(bytes);
+  await sharp(probed.pixels.input, { ...probed.pixels.options, failOn: 'truncated' }).raw().toBuffer();
+  return { bytes, format: probed.format, width: probed.width, height: probed.height, probed };
 }
 
 async function fetchBytes(http: HttpClient, url: string, signal?: AbortSignal): Promise<Buffer> {
@@ -41,8 +50,8 @@ export async function downloadResultImage(http: HttpClient, image: ResultImage, 
     new AppError('provider_failed', `The image from ${http.provider} arrived damaged and could not be decoded. Run the request again.`);
   if (image.bytes || image.b64) {
     const bytes = image.bytes ?? Buffer.from(image.b64!, 'base64');
-    return verifyImage(bytes).catch(() => {
-      throw damaged();
+    return verifyImage(bytes).catch((error: unknown) => {
+      throw isFinal(error) ? error : damaged();
     });
   }
   if (!image.url) throw damaged();
@@ -50,8 +59,13 @@ export async function downloadResultImage(http: HttpClient, image: ResultImage, 
     const bytes = await fetchBytes(http, image.url, signal);
     try {
       return await verifyImage(bytes);
-    } catch {
+    } catch (error) {
+      if (isFinal(error)) throw error;
       if (attempt >= 1) throw damaged();
     }
   }
+}
+
+function isFinal(error: unknown): boolean {
+  return error instanceof ImageRefused && finalRefusals.has(error.kind);
 }

@@ -1,0 +1,36 @@
+import { useTranslation } from 'react-i18next';
+import { useImporter } from '../../stores/importer';
+
+/** Progress while files import, then what happened to each: imported, already there, or refused and why. */
+export function ImportPanel() {
+  const { t } = useTranslation();
+  const { running, done, total, report, dismiss } = useImporter();
+  if (running) {
+    return (
+      <div className="toast" role="status" data-testid="import-progress">
+        {t('import.progress', { done, total })}
+        <progress max={total} value={done} />
+      </div>
+    );
+  }
+  if (!report) return null;
+  return (
+    <div className="import-report card" role="status" data-testid="import-report">
+      <p>
+        {t('import.summary', { imported: report.imported, duplicates: report.duplicates, refused: report.refused.length })}
+      </p>
+      {report.refused.length > 0 && (
+        <ul className="refused">
+          {report.refused.map((item, index) => (
+            <li key={`${item.path}-${index}`} data-testid="import-refused">
+              <strong>{item.path}</strong>: {item.reason}
+            </li>
+          ))}
+        </ul>
+      )}
+      <button type="button" data-testid="import-dismiss" onClick={dismiss}>
+        {t('errors.dismiss')}
+      </button>
+    </div>
+  );
+}
