@@ -20,7 +20,11 @@ export function JobCard({ job, onOpen }: { job: Job; onOpen?: (imageId: string) 
           </button>
         )}
       </header>
-      {job.status === 'submitted' && job.queuePosition !== null && <p className="muted">{t('jobs.position', { position: job.queuePosition })}</p>}
+      {!isFinished(job) && job.queuePosition !== null && (
+        <p className="muted" data-testid="job-position">
+          {t('jobs.position', { position: job.queuePosition })}
+        </p>
+      )}
       {!isFinished(job) && lastLog && <p className="muted log">{lastLog}</p>}
       {job.error && (
         <p className="job-error" role="alert">

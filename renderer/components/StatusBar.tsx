@@ -1,5 +1,24 @@
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isFinished, useJobs } from '../stores/jobs';
 import { useShell } from '../stores/shell';
+
+/** Jobs still under way, wherever the user is: a click goes to them. */
+function RunningJobs() {
+  const { t } = useTranslation();
+  const running = useJobs((state) => Object.values(state.jobs).filter((job) => !isFinished(job)).length);
+  const startJobs = useJobs((state) => state.start);
+  const setView = useShell((state) => state.setView);
+  useEffect(() => {
+    void startJobs();
+  }, [startJobs]);
+  if (running === 0) return null;
+  return (
+    <button type="button" className="link" data-testid="status-jobs" onClick={() => setView('generate')}>
+      {t('status.jobsRunning', { count: running })}
+    </button>
+  );
+}
 
 export function StatusBar() {
   const { t } = useTranslation();
@@ -14,6 +33,7 @@ export function StatusBar() {
           <span>{t('status.connected')}</span>
           <span data-testid="core-roundtrip">{t('status.roundTrip', { ms: connection.roundTripMs })}</span>
           <span>{t(`status.transport.${connection.info.transport}`)}</span>
+          <RunningJobs />
           <span className="spacer" />
           <span>{t('status.version', { version: connection.info.version })}</span>
         </>

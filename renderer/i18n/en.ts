@@ -6,6 +6,8 @@ export const en = {
     connecting: 'Connecting to the core…',
     connected: 'Core connected',
     disconnected: 'Core not connected: {{message}}',
+    jobsRunning_one: '{{count}} job running',
+    jobsRunning_other: '{{count}} jobs running',
     roundTrip: '{{ms}} ms round trip',
     version: 'v{{version}}',
     transport: { electron: 'desktop', harness: 'browser', test: 'test', cli: 'command line' },

@@ -7,6 +7,8 @@ export const zhCN: Messages = {
     connecting: '正在连接核心…',
     connected: '核心已连接',
     disconnected: '核心未连接:{{message}}',
+    jobsRunning_one: '{{count}} 个任务进行中',
+    jobsRunning_other: '{{count}} 个任务进行中',
     roundTrip: '往返 {{ms}} 毫秒',
     version: 'v{{version}}',
     transport: { electron: '桌面版', harness: '浏览器', test: '测试', cli: '命令行' },

@@ -19,10 +19,15 @@ export const useJobs = create<JobsState>()((set, get) => ({
   start: async () => {
     if (get().started) return;
     set({ started: true });
-    // Live updates first, so nothing that changes during the initial list is missed.
-    on('jobs.changed', (job) => get().upsert(job));
-    const { jobs } = await invoke('jobs.list', { limit: 200 });
-    for (const job of [...jobs].reverse()) get().upsert(job);
+    try {
+      // Live updates first, so nothing that changes during the initial list is missed.
+      on('jobs.changed', (job) => get().upsert(job));
+      const { jobs } = await invoke('jobs.list', { limit: 200 });
+      for (const job of [...jobs].reverse()) get().upsert(job);
+    } catch {
+      // Not connected: the shell already says so; the next view that needs jobs tries again.
+      set({ started: false });
+    }
   },
   upsert: (job) => {
     const current = get().jobs[job.id];

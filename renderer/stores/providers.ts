@@ -25,6 +25,8 @@ interface ProvidersState {
 }
 
 export const useProviders = create<ProvidersState>()((set, get) => {
+  /** Counts adds and removes, so a list that was asked for before one of them cannot undo it. */
+  let changes = 0;
   /** Runs one call; a refusal becomes the section's error message instead of an exception. */
   const attempt = async (run: () => Promise<void>): Promise<boolean> => {
     try {
@@ -52,14 +54,20 @@ export const useProviders = create<ProvidersState>()((set, get) => {
     error: null,
     load: async () => {
       await attempt(async () => {
-        const [{ providers }, storage] = await Promise.all([invoke('providers.list', {}), invoke('secrets.describe', {})]);
-        set({ providers, storage });
+        const changesBefore = changes;
+        // The list answers at once; where keys live may take seconds the first time (the keychain is probed).
+        const storage = invoke('secrets.describe', {});
+        const { providers } = await invoke('providers.list', {});
+        // An add or remove that finished meanwhile already holds a newer list than this answer.
+        if (changes === changesBefore) set({ providers });
+        set({ storage: await storage });
       });
     },
     add: (input) =>
       attempt(async () => {
         const entry = await invoke('providers.add', input);
-        set({ providers: [...get().providers, entry] });
+        changes++;
+        set({ providers: [...get().providers.filter((provider) => provider.id !== entry.id), entry] });
       }),
     setBaseUrl: (id, baseUrl) =>
       attempt(async () => {
@@ -69,6 +77,7 @@ export const useProviders = create<ProvidersState>()((set, get) => {
     remove: async (id) => {
       await attempt(async () => {
         await invoke('providers.remove', { id });
+        changes++;
         set({ providers: get().providers.filter((provider) => provider.id !== id) });
         forgetTest(id);
       });

@@ -35,6 +35,27 @@ describe('providers store (renderer)', () => {
     expect(state.storage).toMatchObject({ backend: 'memory', warning: expect.stringContaining('for this run only') });
   });
 
+  it('a list asked for before an add cannot undo the add when it answers late', async () => {
+    // Where keys live can take seconds to answer the first time (the keychain is probed): hold the list up.
+    let releaseList!: () => void;
+    const listHeld = new Promise<void>((resolve) => (releaseList = resolve));
+    const bridge = globals.atelier as { invoke: (channel: string, payload: unknown) => Promise<unknown> };
+    const direct = bridge.invoke;
+    bridge.invoke = async (channel, payload) => {
+      if (channel === 'providers.list') {
+        const answer = await direct(channel, payload);
+        await listHeld;
+        return answer;
+      }
+      return direct(channel, payload);
+    };
+    const loading = useProviders.getState().load();
+    expect(await useProviders.getState().add({ id: 'late', preset: 'openai' })).toBe(true);
+    releaseList();
+    await loading;
+    expect(useProviders.getState().providers.map((p) => p.id)).toContain('late');
+  });
+
   it('sends a key exactly once and keeps only its status', async () => {
     const store = useProviders.getState();
     expect(await store.add({ id: 'ir', preset: 'imagerouter' })).toBe(true);
