@@ -3,19 +3,10 @@
 import type { Job, JobStatus } from '../../../shared/contract/jobs';
 import type { ErrorCode } from '../../../shared/errors';
 import type { ProtocolId } from '../../../shared/presets';
-import type { ImageResult, RemoteProgress, RemoteRef } from '../providers/types';
+import type { ImageRequest, ImageResult, RemoteProgress, RemoteRef } from '../providers/types';
 
-/** What a job sends, minus the input files (kept in job_inputs). */
-export interface JobParams {
-  n?: number;
-  size?: string;
-  aspectRatio?: string;
-  quality?: string;
-  outputFormat?: string;
-  seed?: number;
-  scaleMask?: boolean;
-  extra?: Record<string, unknown>;
-}
+/** What a job sends, minus the model, the prompt and the input files (kept in job_inputs). */
+export type JobParams = Omit<ImageRequest, 'model' | 'prompt' | 'images' | 'mask'>;
 
 export interface Row {
   id: string;

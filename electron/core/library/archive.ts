@@ -5,36 +5,24 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, syml
 import { join, resolve } from 'node:path';
 import * as tar from 'tar';
 import { z } from 'zod';
-import { imageFormats, imageSources, type ImportResult } from '../../../shared/contract/library';
+import { type ImportResult, libraryImageSchema } from '../../../shared/contract/library';
 import { AppError } from '../../../shared/errors';
 import { storeImage } from './add-image';
 import type { LibraryContext } from './context';
 import { originalsDir, sha256Of, tempDir } from './file-store';
 import { type ImageRow, imageColumns, tagSeparator, toLibraryImage } from './image-row';
 
-const manifestEntry = z.object({
-  id: z.string().regex(/^[0-9a-f]{16}$/),
-  file: z.string().regex(/^originals\/[0-9a-f]{2}\/[0-9a-f]{64}\.[a-z0-9]{2,5}$/),
-  sha256: z.string().regex(/^[0-9a-f]{64}$/),
-  format: z.enum(imageFormats),
-  createdAt: z.number(),
-  source: z.enum(imageSources),
-  provider: z.string().nullable(),
-  model: z.string().nullable(),
-  prompt: z.string().nullable(),
-  negativePrompt: z.string().nullable(),
-  params: z.record(z.string(), z.unknown()).nullable(),
-  seed: z.number().nullable(),
-  costUsd: z.number().nullable(),
-  latencyMs: z.number().nullable(),
-  parentId: z.string().nullable(),
-  jobId: z.string().nullable(),
-  originalName: z.string().nullable(),
-  favorite: z.boolean(),
-  rating: z.number().int().min(0).max(5),
-  tags: z.array(z.string()),
-  trashedAt: z.number().nullable(),
-});
+// The image shape of the contract, minus what is derived from the file (path, size, thumbnails), with
+// the file's place in the archive and times as numbers (ms) so they round-trip exactly.
+const manifestEntry = libraryImageSchema
+  .omit({ path: true, thumbPath: true, width: true, height: true, bytes: true, createdAt: true, trashedAt: true })
+  .extend({
+    id: z.string().regex(/^[0-9a-f]{16}$/),
+    file: z.string().regex(/^originals\/[0-9a-f]{2}\/[0-9a-f]{64}\.[a-z0-9]{2,5}$/),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    createdAt: z.number(),
+    trashedAt: z.number().nullable(),
+  });
 const manifestSchema = z.object({ format: z.literal('atelier-library'), version: z.literal(1), exportedAt: z.number(), images: z.array(manifestEntry) });
 type ManifestEntry = z.infer<typeof manifestEntry>;
 
