@@ -78,6 +78,8 @@ export const en = {
     sources: { generated: 'Generated', edited: 'Edited', imported: 'Imported' },
     file: 'Original file',
     tags: 'Tags',
+    addTag: 'Add a tag…',
+    removeTag: 'Remove the tag {{tag}}',
     favorite: 'Favourite',
     rating: 'Rating',
     trash: 'Move to trash',

@@ -79,6 +79,8 @@ export const zhCN: Messages = {
     sources: { generated: '生成', edited: '编辑', imported: '导入' },
     file: '原文件名',
     tags: '标签',
+    addTag: '添加标签…',
+    removeTag: '移除标签 {{tag}}',
     favorite: '收藏',
     rating: '评分',
     trash: '移到回收站',

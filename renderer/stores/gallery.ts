@@ -27,6 +27,7 @@ interface GalleryState {
   select(id: string | null): void;
   toggleFavorite(id: string): Promise<void>;
   rate(id: string, rating: number): Promise<void>;
+  tag(id: string, change: { add?: string[]; remove?: string[] }): Promise<void>;
   trash(ids: string[]): Promise<void>;
   undoTrash(): Promise<void>;
   loadFacets(): Promise<void>;
@@ -98,6 +99,14 @@ export const useGallery = create<GalleryState>()((set, get) => ({
   rate: async (id, rating) => {
     const { images } = await invoke('library.rate', { ids: [id], rating });
     set({ images: replaceImages(get().images, images) });
+  },
+  tag: async (id, change) => {
+    try {
+      const { images } = await invoke('library.tag', { ids: [id], ...change });
+      set({ images: replaceImages(get().images, images), error: null });
+    } catch (error) {
+      set({ error: (error as Error).message });
+    }
   },
   trash: async (ids) => {
     if (ids.length === 0) return;

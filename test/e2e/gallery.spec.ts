@@ -103,3 +103,33 @@ test('files chosen or dropped into the gallery import; refused ones are named wi
   await expect(page.getByTestId('gallery-item')).toHaveCount(2);
   await page.screenshot({ path: 'test-results/screens/gallery-import.png' });
 });
+
+test('tags are added and removed in the detail panel, and search finds images by tag (in Chinese too)', async ({ page, atelier }) => {
+  const ids = await importImages(atelier.libraryDir, ['koi-pond', 'bamboo']);
+  await page.goto(atelier.url);
+  await page.getByTestId('nav-gallery').click();
+  await page.locator(`[data-image-id="${ids['koi-pond']}"]`).click();
+  const input = page.getByTestId('detail-tag-input');
+  await input.fill('water, 锦鲤');
+  await input.press('Enter');
+  await expect(page.getByTestId('detail-tag')).toHaveText(['water×', '锦鲤×']);
+  // Typing F in the tag field is text, not the favourite shortcut.
+  await input.fill('f');
+  await expect(page.getByTestId('detail-favorite')).toHaveAttribute('aria-pressed', 'false');
+  await input.fill('');
+
+  await page.getByTestId('gallery-search').fill('锦鲤');
+  await expect(page.getByTestId('gallery-item')).toHaveCount(1);
+  await expect(page.getByTestId('gallery-item')).toHaveAttribute('data-image-id', ids['koi-pond']!);
+
+  await page.getByTestId('gallery-search').fill('');
+  await expect(page.getByTestId('gallery-item')).toHaveCount(2);
+  await page.getByRole('button', { name: 'Remove the tag 锦鲤' }).click();
+  await expect(page.getByTestId('detail-tag')).toHaveText(['water×']);
+  await page.getByTestId('gallery-search').fill('锦鲤');
+  await expect(page.getByTestId('gallery-no-match')).toBeVisible();
+  await page.getByTestId('gallery-search').fill('water');
+  await expect(page.getByTestId('gallery-item')).toHaveCount(1);
+  const shown = JSON.parse(execFileSync(process.execPath, ['bin/atelier.mjs', 'library', 'show', ids['koi-pond']!, '--library', atelier.libraryDir, '--json'], { encoding: 'utf8' }));
+  expect(shown.tags).toEqual(['water']);
+});

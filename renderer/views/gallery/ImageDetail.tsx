@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { mediaUrl } from '../../api';
 import { useEditor } from '../../stores/editor';
@@ -23,7 +24,6 @@ export function ImageDetail() {
     [t('detail.created'), new Date(image.createdAt).toLocaleString(i18n.language)],
     [t('detail.source'), t(`detail.sources.${image.source}`)],
     [t('detail.file'), image.originalName],
-    [t('detail.tags'), image.tags.length ? image.tags.join(', ') : null],
   ];
   return (
     <aside className="image-detail" data-testid="image-detail" aria-label={t('detail.title')}>
@@ -54,6 +54,7 @@ export function ImageDetail() {
         </button>
       </div>
       {image.prompt && <p className="prompt" data-testid="detail-prompt">{image.prompt}</p>}
+      <TagEditor imageId={image.id} tags={image.tags} />
       <dl className="facts">
         {facts
           .filter(([, value]) => value)
@@ -65,5 +66,45 @@ export function ImageDetail() {
           ))}
       </dl>
     </aside>
+  );
+}
+
+/** Tags as chips: × removes one, Enter (or a comma) adds what was typed. */
+function TagEditor({ imageId, tags }: { imageId: string; tags: string[] }) {
+  const { t } = useTranslation();
+  const tag = useGallery((state) => state.tag);
+  const [draft, setDraft] = useState('');
+  const commit = () => {
+    const names = draft.split(/[,，]/).map((name) => name.trim()).filter(Boolean);
+    setDraft('');
+    if (names.length > 0) void tag(imageId, { add: names });
+  };
+  return (
+    <div className="tags" data-testid="detail-tags" role="group" aria-label={t('detail.tags')}>
+      {tags.map((name) => (
+        <span key={name} className="tag" data-testid="detail-tag">
+          {name}
+          <button type="button" aria-label={t('detail.removeTag', { tag: name })} onClick={() => void tag(imageId, { remove: [name] })}>
+            ×
+          </button>
+        </span>
+      ))}
+      <input
+        data-testid="detail-tag-input"
+        aria-label={t('detail.addTag')}
+        placeholder={t('detail.addTag')}
+        value={draft}
+        onChange={(event) => setDraft(event.target.value)}
+        onKeyDown={(event) => {
+          // Keys typed here are text, not gallery shortcuts (F would toggle the favourite).
+          event.stopPropagation();
+          if (event.key === 'Enter' || event.key === ',') {
+            event.preventDefault();
+            commit();
+          }
+        }}
+        onBlur={commit}
+      />
+    </div>
   );
 }
