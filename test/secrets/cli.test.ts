@@ -1,6 +1,5 @@
 // `atelier providers …` in child processes, against the real keychain: what one process saves another
 // sees, keys only ever go in on stdin, and no key shows up in output or in the library folder.
-import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -9,9 +8,9 @@ import keytar from 'keytar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore } from '../../electron/core/core';
 import { keychainService } from '../../electron/core/secrets/keychain-backend';
+import { atelier as runAtelier, type Run } from '../cli/helpers';
 import { recognisableKey, tempDir, uniqueId } from './helpers';
 
-const root = join(import.meta.dirname, '..', '..');
 const library = tempDir();
 const id = uniqueId('cli');
 const envName = `ATELIER_KEY_${id.toUpperCase().replace(/-/g, '_')}`;
@@ -20,30 +19,11 @@ const transcript: string[] = [];
 let server: Server;
 let base: string;
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function atelier(args: string[], options: { input?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/atelier.mjs', ...args, '--library', library], {
-      cwd: root,
-      env: { ...process.env, ...options.env },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      transcript.push(stdout, stderr);
-      resolve({ code, stdout, stderr });
-    });
-    child.stdin.end(options.input ?? '');
-  });
+/** The CLI in a child process on this test's library; everything it prints is kept for the leak check. */
+async function atelier(args: string[], options: { input?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Run> {
+  const run = await runAtelier(library, args, options);
+  transcript.push(run.stdout, run.stderr);
+  return run;
 }
 
 beforeAll(async () => {

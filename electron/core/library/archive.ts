@@ -10,7 +10,7 @@ import { AppError } from '../../../shared/errors';
 import { storeImage } from './add-image';
 import type { LibraryContext } from './context';
 import { originalsDir, sha256Of, tempDir } from './file-store';
-import { type ImageRow, imageColumns, tagSeparator, toLibraryImage } from './image-row';
+import { type ImageRow, imageColumns, toLibraryImage } from './image-row';
 
 // The image shape of the contract, minus what is derived from the file (path, size, thumbnails), with
 // the file's place in the archive and times as numbers (ms) so they round-trip exactly.
@@ -34,7 +34,7 @@ function stagingDir(context: LibraryContext, kind: string): string {
 
 export async function exportArchive(context: LibraryContext, to: string): Promise<{ path: string; images: number; bytes: number }> {
   const rows = context.db.prepare(`SELECT ${imageColumns} FROM images i ORDER BY i.created_at, i.id`).all() as ImageRow[];
-  const entries: ManifestEntry[] = rows.map(toManifestEntry);
+  const entries: ManifestEntry[] = rows.map((row) => toManifestEntry(context, row));
   const target = resolve(to);
   const staging = stagingDir(context, 'archive');
   try {
@@ -115,28 +115,8 @@ function readManifest(path: string, source: string): z.infer<typeof manifestSche
   }
 }
 
-function toManifestEntry(row: ImageRow): ManifestEntry {
-  return {
-    id: row.id,
-    file: row.path,
-    sha256: row.sha256,
-    format: row.format,
-    createdAt: row.created_at,
-    source: row.source,
-    provider: row.provider,
-    model: row.model,
-    prompt: row.prompt,
-    negativePrompt: row.negative_prompt,
-    params: row.params ? (JSON.parse(row.params) as Record<string, unknown>) : null,
-    seed: row.seed,
-    costUsd: row.cost_usd,
-    latencyMs: row.latency_ms,
-    parentId: row.parent_id,
-    jobId: row.job_id,
-    originalName: row.original_name,
-    favorite: row.favorite === 1,
-    rating: row.rating,
-    tags: row.tag_list ? row.tag_list.split(tagSeparator) : [],
-    trashedAt: row.trashed_at,
-  };
+/** The contract's image facts, minus what comes from the file, with the archive's place and times in ms. */
+function toManifestEntry(context: LibraryContext, row: ImageRow): ManifestEntry {
+  const { path: _path, thumbPath: _thumb, width: _width, height: _height, bytes: _bytes, createdAt: _created, trashedAt: _trashed, ...facts } = toLibraryImage(row, context.store);
+  return { ...facts, file: row.path, createdAt: row.created_at, trashedAt: row.trashed_at };
 }

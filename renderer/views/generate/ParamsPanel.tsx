@@ -1,6 +1,27 @@
 import { useTranslation } from 'react-i18next';
 import type { ModelInfo } from '../../../shared/contract/models';
-import { useGenerate } from '../../stores/generate';
+import { type GenerateParams, useGenerate } from '../../stores/generate';
+
+type ChoiceKey = 'size' | 'aspectRatio' | 'quality';
+
+/** One parameter with a fixed set of values; '' means the model's own default. */
+function ChoiceParam({ name, label, testId, values }: { name: ChoiceKey; label: string; testId: string; values: string[] }) {
+  const { t } = useTranslation();
+  const value = useGenerate((state) => state.params[name]);
+  const setParams = useGenerate((state) => state.setParams);
+  if (values.length === 0) return null;
+  return (
+    <label>
+      {label}
+      <select data-testid={testId} value={value} onChange={(event) => setParams({ [name]: event.target.value } as Partial<GenerateParams>)}>
+        <option value="">{t('generate.default')}</option>
+        {values.map((choice) => (
+          <option key={choice}>{choice}</option>
+        ))}
+      </select>
+    </label>
+  );
+}
 
 /** Only the parameters the (first) chosen model accepts, with only the values it accepts. */
 export function ParamsPanel({ model }: { model: ModelInfo | undefined }) {
@@ -21,39 +42,9 @@ export function ParamsPanel({ model }: { model: ModelInfo | undefined }) {
           </select>
         </label>
       )}
-      {model.sizes && model.sizes.length > 0 && (
-        <label>
-          {t('generate.size')}
-          <select data-testid="param-size" value={params.size} onChange={(event) => setParams({ size: event.target.value })}>
-            <option value="">{t('generate.default')}</option>
-            {model.sizes.map((size) => (
-              <option key={size}>{size}</option>
-            ))}
-          </select>
-        </label>
-      )}
-      {model.aspectRatios.length > 0 && (
-        <label>
-          {t('generate.aspect')}
-          <select data-testid="param-aspect" value={params.aspectRatio} onChange={(event) => setParams({ aspectRatio: event.target.value })}>
-            <option value="">{t('generate.default')}</option>
-            {model.aspectRatios.map((ratio) => (
-              <option key={ratio}>{ratio}</option>
-            ))}
-          </select>
-        </label>
-      )}
-      {model.qualities.length > 0 && (
-        <label>
-          {t('generate.quality')}
-          <select data-testid="param-quality" value={params.quality} onChange={(event) => setParams({ quality: event.target.value })}>
-            <option value="">{t('generate.default')}</option>
-            {model.qualities.map((quality) => (
-              <option key={quality}>{quality}</option>
-            ))}
-          </select>
-        </label>
-      )}
+      <ChoiceParam name="size" label={t('generate.size')} testId="param-size" values={model.sizes ?? []} />
+      <ChoiceParam name="aspectRatio" label={t('generate.aspect')} testId="param-aspect" values={model.aspectRatios} />
+      <ChoiceParam name="quality" label={t('generate.quality')} testId="param-quality" values={model.qualities} />
       <label>
         {t('generate.seed')}
         <input data-testid="param-seed" inputMode="numeric" placeholder={t('generate.random')} value={params.seed} onChange={(event) => setParams({ seed: event.target.value.replace(/\D/g, '') })} />
