@@ -64,6 +64,13 @@ export const en = {
     trashed_one: 'Moved {{count}} image to the trash.',
     trashed_other: 'Moved {{count}} images to the trash.',
     undo: 'Undo',
+    picked_one: '{{count}} image selected',
+    picked_other: '{{count}} images selected',
+    bulkFavorite: 'Add to favourites',
+    bulkUnfavorite: 'Remove from favourites',
+    bulkTag: 'Tag them all…',
+    bulkTrash: 'Move to trash',
+    bulkClear: 'Clear selection',
   },
   detail: {
     title: 'Image details',

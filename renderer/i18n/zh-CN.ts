@@ -65,6 +65,13 @@ export const zhCN: Messages = {
     trashed_one: '已将 {{count}} 张图片移到回收站。',
     trashed_other: '已将 {{count}} 张图片移到回收站。',
     undo: '撤销',
+    picked_one: '已选择 {{count}} 张图片',
+    picked_other: '已选择 {{count}} 张图片',
+    bulkFavorite: '加入收藏',
+    bulkUnfavorite: '取消收藏',
+    bulkTag: '给所选图片加标签…',
+    bulkTrash: '移到回收站',
+    bulkClear: '取消选择',
   },
   detail: {
     title: '图片详情',

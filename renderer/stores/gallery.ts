@@ -18,6 +18,8 @@ interface GalleryState {
   loading: boolean;
   error: string | null;
   selectedId: string | null;
+  /** Images picked for a bulk action (Ctrl/⌘-click, Shift-click, Ctrl/⌘+A), in grid order. */
+  picked: string[];
   facets: Facets;
   /** The last destructive action, kept so the toast can undo it. */
   undo: { label: string; ids: string[] } | null;
@@ -25,6 +27,12 @@ interface GalleryState {
   reload(): Promise<void>;
   loadMore(): Promise<void>;
   select(id: string | null): void;
+  /** 'toggle' adds or drops one image; 'range' picks everything from the last chosen image to this one. */
+  pick(id: string, how: 'toggle' | 'range'): void;
+  pickAll(): void;
+  clearPicked(): void;
+  favoriteMany(ids: string[], favorite: boolean): Promise<void>;
+  tagMany(ids: string[], add: string[]): Promise<void>;
   toggleFavorite(id: string): Promise<void>;
   rate(id: string, rating: number): Promise<void>;
   tag(id: string, change: { add?: string[]; remove?: string[] }): Promise<void>;
@@ -46,9 +54,22 @@ function toRequest(filters: GalleryFilters, after?: string | null) {
   };
 }
 
+/** The contract takes at most 10,000 ids a call; a bigger selection (Ctrl+A after a long scroll) goes in parts. */
+async function inBatches(ids: string[], call: (batch: string[]) => Promise<{ images: LibraryImage[] }>): Promise<LibraryImage[]> {
+  const done: LibraryImage[] = [];
+  for (let start = 0; start < ids.length; start += 10_000) done.push(...(await call(ids.slice(start, start + 10_000))).images);
+  return done;
+}
+
 function replaceImages(images: LibraryImage[], updated: LibraryImage[]): LibraryImage[] {
   const byId = new Map(updated.map((image) => [image.id, image]));
   return images.map((image) => byId.get(image.id) ?? image);
+}
+
+/** Whether every picked image is a favourite already (F and the bar's button then take the favourite away). */
+export function pickedAreFavorite(state: Pick<GalleryState, 'images' | 'picked'>): boolean {
+  const chosen = new Set(state.picked);
+  return state.images.filter((image) => chosen.has(image.id)).every((image) => image.favorite);
 }
 
 export const useGallery = create<GalleryState>()((set, get) => ({
@@ -58,10 +79,12 @@ export const useGallery = create<GalleryState>()((set, get) => ({
   loading: false,
   error: null,
   selectedId: null,
+  picked: [],
   facets: { models: [], providers: [], tags: [] },
   undo: null,
   setFilters: (patch) => {
-    set({ filters: { ...get().filters, ...patch } });
+    // A new search shows other images: a bulk action must never reach ones the user can no longer see.
+    set({ filters: { ...get().filters, ...patch }, picked: [] });
     void get().reload();
   },
   reload: async () => {
@@ -90,6 +113,38 @@ export const useGallery = create<GalleryState>()((set, get) => ({
     }
   },
   select: (id) => set({ selectedId: id }),
+  pick: (id, how) => {
+    const { images, picked, selectedId } = get();
+    const order = images.map((image) => image.id);
+    let chosen = new Set(picked);
+    // Ctrl-click beside a single selection keeps it: the selection grows from what is already chosen.
+    if (chosen.size === 0 && selectedId) chosen.add(selectedId);
+    if (how === 'range') {
+      const from = order.indexOf(selectedId ?? id);
+      const to = order.indexOf(id);
+      const [low, high] = from < 0 ? [to, to] : [Math.min(from, to), Math.max(from, to)];
+      for (const between of order.slice(low, high + 1)) chosen.add(between);
+    } else if (chosen.has(id)) chosen.delete(id);
+    else chosen.add(id);
+    chosen = new Set(order.filter((candidate) => chosen.has(candidate)));
+    set({ picked: [...chosen], selectedId: id });
+  },
+  pickAll: () => set({ picked: get().images.map((image) => image.id) }),
+  clearPicked: () => set({ picked: [] }),
+  favoriteMany: async (ids, favorite) => {
+    if (ids.length === 0) return;
+    const images = await inBatches(ids, (batch) => invoke('library.favorite', { ids: batch, favorite }));
+    set({ images: replaceImages(get().images, images) });
+  },
+  tagMany: async (ids, add) => {
+    if (ids.length === 0 || add.length === 0) return;
+    try {
+      const images = await inBatches(ids, (batch) => invoke('library.tag', { ids: batch, add }));
+      set({ images: replaceImages(get().images, images), error: null });
+    } catch (error) {
+      set({ error: (error as Error).message });
+    }
+  },
   toggleFavorite: async (id) => {
     const image = get().images.find((candidate) => candidate.id === id);
     if (!image) return;
@@ -110,12 +165,13 @@ export const useGallery = create<GalleryState>()((set, get) => ({
   },
   trash: async (ids) => {
     if (ids.length === 0) return;
-    await invoke('library.trash', { ids });
+    await inBatches(ids, (batch) => invoke('library.trash', { ids: batch }));
     const gone = new Set(ids);
-    const { images, selectedId } = get();
+    const { images, selectedId, picked } = get();
     set({
       images: images.filter((image) => !gone.has(image.id)),
       selectedId: selectedId && gone.has(selectedId) ? null : selectedId,
+      picked: picked.filter((id) => !gone.has(id)),
       undo: { label: 'trash', ids },
     });
   },
@@ -123,7 +179,7 @@ export const useGallery = create<GalleryState>()((set, get) => ({
     const undo = get().undo;
     if (!undo) return;
     set({ undo: null });
-    await invoke('library.restore', { ids: undo.ids });
+    await inBatches(undo.ids, (batch) => invoke('library.restore', { ids: batch }));
     await get().reload();
   },
   loadFacets: async () => {

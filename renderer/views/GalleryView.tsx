@@ -9,6 +9,7 @@ import { ImportPanel } from './gallery/ImportPanel';
 import { GalleryGrid } from './gallery/GalleryGrid';
 import { GalleryToolbar } from './gallery/GalleryToolbar';
 import { ImageDetail } from './gallery/ImageDetail';
+import { SelectionBar } from './gallery/SelectionBar';
 
 export function GalleryView() {
   const { t } = useTranslation();
@@ -83,6 +84,7 @@ export function GalleryView() {
         </div>
       )}
       <ImportPanel />
+      <SelectionBar />
       {error && (
         <div className="error-banner" role="alert" data-testid="error-banner">
           {error}

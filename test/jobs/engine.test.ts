@@ -153,7 +153,8 @@ describe('job engine', () => {
     core.events.subscribe((event, payload) => {
       if (event !== 'jobs.changed') return;
       const job = payload as Job;
-      if (['submitted', 'running', 'downloading'].includes(job.status)) inFlight.add(job.id);
+      // At the provider: sent and not yet answered. Fetching and storing the result no longer holds a slot.
+      if (['submitted', 'running'].includes(job.status)) inFlight.add(job.id);
       else inFlight.delete(job.id);
       most = Math.max(most, inFlight.size);
     });
@@ -161,6 +162,24 @@ describe('job engine', () => {
     const finished = await Promise.all(jobs.map((job) => core.jobs.waitFor(job.id)));
     expect(finished.map((job) => job.status)).toEqual(Array(6).fill('done'));
     expect(most).toBe(2);
+  });
+
+  it('the provider slot is free while a result is fetched and stored: a slow download does not hold up the next job', async () => {
+    await core.close();
+    core = await openCore(tempLibrary(), { concurrency: () => 1 });
+    await addProviders(core, fake.baseUrl);
+    const order: string[] = [];
+    core.events.subscribe((event, payload) => {
+      const job = payload as Job;
+      if (event === 'jobs.changed' && (job.status === 'submitted' || job.status === 'done')) order.push(`${job.prompt} ${job.status}`);
+    });
+    fake.fault('files', { kind: 'slow', delayMs: 400 });
+    const first = await createJobs({ targets: [{ providerId: 'qr', model: 'dall-e-2' }], prompt: 'first', size: '256x256' });
+    const second = await createJobs({ targets: [{ providerId: 'qr', model: 'dall-e-2' }], prompt: 'second', size: '256x256' });
+    const finished = await Promise.all([...first.jobs, ...second.jobs].map((job) => core.jobs.waitFor(job.id)));
+    expect(finished.map((job) => job.status)).toEqual(['done', 'done']);
+    // The second job went to the provider while the first one's image was still on its way.
+    expect(order.indexOf('second submitted')).toBeLessThan(order.indexOf('first done'));
   });
 
   it('a cancel written by another process stops the job at its next poll', async () => {

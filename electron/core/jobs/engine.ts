@@ -15,6 +15,7 @@ import type { ProviderRegistry } from '../providers/registry';
 import { assertValidRequest } from '../providers/validate';
 import { newOwnerId, ownerIsAlive } from './owner';
 import { buildRequest, runJob } from './runner';
+import { Slots } from './slots';
 import { type JobChanges, type JobParams, publicJob, type StoredJob } from './job-row';
 import { type JobInput, JobStore } from './store';
 
@@ -26,8 +27,10 @@ export interface JobEngineOptions {
   events: CoreEvents;
   now?: () => number;
   http?: Omit<HttpClientOptions, 'provider'>;
-  /** Jobs running at once per provider (default 4; the local provider renders 2 at a time). */
+  /** Jobs talking to a provider at once, per provider (default 4; the local provider renders 2 at a time). */
   concurrency?: (providerId: string) => number;
+  /** Jobs fetching and storing their results at once, all providers together (default 4). */
+  intakeConcurrency?: number;
   pollIntervalMs?: number;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
@@ -46,6 +49,7 @@ export function createJobEngine(options: JobEngineOptions) {
   const self = newOwnerId();
 
   const limit = options.concurrency ?? ((providerId: string) => (providerId === 'local' ? 2 : 4));
+  const intake = new Slots(options.intakeConcurrency ?? 4);
 
   function update(current: StoredJob, changes: JobChanges): StoredJob {
     const job = store.update(current, changes);
@@ -75,14 +79,31 @@ export function createJobEngine(options: JobEngineOptions) {
   function start(job: StoredJob): void {
     const controller = new AbortController();
     runningPerProvider.set(job.providerId, (runningPerProvider.get(job.providerId) ?? 0) + 1);
-    const deps = { store, library: options.library, registry: options.registry, catalog: options.catalog, http: options.http ?? {}, pollIntervalMs: options.pollIntervalMs, sleep: options.sleep, update };
+    let holdsProviderSlot = true;
+    const leaveProvider = () => {
+      if (!holdsProviderSlot) return;
+      holdsProviderSlot = false;
+      runningPerProvider.set(job.providerId, (runningPerProvider.get(job.providerId) ?? 1) - 1);
+      pump();
+    };
+    const deps = {
+      store,
+      library: options.library,
+      registry: options.registry,
+      catalog: options.catalog,
+      http: options.http ?? {},
+      pollIntervalMs: options.pollIntervalMs,
+      sleep: options.sleep,
+      update,
+      leaveProvider,
+      intake,
+    };
     const done = runJob(deps, job, controller.signal)
       .then(() => undefined)
       .catch((error: unknown) => settleFailure(job.id, error))
       .finally(() => {
         active.delete(job.id);
-        runningPerProvider.set(job.providerId, (runningPerProvider.get(job.providerId) ?? 1) - 1);
-        pump();
+        leaveProvider();
       });
     active.set(job.id, { controller, done });
   }

@@ -7,10 +7,11 @@ import { abortableSleep } from '../http/retry-policy';
 import type { Library } from '../library/library';
 import { createHttpClient, createProviderAdapter } from '../providers/adapter';
 import type { ModelCatalog } from '../providers/catalog-cache';
-import { downloadResultImage } from '../providers/download';
+import { takeResultImage } from '../providers/download';
 import type { ProviderRegistry } from '../providers/registry';
 import type { ImageRequest, ImageResult, ProviderAdapter } from '../providers/types';
 import type { JobChanges, JobParams, StoredJob } from './job-row';
+import type { Slots } from './slots';
 import type { JobInput, JobStore } from './store';
 
 export interface RunnerDeps {
@@ -24,6 +25,10 @@ export interface RunnerDeps {
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   /** Writes the changes, announces the job, and answers it as it now stands. */
   update: (current: StoredJob, changes: JobChanges) => StoredJob;
+  /** Gives the provider slot back: called once the provider has answered, before results are fetched and stored. */
+  leaveProvider: () => void;
+  /** Slots for fetching and storing results, shared by all providers (bounds memory and disk work). */
+  intake: Slots;
 }
 
 /** Consecutive poll failures tolerated (the remote job still runs while the network hiccups). */
@@ -73,9 +78,16 @@ export async function runJob(deps: RunnerDeps, initial: StoredJob, signal: Abort
 
   if (!job.remote && !job.result) job = await send(job);
   if (job.status === 'running' && job.remote) job = await pollUntilDone(job, adapter);
+  // The provider's part is over: its slot goes to the next job while this one fetches and stores.
+  deps.leaveProvider();
   if (job.status === 'downloading') {
     stopIfCancelled();
-    job = await downloadAll(job);
+    const release = await deps.intake.acquire(signal);
+    try {
+      job = await downloadAll(job);
+    } finally {
+      release();
+    }
   }
   return job;
 
@@ -127,22 +139,30 @@ export async function runJob(deps: RunnerDeps, initial: StoredJob, signal: Abort
     const imageIds = store.storedImageIds(current.id);
     const costEach = result.costUsd !== undefined ? result.costUsd / result.images.length : null;
     for (let index = imageIds.length; index < result.images.length; index++) {
-      const image = await downloadResultImage(http, result.images[index]!, signal);
-      const stored = await deps.library.addImage({
-        bytes: image.bytes,
-        source: current.kind === 'edit' ? 'edited' : 'generated',
-        provider: provider.id,
-        model: current.model,
-        prompt: current.prompt,
-        params: current.params,
-        seed: result.seed ?? current.jobParams.seed ?? null,
-        costUsd: costEach,
-        latencyMs: result.latencyMs ?? null,
-        parentId: current.parentId,
-        jobId: current.id,
-        // downloadResultImage decoded the whole image already (and probed it: no second look at the header);
-        // thumbnails need not hold the job up.
-      }, { thumbnails: 'later', probed: image.probed });
+      // The library decodes every pixel before it keeps the file; a damaged download is
+      // fetched once more. Thumbnails follow in the background and need not hold the job up.
+      const stored = await takeResultImage(
+        http,
+        result.images[index]!,
+        (bytes) =>
+          deps.library.addImage(
+            {
+              bytes,
+              source: current.kind === 'edit' ? 'edited' : 'generated',
+              provider: provider.id,
+              model: current.model,
+              prompt: current.prompt,
+              params: current.params,
+              seed: result.seed ?? current.jobParams.seed ?? null,
+              costUsd: costEach,
+              latencyMs: result.latencyMs ?? null,
+              parentId: current.parentId,
+              jobId: current.id,
+            },
+            { thumbnails: 'later' },
+          ),
+        signal,
+      );
       imageIds.push(stored.id);
       // The last image is announced with the job's end, in one write; the images table already holds it.
       if (imageIds.length < result.images.length) current = update(current, { imageIds: [...imageIds] });

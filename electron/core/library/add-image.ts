@@ -6,7 +6,8 @@ import type { ImageSource, LibraryImage } from '../../../shared/contract/library
 import { AppError } from '../../../shared/errors';
 import type { LibraryContext } from './context';
 import { sha256Of } from './file-store';
-import { probeImage, type ProbedImage } from './image-probe';
+import { probeImage } from './image-probe';
+import { type CheckedImage, checkAndWrite, type ImageFacts } from './check-image';
 import { type ImageRow, imageColumns, toLibraryImage } from './image-row';
 import { parseSdParameters } from './sd-parameters';
 import { setTags } from './tags';
@@ -30,13 +31,12 @@ export interface AddImageInput {
 
 export interface StoreOptions {
   /**
-   * 'later' stores the original and its row at once and makes the thumbnails in the background. Only
-   * for callers that have already decoded the whole image (the job runner verifies every download), since
-   * making thumbnails is otherwise what proves the bytes are not cut short.
+   * 'later' hands the bytes to the intake worker (probe, decode of every pixel, hash, durable write off
+   * the main thread), stores the row at once and makes the thumbnails in the background: the job runner's
+   * way, so a burst of results never stalls the main process. 'now' (imports) makes the thumbnails first,
+   * which decodes the image and so proves it whole.
    */
   thumbnails?: 'now' | 'later';
-  /** probeImage's answer for these very bytes, when the caller has it already (the job runner's download check). */
-  probed?: ProbedImage;
 }
 
 /** Facts an archive brings back besides the generation ones. */
@@ -69,29 +69,36 @@ export function getImageRow(context: LibraryContext, id: string): ImageRow | und
  * but share the stored file when the bytes are identical. Callers announce the change (once per batch).
  */
 export async function storeImage(context: LibraryContext, input: AddImageInput, restored: RestoredFacts = {}, options: StoreOptions = {}): Promise<StoreResult> {
+  const dedupe = input.source === 'imported' && !restored.id;
+  if (options.thumbnails === 'later') {
+    const checked = await checkAndWrite(context.store, input.bytes);
+    // The queue skips thumbnails that exist already when it gets there, off the job's path.
+    context.thumbnails.schedule(checked.sha256, checked.relativePath);
+    const before = dedupe ? existingImport(context, checked.sha256) : null;
+    return before ?? addRow(context, input, restored, checked);
+  }
   const { store } = context;
   const sha256 = sha256Of(input.bytes);
-  const dedupe = input.source === 'imported' && !restored.id;
   const before = dedupe ? existingImport(context, sha256) : null;
   if (before) return before;
-  const probed = options.probed ?? (await probeImage(input.bytes));
+  const probed = await probeImage(input.bytes);
   const relativePath = store.originalPath(sha256, probed.extension);
   // Identical bytes stored before were fully decoded then; only new content pays for a decode.
-  if (options.thumbnails === 'later') {
-    await store.writeAtomic(relativePath, input.bytes);
-    // The queue skips thumbnails that exist already when it gets there, off the job's path.
-    context.thumbnails.schedule(sha256, relativePath);
-  } else if (!store.exists(relativePath) || !thumbnailsPresent(store, sha256)) {
+  if (!store.exists(relativePath) || !thumbnailsPresent(store, sha256)) {
     const thumbs = await renderThumbnails(probed.pixels);
     await store.writeAtomic(relativePath, input.bytes);
     await storeThumbnails(store, sha256, thumbs);
   }
   // Checked again after the awaits: another import of the same bytes may have finished meanwhile.
   const raced = dedupe ? existingImport(context, sha256) : null;
-  if (raced) return raced;
+  return raced ?? addRow(context, input, restored, { sha256, relativePath, facts: probed });
+}
+
+function addRow(context: LibraryContext, input: AddImageInput, restored: RestoredFacts, checked: CheckedImage): StoreResult {
+  const { sha256, relativePath, facts } = checked;
   const id = restored.id ?? newImageId();
-  const row = insertRow(context, { id, sha256, relativePath, probed, input: withEmbeddedFacts(input, probed), restored });
-  return { image: toLibraryImage(row, store), duplicate: false };
+  const row = insertRow(context, { id, sha256, relativePath, facts, input: withEmbeddedFacts(input, facts), restored });
+  return { image: toLibraryImage(row, context.store), duplicate: false };
 }
 
 function existingImport(context: LibraryContext, sha256: string): StoreResult | null {
@@ -110,14 +117,14 @@ interface RowValues {
   id: string;
   sha256: string;
   relativePath: string;
-  probed: ProbedImage;
+  facts: ImageFacts;
   input: AddImageInput;
   restored: RestoredFacts;
 }
 
 /** Answers the row as written (RETURNING), so storing an image does not read it back. */
 function insertRow(context: LibraryContext, values: RowValues): ImageRow {
-  const { input, probed, restored } = values;
+  const { input, facts, restored } = values;
   const insert = context.db.prepare(`
     INSERT INTO images (pk, id, sha256, path, width, height, format, bytes, created_at, source, provider, model, prompt,
       negative_prompt, params, seed, cost_usd, latency_ms, parent_id, job_id, original_name, favorite, rating, trashed_at)
@@ -136,9 +143,9 @@ function insertRow(context: LibraryContext, values: RowValues): ImageRow {
       id: values.id,
       sha256: values.sha256,
       path: values.relativePath,
-      width: probed.width,
-      height: probed.height,
-      format: probed.format,
+      width: facts.width,
+      height: facts.height,
+      format: facts.format,
       bytes: input.bytes.length,
       createdAt,
       source: input.source,
@@ -176,9 +183,9 @@ function orderedKey(context: LibraryContext, createdAt: number): number {
 }
 
 /** Fills what the caller did not say from the file's own text chunks: ours first, then the SD `parameters` one. */
-function withEmbeddedFacts(input: AddImageInput, probed: ProbedImage): AddImageInput {
-  const ours = parseOwnChunk(probed.text.atelier);
-  const sd = probed.text.parameters ? parseSdParameters(probed.text.parameters) : null;
+function withEmbeddedFacts(input: AddImageInput, facts: ImageFacts): AddImageInput {
+  const ours = parseOwnChunk(facts.text.atelier);
+  const sd = facts.text.parameters ? parseSdParameters(facts.text.parameters) : null;
   const pick = <K extends keyof AddImageInput>(key: K, ...fallbacks: unknown[]): AddImageInput[K] =>
     (input[key] ?? fallbacks.find((value) => value !== undefined && value !== null) ?? null) as AddImageInput[K];
   return {

@@ -22,7 +22,8 @@ const defaultGraceMs = 60_000;
 export async function checkLibrary(context: LibraryContext, options: CheckOptions): Promise<CheckReport> {
   const { db, store } = context;
   const settledBefore = Date.now() - (options.graceMs ?? defaultGraceMs);
-  const settled = (path: string) => statSync(path).mtimeMs <= settledBefore;
+  // mtime carries fractions of a millisecond, Date.now() does not: compare whole milliseconds.
+  const settled = (path: string) => Math.trunc(statSync(path).mtimeMs) <= settledBefore;
   const rows = db.prepare('SELECT id, sha256, path FROM images').all() as Array<{ id: string; sha256: string; path: string }>;
   const referenced = new Set(rows.map((row) => row.path));
   const hashes = new Set(rows.map((row) => row.sha256));

@@ -15,13 +15,27 @@ const hasWordCharacter = /[\p{L}\p{N}]/u;
 /** The SQL function the index triggers call; registered on every connection (see searchTextMigration). */
 export const searchTextFunction = 'atelier_search_text';
 
+// Katakana ァ–ヶ and the iteration marks ヽヾ sit 0x60 above their hiragana.
+const katakana = /[\u30A1-\u30F6\u30FD\u30FE]/g;
+
+/** Whether the text has katakana (the index migration that folds kana re-indexes only such rows). */
+export function hasKatakana(text: string | null | undefined): boolean {
+  return !!text && /[\u30A1-\u30F6\u30FD\u30FE\uFF66-\uFF9D]/.test(text);
+}
+
 /**
  * The text as the index stores it: NFKC (full-width Ｌａｔｉｎ and half-width ｶﾅ typed by CJK input
- * methods fold to their usual forms) with every CJK character set apart by spaces.
+ * methods fold to their usual forms), katakana folded to hiragana (a reader searching ねこ means ネコ
+ * too, as Japanese search does), and every CJK character set apart by spaces.
  */
 export function toSearchText(text: string | null | undefined): string {
   if (!text) return '';
-  return text.normalize('NFKC').replace(cjkCharacter, ' $& ').replace(/\s+/g, ' ').trim();
+  return text
+    .normalize('NFKC')
+    .replace(katakana, (character) => String.fromCharCode(character.charCodeAt(0) - 0x60))
+    .replace(cjkCharacter, ' $& ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /**

@@ -1,7 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState } from 'react';
 import { mediaUrl } from '../../api';
-import { useGallery } from '../../stores/gallery';
+import { pickedAreFavorite, useGallery } from '../../stores/gallery';
 import { galleryDragType } from '../editor/DropZone';
 
 const cellSize = 176;
@@ -12,6 +12,11 @@ export function GalleryGrid() {
   const images = useGallery((state) => state.images);
   const selectedId = useGallery((state) => state.selectedId);
   const select = useGallery((state) => state.select);
+  const picked = useGallery((state) => state.picked);
+  const pick = useGallery((state) => state.pick);
+  const pickAll = useGallery((state) => state.pickAll);
+  const clearPicked = useGallery((state) => state.clearPicked);
+  const favoriteMany = useGallery((state) => state.favoriteMany);
   const loadMore = useGallery((state) => state.loadMore);
   const toggleFavorite = useGallery((state) => state.toggleFavorite);
   const trash = useGallery((state) => state.trash);
@@ -34,6 +39,7 @@ export function GalleryGrid() {
     if (lastRow >= rowCount - 3) void loadMore();
   }, [lastRow, rowCount, loadMore]);
 
+  const chosen = new Set(picked);
   const onKeyDown = (event: React.KeyboardEvent) => {
     const index = images.findIndex((image) => image.id === selectedId);
     const move = { ArrowRight: 1, ArrowLeft: -1, ArrowDown: columns, ArrowUp: -columns }[event.key];
@@ -41,15 +47,27 @@ export function GalleryGrid() {
       event.preventDefault();
       const target = images[Math.min(images.length - 1, Math.max(0, index < 0 ? 0 : index + move))];
       if (target) {
-        select(target.id);
+        // Shift+arrow grows the selection, as in a file manager; a plain arrow moves a single selection.
+        if (event.shiftKey) pick(target.id, 'range');
+        else {
+          clearPicked();
+          select(target.id);
+        }
         virtualizer.scrollToIndex(Math.floor(images.indexOf(target) / columns));
       }
-    } else if (selectedId && (event.key === 'f' || event.key === 'F')) {
-      void toggleFavorite(selectedId);
-    } else if (selectedId && (event.key === 'Delete' || event.key === 'Backspace')) {
-      void trash([selectedId]);
+    } else if ((event.ctrlKey || event.metaKey) && (event.key === 'a' || event.key === 'A')) {
+      event.preventDefault();
+      pickAll();
+    } else if (event.key === 'f' || event.key === 'F') {
+      if (picked.length > 0) {
+        void favoriteMany(picked, !pickedAreFavorite({ images, picked }));
+      } else if (selectedId) void toggleFavorite(selectedId);
+    } else if (event.key === 'Delete' || event.key === 'Backspace') {
+      if (picked.length > 0) void trash(picked);
+      else if (selectedId) void trash([selectedId]);
     } else if (event.key === 'Escape') {
-      select(null);
+      if (picked.length > 0) clearPicked();
+      else select(null);
     }
   };
 
@@ -65,10 +83,18 @@ export function GalleryGrid() {
                 role="gridcell"
                 data-testid="gallery-item"
                 data-image-id={image.id}
-                aria-selected={image.id === selectedId}
-                className={image.id === selectedId ? 'gallery-item selected' : 'gallery-item'}
+                // While several are picked, the pick is the selection; the last one clicked only has the focus ring.
+                aria-selected={chosen.size > 0 ? chosen.has(image.id) : image.id === selectedId}
+                className={['gallery-item', image.id === selectedId && 'selected', chosen.has(image.id) && 'picked'].filter(Boolean).join(' ')}
                 title={image.prompt ?? image.originalName ?? ''}
-                onClick={() => select(image.id)}
+                onClick={(event) => {
+                  if (event.shiftKey) pick(image.id, 'range');
+                  else if (event.ctrlKey || event.metaKey) pick(image.id, 'toggle');
+                  else {
+                    clearPicked();
+                    select(image.id);
+                  }
+                }}
                 draggable
                 onDragStart={(event) => {
                   event.dataTransfer.setData(galleryDragType, image.id);
@@ -77,6 +103,7 @@ export function GalleryGrid() {
               >
                 <img src={mediaUrl(image.id, 'thumb256')} alt={image.prompt ?? image.originalName ?? ''} loading="lazy" draggable={false} />
                 {image.favorite && <span className="badge" aria-hidden="true">★</span>}
+                {chosen.has(image.id) && <span className="check" aria-hidden="true">✓</span>}
               </button>
             ))}
           </div>

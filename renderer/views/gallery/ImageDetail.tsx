@@ -1,6 +1,6 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { mediaUrl } from '../../api';
+import { TagInput } from '../../components/TagInput';
 import { useEditor } from '../../stores/editor';
 import { useGallery } from '../../stores/gallery';
 import { useShell } from '../../stores/shell';
@@ -73,12 +73,6 @@ export function ImageDetail() {
 function TagEditor({ imageId, tags }: { imageId: string; tags: string[] }) {
   const { t } = useTranslation();
   const tag = useGallery((state) => state.tag);
-  const [draft, setDraft] = useState('');
-  const commit = () => {
-    const names = draft.split(/[,，]/).map((name) => name.trim()).filter(Boolean);
-    setDraft('');
-    if (names.length > 0) void tag(imageId, { add: names });
-  };
   return (
     <div className="tags" data-testid="detail-tags" role="group" aria-label={t('detail.tags')}>
       {tags.map((name) => (
@@ -89,22 +83,7 @@ function TagEditor({ imageId, tags }: { imageId: string; tags: string[] }) {
           </button>
         </span>
       ))}
-      <input
-        data-testid="detail-tag-input"
-        aria-label={t('detail.addTag')}
-        placeholder={t('detail.addTag')}
-        value={draft}
-        onChange={(event) => setDraft(event.target.value)}
-        onKeyDown={(event) => {
-          // Keys typed here are text, not gallery shortcuts (F would toggle the favourite).
-          event.stopPropagation();
-          if (event.key === 'Enter' || event.key === ',') {
-            event.preventDefault();
-            commit();
-          }
-        }}
-        onBlur={commit}
-      />
+      <TagInput testId="detail-tag-input" label={t('detail.addTag')} onAdd={(names) => void tag(imageId, { add: names })} commitOnBlur />
     </div>
   );
 }

@@ -3,8 +3,9 @@
 import type { Migration } from '../migrate';
 import { libraryMigrations } from './library';
 import { cjkSearchMigration } from './library-cjk-search';
+import { kanaSearchMigration } from './library-kana-search';
 import { providersMigration } from '../../providers/registry';
 import { modelCatalogMigration } from '../../providers/catalog-cache';
 import { jobsMigration } from '../../jobs/store';
 
-export const migrations: Migration[] = [...libraryMigrations, cjkSearchMigration, providersMigration, modelCatalogMigration, jobsMigration];
+export const migrations: Migration[] = [...libraryMigrations, cjkSearchMigration, kanaSearchMigration, providersMigration, modelCatalogMigration, jobsMigration];
