@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import { invoke } from '../api';
 import type { ChannelOutput } from '../../shared/contract';
-import type { LibraryImage } from '../../shared/contract/library';
+import { type LibraryImage, maxIdsPerCall } from '../../shared/contract/library';
 
 export interface GalleryFilters {
   query: string;
@@ -54,10 +54,10 @@ function toRequest(filters: GalleryFilters, after?: string | null) {
   };
 }
 
-/** The contract takes at most 10,000 ids a call; a bigger selection (Ctrl+A after a long scroll) goes in parts. */
+/** A selection bigger than one call takes (Ctrl+A after a long scroll) goes in parts. */
 async function inBatches(ids: string[], call: (batch: string[]) => Promise<{ images: LibraryImage[] }>): Promise<LibraryImage[]> {
   const done: LibraryImage[] = [];
-  for (let start = 0; start < ids.length; start += 10_000) done.push(...(await call(ids.slice(start, start + 10_000))).images);
+  for (let start = 0; start < ids.length; start += maxIdsPerCall) done.push(...(await call(ids.slice(start, start + maxIdsPerCall))).images);
   return done;
 }
 
@@ -112,7 +112,8 @@ export const useGallery = create<GalleryState>()((set, get) => ({
       set({ loading: false, error: (error as Error).message });
     }
   },
-  select: (id) => set({ selectedId: id }),
+  // A plain selection replaces any multi-selection.
+  select: (id) => set({ selectedId: id, picked: [] }),
   pick: (id, how) => {
     const { images, picked, selectedId } = get();
     const order = images.map((image) => image.id);

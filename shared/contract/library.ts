@@ -13,7 +13,9 @@ export type ImageFormat = (typeof imageFormats)[number];
 export type MediaVariant = (typeof mediaVariants)[number];
 
 export const imageIdSchema = z.string().regex(/^[0-9a-f]{16}$/, 'An image id is 16 hex characters.');
-const idList = z.array(imageIdSchema).min(1).max(10_000);
+/** The most image ids one call takes; a bigger selection is sent in parts. */
+export const maxIdsPerCall = 10_000;
+const idList = z.array(imageIdSchema).min(1).max(maxIdsPerCall);
 const tagName = z.string().trim().min(1).max(64);
 
 export const libraryImageSchema = z.object({

@@ -29,11 +29,12 @@ export interface JobEngineOptions {
   http?: Omit<HttpClientOptions, 'provider'>;
   /** Jobs talking to a provider at once, per provider (default 4; the local provider renders 2 at a time). */
   concurrency?: (providerId: string) => number;
-  /** Jobs fetching and storing their results at once, all providers together (default 4). */
-  intakeConcurrency?: number;
   pollIntervalMs?: number;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
+
+/** Jobs fetching and storing their results at once, all providers together (bounds memory and disk work). */
+const intakeSlots = 4;
 
 const mimeOfFormat: Record<string, string> = { png: 'image/png', jpeg: 'image/jpeg', webp: 'image/webp' };
 
@@ -49,7 +50,7 @@ export function createJobEngine(options: JobEngineOptions) {
   const self = newOwnerId();
 
   const limit = options.concurrency ?? ((providerId: string) => (providerId === 'local' ? 2 : 4));
-  const intake = new Slots(options.intakeConcurrency ?? 4);
+  const intake = new Slots(intakeSlots);
 
   function update(current: StoredJob, changes: JobChanges): StoredJob {
     const job = store.update(current, changes);

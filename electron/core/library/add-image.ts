@@ -31,10 +31,10 @@ export interface AddImageInput {
 
 export interface StoreOptions {
   /**
-   * 'later' hands the bytes to the intake worker (probe, decode of every pixel, hash, durable write off
-   * the main thread), stores the row at once and makes the thumbnails in the background: the job runner's
-   * way, so a burst of results never stalls the main process. 'now' (imports) makes the thumbnails first,
-   * which decodes the image and so proves it whole.
+   * 'later' checks the bytes (check-image.ts: probe, decode of every pixel, hash, durable write), stores
+   * the row at once and makes the thumbnails in the background: the job runner's way, so a burst of results
+   * is not held up by its own thumbnails. 'now' (imports) makes the thumbnails first, which decodes the
+   * image and so proves it whole.
    */
   thumbnails?: 'now' | 'later';
 }

@@ -15,12 +15,15 @@ const hasWordCharacter = /[\p{L}\p{N}]/u;
 /** The SQL function the index triggers call; registered on every connection (see searchTextMigration). */
 export const searchTextFunction = 'atelier_search_text';
 
-// Katakana ァ–ヶ and the iteration marks ヽヾ sit 0x60 above their hiragana.
-const katakana = /[\u30A1-\u30F6\u30FD\u30FE]/g;
+// Katakana ァ–ヶ and the iteration marks ヽヾ sit 0x60 above their hiragana; half-width ｦ–ﾝ become
+// them under NFKC.
+const katakanaRange = '\u30A1-\u30F6\u30FD\u30FE';
+const katakana = new RegExp(`[${katakanaRange}]`, 'g');
+const anyKatakana = new RegExp(`[${katakanaRange}\uFF66-\uFF9D]`);
 
 /** Whether the text has katakana (the index migration that folds kana re-indexes only such rows). */
 export function hasKatakana(text: string | null | undefined): boolean {
-  return !!text && /[\u30A1-\u30F6\u30FD\u30FE\uFF66-\uFF9D]/.test(text);
+  return !!text && anyKatakana.test(text);
 }
 
 /**

@@ -49,10 +49,7 @@ export function GalleryGrid() {
       if (target) {
         // Shift+arrow grows the selection, as in a file manager; a plain arrow moves a single selection.
         if (event.shiftKey) pick(target.id, 'range');
-        else {
-          clearPicked();
-          select(target.id);
-        }
+        else select(target.id);
         virtualizer.scrollToIndex(Math.floor(images.indexOf(target) / columns));
       }
     } else if ((event.ctrlKey || event.metaKey) && (event.key === 'a' || event.key === 'A')) {
@@ -90,10 +87,7 @@ export function GalleryGrid() {
                 onClick={(event) => {
                   if (event.shiftKey) pick(image.id, 'range');
                   else if (event.ctrlKey || event.metaKey) pick(image.id, 'toggle');
-                  else {
-                    clearPicked();
-                    select(image.id);
-                  }
+                  else select(image.id);
                 }}
                 draggable
                 onDragStart={(event) => {
