@@ -101,6 +101,17 @@ describe('check and repair', () => {
     expect((await t.library.check({ repair: false, graceMs: 0 })).ok).toBe(true);
   });
 
+  it('a write that fails leaves no temporary file and no row behind', async () => {
+    const bytes = await solidImage('png', 16, 16, 6);
+    const sha256 = sha256Of(bytes);
+    // A plain file where the content folder must go: the folder cannot be made, so the rename fails.
+    mkdirSync(join(t.dir, 'originals'), { recursive: true });
+    writeFileSync(join(t.dir, 'originals', sha256.slice(0, 2)), 'in the way');
+    await expect(t.library.addImage({ bytes, source: 'generated' }, { thumbnails: 'later' })).rejects.toThrow();
+    expect(readdirSync(join(t.dir, '.tmp'))).toEqual([]);
+    expect(t.library.list({}).images).toEqual([]);
+  });
+
   it('leaves young files alone: they may be a write still in progress in the app', async () => {
     writeFileSync(join(t.dir, '.tmp', 'inflight.part'), 'x');
     const report = await t.library.check({ repair: true });

@@ -3,7 +3,7 @@
 // place, so a crash leaves either the whole file or a leftover in .tmp/ (which `check` clears).
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
-import { mkdir, open, rename } from 'node:fs/promises';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 
 export const thumbSizes = [256, 768] as const;
@@ -65,7 +65,8 @@ export class FileStore {
 
   /**
    * Writes bytes at a relative path atomically; an existing file (same content address) is kept as is.
-   * `durable` fsyncs the file and its folder: originals need it, thumbnails (remade on demand) do not.
+   * `durable` flushes the file's data and its folder to the disk: originals need it, thumbnails (remade
+   * on demand) do not.
    * Asynchronous so that a slow disk never stalls the event loop while sharp works on the next image.
    */
   async writeAtomic(relativePath: string, bytes: Buffer, durable = true): Promise<void> {
@@ -73,22 +74,33 @@ export class FileStore {
     if (!target) throw new Error(`Refusing to write outside the library: ${relativePath}`);
     if (existsSync(target) && statSync(target).size === bytes.length) return;
     const temp = join(this.root, tempDir, `${randomBytes(8).toString('hex')}.part`);
-    const file = await open(temp, 'w');
     try {
-      await file.writeFile(bytes);
-      if (durable) await file.sync();
-    } finally {
-      await file.close();
+      const file = await open(temp, 'w');
+      try {
+        await file.writeFile(bytes);
+        if (durable) await file.datasync();
+      } finally {
+        await file.close();
+      }
+      await this.renameIntoPlace(temp, target);
+    } catch (error) {
+      // Nothing half-written stays behind (a full disk, a folder that cannot be made).
+      await rm(temp, { force: true });
+      throw error;
     }
-    await this.ensureFolder(dirname(target));
+    if (durable) await syncDirectory(dirname(target));
+  }
+
+  private async renameIntoPlace(temp: string, target: string): Promise<void> {
+    const folder = dirname(target);
+    await this.ensureFolder(folder);
     await rename(temp, target).catch(async (error: NodeJS.ErrnoException) => {
       // The folder was removed behind our back (a repair in another process): make it again, once.
       if (error.code !== 'ENOENT') throw error;
-      this.knownFolders.delete(dirname(target));
-      await this.ensureFolder(dirname(target));
+      this.knownFolders.delete(folder);
+      await this.ensureFolder(folder);
       await rename(temp, target);
     });
-    if (durable) await syncDirectory(dirname(target));
   }
 
   private readonly knownFolders = new Set<string>();
