@@ -108,6 +108,30 @@ export const libraryCommands: Command[] = [
     },
   },
   {
+    words: ['library', 'lineage'],
+    usage: 'library lineage ID',
+    summary: 'The images one was edited from (the first one first) and the edits made from it.',
+    async run(context, { positionals }) {
+      if (positionals.length !== 1) throw new UsageError('Give exactly one image id.');
+      const id = positionals[0]!;
+      const image = await call(context, 'library.get', { id });
+      const lineage = await call(context, 'library.lineage', { id });
+      if (context.json) {
+        context.out(JSON.stringify({ image, ...lineage }));
+        return exitCodes.ok;
+      }
+      const section = (title: string, images: LibraryImage[]) => {
+        if (images.length === 0) return;
+        context.out(title);
+        for (const entry of images) context.out(`  ${oneLine(entry)}${entry.trashedAt ? '  (in the trash)' : ''}`);
+      };
+      section('made from:', lineage.ancestors);
+      section('this image:', [image]);
+      section(`edits (${lineage.childCount}${lineage.childCount > lineage.children.length ? `, newest ${lineage.children.length} shown` : ''}):`, lineage.children);
+      return exitCodes.ok;
+    },
+  },
+  {
     words: ['library', 'tag'],
     usage: 'library tag ID… --add T [--add T…] [--remove T…]',
     summary: 'Add or remove tags on images.',

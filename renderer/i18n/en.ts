@@ -111,6 +111,17 @@ export const en = {
     submit: 'Edit',
     keepEditing: 'Keep editing the result',
   },
+  lineage: {
+    title: 'Lineage',
+    madeFrom: 'Made from',
+    edits_one: '{{count}} edit of this image',
+    edits_other: '{{count}} edits of this image',
+    open: 'Open {{name}}',
+    trashed: 'in the trash',
+    compare: 'Compare with the original',
+    compareTitle: 'This image and the one it was edited from',
+    close: 'Close',
+  },
   compare: {
     mode: 'Compare',
     split: 'Split position',

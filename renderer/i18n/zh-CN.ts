@@ -112,6 +112,17 @@ export const zhCN: Messages = {
     submit: '编辑',
     keepEditing: '继续编辑结果',
   },
+  lineage: {
+    title: '来源与衍生',
+    madeFrom: '编辑自',
+    edits_one: '由此图编辑出 {{count}} 张',
+    edits_other: '由此图编辑出 {{count}} 张',
+    open: '打开 {{name}}',
+    trashed: '已在回收站',
+    compare: '与原图对比',
+    compareTitle: '此图与其编辑前的原图',
+    close: '关闭',
+  },
   compare: {
     mode: '对比',
     split: '分割位置',

@@ -18,6 +18,8 @@ interface GalleryState {
   loading: boolean;
   error: string | null;
   selectedId: string | null;
+  /** The selected image when it is not among the loaded ones (opened from another image's lineage). */
+  outside: LibraryImage | null;
   /** Images picked for a bulk action (Ctrl/⌘-click, Shift-click, Ctrl/⌘+A), in grid order. */
   picked: string[];
   facets: Facets;
@@ -27,6 +29,8 @@ interface GalleryState {
   reload(): Promise<void>;
   loadMore(): Promise<void>;
   select(id: string | null): void;
+  /** Selects an image whether or not the grid has loaded it (a parent or an edit in the lineage). */
+  show(image: LibraryImage): void;
   /** 'toggle' adds or drops one image; 'range' picks everything from the last chosen image to this one. */
   pick(id: string, how: 'toggle' | 'range'): void;
   pickAll(): void;
@@ -61,9 +65,20 @@ async function inBatches(ids: string[], call: (batch: string[]) => Promise<{ ima
   return done;
 }
 
-function replaceImages(images: LibraryImage[], updated: LibraryImage[]): LibraryImage[] {
+/** The loaded images and the one selected outside them, with `updated` in place of their old versions. */
+function withUpdated(state: Pick<GalleryState, 'images' | 'outside'>, updated: LibraryImage[]): Pick<GalleryState, 'images' | 'outside'> {
   const byId = new Map(updated.map((image) => [image.id, image]));
-  return images.map((image) => byId.get(image.id) ?? image);
+  return { images: state.images.map((image) => byId.get(image.id) ?? image), outside: state.outside && (byId.get(state.outside.id) ?? state.outside) };
+}
+
+function findImage(state: Pick<GalleryState, 'images' | 'outside'>, id: string | null): LibraryImage | undefined {
+  if (id === null) return undefined;
+  return state.images.find((image) => image.id === id) ?? (state.outside?.id === id ? state.outside : undefined);
+}
+
+/** The image the detail panel shows. */
+export function selectedImage(state: Pick<GalleryState, 'images' | 'outside' | 'selectedId'>): LibraryImage | undefined {
+  return findImage(state, state.selectedId);
 }
 
 /** Whether every picked image is a favourite already (F and the bar's button then take the favourite away). */
@@ -79,6 +94,7 @@ export const useGallery = create<GalleryState>()((set, get) => ({
   loading: false,
   error: null,
   selectedId: null,
+  outside: null,
   picked: [],
   facets: { models: [], providers: [], tags: [] },
   undo: null,
@@ -113,7 +129,11 @@ export const useGallery = create<GalleryState>()((set, get) => ({
     }
   },
   // A plain selection replaces any multi-selection.
-  select: (id) => set({ selectedId: id, picked: [] }),
+  select: (id) => set({ selectedId: id, picked: [], outside: null }),
+  show: (image) => {
+    const loaded = get().images.some((candidate) => candidate.id === image.id);
+    set({ selectedId: image.id, picked: [], outside: loaded ? null : image });
+  },
   pick: (id, how) => {
     const { images, picked, selectedId } = get();
     const order = images.map((image) => image.id);
@@ -128,38 +148,38 @@ export const useGallery = create<GalleryState>()((set, get) => ({
     } else if (chosen.has(id)) chosen.delete(id);
     else chosen.add(id);
     chosen = new Set(order.filter((candidate) => chosen.has(candidate)));
-    set({ picked: [...chosen], selectedId: id });
+    set({ picked: [...chosen], selectedId: id, outside: null });
   },
   pickAll: () => set({ picked: get().images.map((image) => image.id) }),
   clearPicked: () => set({ picked: [] }),
   favoriteMany: async (ids, favorite) => {
     if (ids.length === 0) return;
     const images = await inBatches(ids, (batch) => invoke('library.favorite', { ids: batch, favorite }));
-    set({ images: replaceImages(get().images, images) });
+    set(withUpdated(get(), images));
   },
   tagMany: async (ids, add) => {
     if (ids.length === 0 || add.length === 0) return;
     try {
       const images = await inBatches(ids, (batch) => invoke('library.tag', { ids: batch, add }));
-      set({ images: replaceImages(get().images, images), error: null });
+      set({ ...withUpdated(get(), images), error: null });
     } catch (error) {
       set({ error: (error as Error).message });
     }
   },
   toggleFavorite: async (id) => {
-    const image = get().images.find((candidate) => candidate.id === id);
+    const image = findImage(get(), id);
     if (!image) return;
     const { images } = await invoke('library.favorite', { ids: [id], favorite: !image.favorite });
-    set({ images: replaceImages(get().images, images) });
+    set(withUpdated(get(), images));
   },
   rate: async (id, rating) => {
     const { images } = await invoke('library.rate', { ids: [id], rating });
-    set({ images: replaceImages(get().images, images) });
+    set(withUpdated(get(), images));
   },
   tag: async (id, change) => {
     try {
       const { images } = await invoke('library.tag', { ids: [id], ...change });
-      set({ images: replaceImages(get().images, images), error: null });
+      set({ ...withUpdated(get(), images), error: null });
     } catch (error) {
       set({ error: (error as Error).message });
     }
@@ -168,10 +188,11 @@ export const useGallery = create<GalleryState>()((set, get) => ({
     if (ids.length === 0) return;
     await inBatches(ids, (batch) => invoke('library.trash', { ids: batch }));
     const gone = new Set(ids);
-    const { images, selectedId, picked } = get();
+    const { images, selectedId, picked, outside } = get();
     set({
       images: images.filter((image) => !gone.has(image.id)),
       selectedId: selectedId && gone.has(selectedId) ? null : selectedId,
+      outside: outside && gone.has(outside.id) ? null : outside,
       picked: picked.filter((id) => !gone.has(id)),
       undo: { label: 'trash', ids },
     });

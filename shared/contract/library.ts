@@ -91,6 +91,15 @@ export const checkReportSchema = z.object({
 });
 export type CheckReport = z.infer<typeof checkReportSchema>;
 
+export const lineageSchema = z.object({
+  /** The images this one was edited from, the first one first and its parent last. */
+  ancestors: z.array(libraryImageSchema),
+  /** Edits made from this image, newest first (at most 60; childCount says how many there are). */
+  children: z.array(libraryImageSchema),
+  childCount: z.number().int().min(0),
+});
+export type Lineage = z.infer<typeof lineageSchema>;
+
 const facetSchema = z.array(z.object({ value: z.string(), count: z.number().int() }));
 const imagesOut = z.object({ images: z.array(libraryImageSchema) });
 const byIds = z.object({ ids: idList }).strict();
@@ -98,6 +107,7 @@ const byIds = z.object({ ids: idList }).strict();
 export const libraryChannels = {
   'library.list': channel(listFilterSchema, z.object({ images: z.array(libraryImageSchema), next: z.string().nullable() })),
   'library.get': channel(z.object({ id: imageIdSchema }).strict(), libraryImageSchema),
+  'library.lineage': channel(z.object({ id: imageIdSchema }).strict(), lineageSchema),
   'library.import': channel(z.object({ paths: z.array(z.string().min(1).max(4096)).min(1).max(10_000) }).strict(), importResultSchema),
   /** Files dropped into a window that cannot see their paths (the browser UI): bytes, a few at a time. */
   'library.importFiles': channel(

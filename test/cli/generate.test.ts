@@ -132,6 +132,28 @@ describe('atelier edit', { timeout: 60_000 }, () => {
     rmSync(work, { recursive: true, force: true });
   });
 
+  it('an edit of an edit keeps its lineage, shown by library lineage', async () => {
+    const work = tempLibrary('atelier-cli-in-');
+    const photo = join(work, 'photo.png');
+    writeFileSync(photo, await sharp({ create: { width: 32, height: 32, channels: 3, background: '#2266aa' } }).png().toBuffer());
+    const rootId = (await run('library', 'import', photo, '--json')).json().imported[0].id;
+    const edit = async (image: string, prompt: string) => {
+      const result = await run('edit', '--provider', 'local', '--model', 'local/pattern', '--prompt', prompt, '--image', image, '--json');
+      expect(result.code, result.stderr).toBe(0);
+      return result.json().images[0].id as string;
+    };
+    const firstId = await edit(rootId, 'stars');
+    const secondId = await edit(firstId, 'more stars');
+
+    const middle = await run('library', 'lineage', firstId, '--json');
+    expect(middle.code, middle.stderr).toBe(0);
+    expect(middle.json()).toMatchObject({ image: { id: firstId }, ancestors: [{ id: rootId }], children: [{ id: secondId, prompt: 'more stars' }], childCount: 1 });
+    const last = await run('library', 'lineage', secondId);
+    expect(last.stdout).toMatch(new RegExp(`made from:\\n  ${rootId} .*\\n  ${firstId} .*stars\\nthis image:\\n  ${secondId} .*more stars`));
+    expect((await run('library', 'lineage', 'ffffffffffffffff')).code).not.toBe(0);
+    rmSync(work, { recursive: true, force: true });
+  });
+
   it('refuses a mask of another size with the way out, and scales it with --scale-mask', async () => {
     const work = tempLibrary('atelier-cli-in-');
     const photo = join(work, 'photo.png');

@@ -176,3 +176,57 @@ test('tags are added and removed in the detail panel, and search finds images by
   const shown = JSON.parse(execFileSync(process.execPath, ['bin/atelier.mjs', 'library', 'show', ids['koi-pond']!, '--library', atelier.libraryDir, '--json'], { encoding: 'utf8' }));
   expect(shown.tags).toEqual(['water']);
 });
+
+test('an edit shows what it was made from and the edits made from it; each opens, and compares with its parent', async ({ page, atelier }) => {
+  const { root } = await importImages(atelier.libraryDir, ['root']);
+  const editWithCli = (image: string, prompt: string) =>
+    (JSON.parse(execFileSync(process.execPath, ['bin/atelier.mjs', 'edit', '--provider', 'local', '--model', 'local/pattern', '--prompt', prompt, '--image', image, '--library', atelier.libraryDir, '--json'], { encoding: 'utf8' })) as { images: Array<{ id: string }> })
+      .images[0]!.id;
+  const first = editWithCli(root!, 'stars over the sea');
+  editWithCli(first, 'a comet among the stars');
+
+  await page.goto(atelier.url);
+  await page.getByTestId('nav-gallery').click();
+  await page.getByTestId('gallery-search').fill('comet');
+  const items = page.getByTestId('gallery-item');
+  await expect(items).toHaveCount(1);
+  await items.first().click();
+  const lineage = page.getByTestId('detail-lineage');
+  await expect(lineage.getByTestId('lineage-ancestor')).toHaveCount(2);
+  await expect(lineage.getByTestId('lineage-ancestor').first()).toHaveAttribute('data-image-id', root!);
+  await expect(lineage.getByTestId('lineage-child')).toHaveCount(0);
+
+  // The first image is out of the grid (the search hides it) and still opens in the panel.
+  await lineage.getByTestId('lineage-ancestor').first().click();
+  await expect(page.getByTestId('image-detail')).toContainText('root.png');
+  await expect(lineage.getByTestId('lineage-ancestor')).toHaveCount(0);
+  await expect(lineage.getByTestId('lineage-child')).toHaveCount(1);
+  await expect(lineage).toContainText('1 edit of this image');
+  await lineage.getByTestId('lineage-child').click();
+  await expect(page.getByTestId('detail-prompt')).toHaveText('stars over the sea');
+
+  await lineage.getByTestId('lineage-compare').click();
+  const dialog = page.getByTestId('lineage-compare-dialog');
+  await expect(dialog.getByTestId('compare-view')).toBeVisible();
+  await expect.poll(() => dialog.locator('img').evaluateAll((images) => images.length > 0 && images.every((image) => (image as HTMLImageElement).naturalWidth > 0))).toBe(true);
+  await page.screenshot({ path: 'test-results/screens/gallery-lineage-compare.png' });
+  // Keys go to the dialog while it is open: F does not favourite the image behind it.
+  await page.keyboard.press('f');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByTestId('detail-favorite')).toHaveAttribute('aria-pressed', 'false');
+
+  // An edit made now (through the same core the page uses) joins the open image's lineage at once.
+  await page.evaluate(
+    (imageId) =>
+      (window as unknown as { atelier: { invoke(channel: string, payload: unknown): Promise<unknown> } }).atelier.invoke('jobs.create', {
+        targets: [{ providerId: 'local', model: 'local/pattern' }],
+        prompt: 'another take',
+        images: [{ imageId }],
+      }),
+    first,
+  );
+  await expect(lineage.getByTestId('lineage-child')).toHaveCount(2);
+  await expect(lineage).toContainText('2 edits of this image');
+  await page.screenshot({ path: 'test-results/screens/gallery-lineage.png' });
+});

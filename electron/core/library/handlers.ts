@@ -4,6 +4,7 @@ import type { Library } from './library';
 type LibraryChannel =
   | 'library.list'
   | 'library.get'
+  | 'library.lineage'
   | 'library.import'
   | 'library.importFiles'
   | 'library.tag'
@@ -22,6 +23,7 @@ export function libraryHandlers(library: Library): HandlerSlice<LibraryChannel> 
   return {
     'library.list': (filter) => library.list(filter),
     'library.get': ({ id }) => library.get(id),
+    'library.lineage': ({ id }) => library.lineage(id),
     'library.import': ({ paths }) => library.import(paths),
     'library.importFiles': ({ files }) => library.importBuffers(files.map((file) => ({ name: file.name, bytes: Buffer.from(file.base64, 'base64') }))),
     'library.tag': ({ ids, add, remove }) => ({ images: library.tag(ids, add, remove) }),

@@ -11,6 +11,7 @@ import { exportImages } from './export-files';
 import { FileStore } from './file-store';
 import { toLibraryImage } from './image-row';
 import { importBuffers, importPaths } from './import-files';
+import { lineageOf } from './lineage';
 import { type MediaFile, parseMediaPath, resolveMedia } from './media';
 import { deleteImages, restoreImages, setFavorite, setRating, tagImages, trashImages } from './organise';
 import { ThumbnailQueue } from './thumbnail-queue';
@@ -47,6 +48,8 @@ export function createLibrary(options: LibraryOptions) {
       if (!row) throw new AppError('not_found', `No image with id ${id} in this library.`);
       return toLibraryImage(row, context.store);
     },
+    /** The images this one was edited from and the edits made from it. */
+    lineage: (id: string) => lineageOf(context, id),
     list: (filter: ListFilter) => listImages(context, filter),
     facets: () => facets(context),
     import: (paths: string[]): Promise<ImportResult> => importPaths(context, paths),

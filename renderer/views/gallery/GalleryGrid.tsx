@@ -38,6 +38,12 @@ export function GalleryGrid() {
   useEffect(() => {
     if (lastRow >= rowCount - 3) void loadMore();
   }, [lastRow, rowCount, loadMore]);
+  // The selected image is kept in sight, whether the arrows moved to it or its lineage opened it.
+  useEffect(() => {
+    const index = images.findIndex((image) => image.id === selectedId);
+    if (index >= 0) virtualizer.scrollToIndex(Math.floor(index / columns), { align: 'auto' });
+    // Only a new selection scrolls; new pages or a resize keep the user's own scroll position.
+  }, [selectedId]);
 
   const chosen = new Set(picked);
   const onKeyDown = (event: React.KeyboardEvent) => {
@@ -50,7 +56,6 @@ export function GalleryGrid() {
         // Shift+arrow grows the selection, as in a file manager; a plain arrow moves a single selection.
         if (event.shiftKey) pick(target.id, 'range');
         else select(target.id);
-        virtualizer.scrollToIndex(Math.floor(images.indexOf(target) / columns));
       }
     } else if ((event.ctrlKey || event.metaKey) && (event.key === 'a' || event.key === 'A')) {
       event.preventDefault();

@@ -2,12 +2,13 @@ import { useTranslation } from 'react-i18next';
 import { mediaUrl } from '../../api';
 import { TagInput } from '../../components/TagInput';
 import { useEditor } from '../../stores/editor';
-import { useGallery } from '../../stores/gallery';
+import { selectedImage, useGallery } from '../../stores/gallery';
 import { useShell } from '../../stores/shell';
+import { Lineage } from './Lineage';
 
 export function ImageDetail() {
   const { t, i18n } = useTranslation();
-  const image = useGallery((state) => state.images.find((candidate) => candidate.id === state.selectedId));
+  const image = useGallery(selectedImage);
   const toggleFavorite = useGallery((state) => state.toggleFavorite);
   const rate = useGallery((state) => state.rate);
   const trash = useGallery((state) => state.trash);
@@ -55,6 +56,7 @@ export function ImageDetail() {
       </div>
       {image.prompt && <p className="prompt" data-testid="detail-prompt">{image.prompt}</p>}
       <TagEditor imageId={image.id} tags={image.tags} />
+      <Lineage image={image} />
       <dl className="facts">
         {facts
           .filter(([, value]) => value)

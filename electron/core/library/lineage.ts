@@ -1,0 +1,39 @@
+// An image's family tree as a user follows it: the images it was edited from, back to the first one,
+// and the edits made from it. Parents stay listed when they are in the trash (they are still history);
+// an edit in the trash is left out, as the gallery leaves it out. A parent deleted for good ends the
+// chain (images.parent_id is set to NULL then).
+import type { Lineage } from '../../../shared/contract/library';
+import { AppError } from '../../../shared/errors';
+import type { LibraryContext } from './context';
+import { type ImageRow, imageColumns, toLibraryImage } from './image-row';
+
+/** Edits listed at most; `childCount` still says how many there are. */
+export const maxLineageChildren = 60;
+/** Far deeper than any editing session, and a stop should a damaged database ever hold a cycle. */
+const maxLineageDepth = 200;
+
+export function lineageOf(context: LibraryContext, id: string): Lineage {
+  const { db, store } = context;
+  const exists = db.prepare('SELECT 1 FROM images WHERE id = ?').get(id);
+  if (!exists) throw new AppError('not_found', `No image with id ${id} in this library.`);
+  const ancestors = db
+    .prepare(
+      `WITH RECURSIVE chain(id, depth) AS (
+         SELECT parent_id, 1 FROM images WHERE id = @id AND parent_id IS NOT NULL
+         UNION ALL
+         SELECT p.parent_id, chain.depth + 1 FROM images p JOIN chain ON p.id = chain.id
+         WHERE p.parent_id IS NOT NULL AND chain.depth < @maxDepth
+       )
+       SELECT ${imageColumns} FROM chain JOIN images i ON i.id = chain.id ORDER BY chain.depth DESC`,
+    )
+    .all({ id, maxDepth: maxLineageDepth }) as ImageRow[];
+  const children = db
+    .prepare(`SELECT ${imageColumns} FROM images i WHERE i.parent_id = ? AND i.trashed_at IS NULL ORDER BY i.pk DESC LIMIT ?`)
+    .all(id, maxLineageChildren) as ImageRow[];
+  const childCount = db.prepare('SELECT count(*) FROM images WHERE parent_id = ? AND trashed_at IS NULL').pluck().get(id) as number;
+  return {
+    ancestors: ancestors.map((row) => toLibraryImage(row, store)),
+    children: children.map((row) => toLibraryImage(row, store)),
+    childCount,
+  };
+}
