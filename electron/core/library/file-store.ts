@@ -1,6 +1,7 @@
 // Content-addressed files under the library folder: originals/<ab>/<sha256>.<ext> and
-// thumbs/<ab>/<sha256>-<size>.webp. Every write goes to .tmp/ first, is fsynced, then renamed into
-// place, so a crash leaves either the whole file or a leftover in .tmp/ (which `check` clears).
+// thumbs/<ab>/<sha256>-<size>.webp. Every write goes to .tmp/ first (an original is flushed to the disk
+// there), then is renamed into place, so a crash leaves either the whole file or a leftover in .tmp/
+// (which `check` clears); a write that fails removes its leftover itself.
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
