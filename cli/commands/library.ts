@@ -9,6 +9,11 @@ function needIds(positionals: string[], usage: string): string[] {
   return positionals;
 }
 
+function needOneId(positionals: string[]): string {
+  if (positionals.length !== 1) throw new UsageError('Give exactly one image id.');
+  return positionals[0]!;
+}
+
 function listOf(value: unknown): string[] {
   if (value === undefined) return [];
   return (Array.isArray(value) ? value : [value]).map(String);
@@ -101,8 +106,7 @@ export const libraryCommands: Command[] = [
     usage: 'library show ID',
     summary: 'Every stored fact about one image.',
     async run(context, { positionals }) {
-      if (positionals.length !== 1) throw new UsageError('Give exactly one image id.');
-      const image = await call(context, 'library.get', { id: positionals[0]! });
+      const image = await call(context, 'library.get', { id: needOneId(positionals) });
       context.out(context.json ? JSON.stringify(image) : details(image));
       return exitCodes.ok;
     },
@@ -112,12 +116,9 @@ export const libraryCommands: Command[] = [
     usage: 'library lineage ID',
     summary: 'The images one was edited from (the first one first) and the edits made from it.',
     async run(context, { positionals }) {
-      if (positionals.length !== 1) throw new UsageError('Give exactly one image id.');
-      const id = positionals[0]!;
-      const image = await call(context, 'library.get', { id });
-      const lineage = await call(context, 'library.lineage', { id });
+      const lineage = await call(context, 'library.lineage', { id: needOneId(positionals) });
       if (context.json) {
-        context.out(JSON.stringify({ image, ...lineage }));
+        context.out(JSON.stringify(lineage));
         return exitCodes.ok;
       }
       const section = (title: string, images: LibraryImage[]) => {
@@ -126,7 +127,7 @@ export const libraryCommands: Command[] = [
         for (const entry of images) context.out(`  ${oneLine(entry)}${entry.trashedAt ? '  (in the trash)' : ''}`);
       };
       section('made from:', lineage.ancestors);
-      section('this image:', [image]);
+      section('this image:', [lineage.image]);
       section(`edits (${lineage.childCount}${lineage.childCount > lineage.children.length ? `, newest ${lineage.children.length} shown` : ''}):`, lineage.children);
       return exitCodes.ok;
     },

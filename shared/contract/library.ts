@@ -92,6 +92,7 @@ export const checkReportSchema = z.object({
 export type CheckReport = z.infer<typeof checkReportSchema>;
 
 export const lineageSchema = z.object({
+  image: libraryImageSchema,
   /** The images this one was edited from, the first one first and its parent last. */
   ancestors: z.array(libraryImageSchema),
   /** Edits made from this image, newest first (at most 60; childCount says how many there are). */

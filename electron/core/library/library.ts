@@ -1,19 +1,17 @@
 // The library domain as other parts of the core see it: the jobs engine stores results through
 // addImage, the app:// protocol and the harness serve files through resolveMedia.
 import type { CheckReport, ImportResult, LibraryImage, ListFilter } from '../../../shared/contract/library';
-import { AppError } from '../../../shared/errors';
 import type { Db } from '../db/open';
-import { type AddImageInput, getImageRow, type StoreOptions, storeImage } from './add-image';
+import { type AddImageInput, type StoreOptions, storeImage } from './add-image';
 import { exportArchive, importArchive } from './archive';
 import { checkLibrary, type CheckOptions } from './check';
 import type { ChangeReason, LibraryContext } from './context';
 import { exportImages } from './export-files';
 import { FileStore } from './file-store';
-import { toLibraryImage } from './image-row';
 import { importBuffers, importPaths } from './import-files';
 import { lineageOf } from './lineage';
 import { type MediaFile, parseMediaPath, resolveMedia } from './media';
-import { deleteImages, restoreImages, setFavorite, setRating, tagImages, trashImages } from './organise';
+import { deleteImages, getImages, restoreImages, setFavorite, setRating, tagImages, trashImages } from './organise';
 import { ThumbnailQueue } from './thumbnail-queue';
 import { facets, listImages } from './query';
 
@@ -43,11 +41,7 @@ export function createLibrary(options: LibraryOptions) {
       if (!duplicate) context.changed('added', [image.id]);
       return image;
     },
-    get(id: string): LibraryImage {
-      const row = getImageRow(context, id);
-      if (!row) throw new AppError('not_found', `No image with id ${id} in this library.`);
-      return toLibraryImage(row, context.store);
-    },
+    get: (id: string): LibraryImage => getImages(context, [id])[0]!,
     /** The images this one was edited from and the edits made from it. */
     lineage: (id: string) => lineageOf(context, id),
     list: (filter: ListFilter) => listImages(context, filter),

@@ -3,9 +3,9 @@
 // an edit in the trash is left out, as the gallery leaves it out. A parent deleted for good ends the
 // chain (images.parent_id is set to NULL then).
 import type { Lineage } from '../../../shared/contract/library';
-import { AppError } from '../../../shared/errors';
 import type { LibraryContext } from './context';
 import { type ImageRow, imageColumns, toLibraryImage } from './image-row';
+import { getImages } from './organise';
 
 /** Edits listed at most; `childCount` still says how many there are. */
 export const maxLineageChildren = 60;
@@ -14,8 +14,8 @@ const maxLineageDepth = 200;
 
 export function lineageOf(context: LibraryContext, id: string): Lineage {
   const { db, store } = context;
-  const exists = db.prepare('SELECT 1 FROM images WHERE id = ?').get(id);
-  if (!exists) throw new AppError('not_found', `No image with id ${id} in this library.`);
+  // The image itself, or the library's usual not_found answer.
+  const [image] = getImages(context, [id]);
   const ancestors = db
     .prepare(
       `WITH RECURSIVE chain(id, depth) AS (
@@ -32,6 +32,7 @@ export function lineageOf(context: LibraryContext, id: string): Lineage {
     .all(id, maxLineageChildren) as ImageRow[];
   const childCount = db.prepare('SELECT count(*) FROM images WHERE parent_id = ? AND trashed_at IS NULL').pluck().get(id) as number;
   return {
+    image: image!,
     ancestors: ancestors.map((row) => toLibraryImage(row, store)),
     children: children.map((row) => toLibraryImage(row, store)),
     childCount,
