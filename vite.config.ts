@@ -29,7 +29,10 @@ export default defineConfig(({ mode }) => {
         minify: false,
         sourcemap: true,
         rollupOptions: {
-          input: (preload ? { preload: 'electron/preload.ts' } : { main: 'electron/main.ts' }) as Record<string, string>,
+          input: (preload ? { preload: 'electron/preload.ts' } : { main: 'electron/main.ts' }) as Record<
+            string,
+            string
+          >,
           external: preload ? ['electron'] : external,
           output: { format: 'cjs', entryFileNames: '[name].cjs' },
         },
@@ -49,7 +52,14 @@ export default defineConfig(({ mode }) => {
     },
     test: {
       root: '.',
-      include: ['test/**/*.test.ts', 'test/**/*.test.tsx', 'electron/**/*.test.ts', 'renderer/**/*.test.ts', 'renderer/**/*.test.tsx', 'shared/**/*.test.ts'],
+      include: [
+        'test/**/*.test.ts',
+        'test/**/*.test.tsx',
+        'electron/**/*.test.ts',
+        'renderer/**/*.test.ts',
+        'renderer/**/*.test.tsx',
+        'shared/**/*.test.ts',
+      ],
       environment: 'node',
       pool: 'forks',
       testTimeout: 30_000,

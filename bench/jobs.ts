@@ -40,7 +40,11 @@ async function measured(work: () => Promise<unknown>): Promise<Figures> {
 }
 
 /** Sends the same requests with the same concurrency; `store` decides what happens to the bytes. */
-async function bareLoop(baseUrl: string, store: (index: number, bytes: Buffer) => Promise<unknown>, count = jobCount): Promise<Figures> {
+async function bareLoop(
+  baseUrl: string,
+  store: (index: number, bytes: Buffer) => Promise<unknown>,
+  count = jobCount,
+): Promise<Figures> {
   let next = 0;
   async function worker(): Promise<void> {
     while (next < count) {
@@ -71,7 +75,11 @@ async function engineRun(baseUrl: string, libraryDir: string): Promise<{ engine:
   const engine = await measured(async () => {
     const ids: string[] = [];
     for (let index = 0; index < jobCount; index++) {
-      const answer = await core.invoke('jobs.create', { targets: [{ providerId: 'qr', model: 'dall-e-2' }], prompt: `bench ${index}`, size: `${imageSide}x${imageSide}` });
+      const answer = await core.invoke('jobs.create', {
+        targets: [{ providerId: 'qr', model: 'dall-e-2' }],
+        prompt: `bench ${index}`,
+        size: `${imageSide}x${imageSide}`,
+      });
       if (!answer.ok) throw new Error(answer.error.message);
       ids.push((answer.value as { jobs: Job[] }).jobs[0]!.id);
     }
@@ -100,32 +108,47 @@ try {
     await sharp(bytes, { failOn: 'truncated' }).raw().toBuffer();
     await writeFile(join(bareDir, `${index}.png`), bytes);
   });
-  const bareFsync = await bareLoop(fake.baseUrl, (index, bytes) => writeFile(join(bareDir, `${index}.png`), bytes, { flush: true }));
+  const bareFsync = await bareLoop(fake.baseUrl, (index, bytes) =>
+    writeFile(join(bareDir, `${index}.png`), bytes, { flush: true }),
+  );
   const libraryCore = await openBenchCore(join(workDir, 'bare-library'));
   const bareLibrary = await bareLoop(fake.baseUrl, (index, bytes) =>
-    libraryCore.library.addImage({ bytes, source: 'generated', prompt: `bench ${index}`, model: 'dall-e-2' }, { thumbnails: 'later' }),
+    libraryCore.library.addImage(
+      { bytes, source: 'generated', prompt: `bench ${index}`, model: 'dall-e-2' },
+      { thumbnails: 'later' },
+    ),
   );
   await libraryCore.library.drainThumbnails();
   await libraryCore.close();
   const { engine, thumbnailsDone } = await engineRun(fake.baseUrl, join(workDir, 'library'));
   const perJob = (ms: number) => (ms / jobCount).toFixed(2);
   const line = (label: string, { ms, cpuMs, mainMs }: Figures) =>
-    console.log(`  ${label.padEnd(38)}: ${ms.toFixed(0)} ms (${perJob(ms)} ms/job; CPU ${perJob(cpuMs)}, main thread ${perJob(mainMs)} ms/job)`);
-  console.log(`jobs: ${jobCount} generations of ${imageSide}×${imageSide} PNG, concurrency ${concurrency}, fake provider with zero latency`);
+    console.log(
+      `  ${label.padEnd(38)}: ${ms.toFixed(0)} ms (${perJob(ms)} ms/job; CPU ${perJob(cpuMs)}, main thread ${perJob(mainMs)} ms/job)`,
+    );
+  console.log(
+    `jobs: ${jobCount} generations of ${imageSide}×${imageSide} PNG, concurrency ${concurrency}, fake provider with zero latency`,
+  );
   line('bare fetch-and-write loop (baseline)', bare);
   line('bare fetch + full decode + write', bareDecode);
   line('bare fetch + fsynced write', bareFsync);
   line('bare fetch + library.addImage loop', bareLibrary);
-  console.log('  (both Atelier rows store each image durably: every pixel decoded, hashed, fsynced, indexed; thumbnails follow)');
+  console.log(
+    '  (both Atelier rows store each image durably: every pixel decoded, hashed, fsynced, indexed; thumbnails follow)',
+  );
   line('job engine end to end', engine);
   console.log(`  … and background thumbnails finished  : ${thumbnailsDone.toFixed(0)} ms`);
   const ratio = (label: string, a: Figures, b: Figures, why: string) =>
-    console.log(`  ${label.padEnd(38)}: ${(a.ms / b.ms).toFixed(2)}× (CPU ${(a.cpuMs / b.cpuMs).toFixed(2)}×, main thread ${(a.mainMs / b.mainMs).toFixed(2)}×) ${why}`);
+    console.log(
+      `  ${label.padEnd(38)}: ${(a.ms / b.ms).toFixed(2)}× (CPU ${(a.cpuMs / b.cpuMs).toFixed(2)}×, main thread ${(a.mainMs / b.mainMs).toFixed(2)}×) ${why}`,
+    );
   ratio('engine / bare fetch-and-write', engine, bare, '(target ≤ 1.3×)');
   ratio('decode loop / bare fetch-and-write', bareDecode, bare, '(the pixel check alone)');
   ratio('fsync loop / bare fetch-and-write', bareFsync, bare, '(durability alone)');
   ratio('engine / bare fetch + addImage', engine, bareLibrary, "(the engine's own overhead)");
-  console.log(`  the machine has ${availableParallelism()} cores: a run's CPU time over its wall time shows how many it kept busy`);
+  console.log(
+    `  the machine has ${availableParallelism()} cores: a run's CPU time over its wall time shows how many it kept busy`,
+  );
 } finally {
   await fake.close();
   rmSync(workDir, { recursive: true, force: true });

@@ -21,7 +21,10 @@ const importCount = Number(process.env.BENCH_IMPORTS ?? 500);
 const parts = (process.env.BENCH_PART ?? 'query,import').split(',');
 const workDir = join(import.meta.dirname, '.work', 'library');
 
-const words = 'cat dog castle forest ocean portrait neon city mountain dragon robot flower sunset river winter desert galaxy garden lantern knight'.split(' ');
+const words =
+  'cat dog castle forest ocean portrait neon city mountain dragon robot flower sunset river winter desert galaxy garden lantern knight'.split(
+    ' ',
+  );
 const styles = 'oil painting|watercolor|photo|cinematic|pixel art|studio lighting|isometric|anime'.split('|');
 const models = ['gpt-image-1', 'flux-pro', 'flux-dev', 'sdxl', 'imagen-4', 'seedream-3', 'recraft-v3', 'ideogram-3'];
 const providers = ['quickrouter', 'imagerouter', 'fal', 'replicate'];
@@ -41,7 +44,8 @@ function pick<T>(list: T[]): T {
 }
 
 function fillSyntheticRows(db: Db): void {
-  const insert = db.prepare(`INSERT INTO images (pk, id, sha256, path, width, height, format, bytes, created_at, source, provider, model, prompt, params, seed, favorite, rating)
+  const insert =
+    db.prepare(`INSERT INTO images (pk, id, sha256, path, width, height, format, bytes, created_at, source, provider, model, prompt, params, seed, favorite, rating)
     VALUES (?, ?, ?, ?, 1024, 1024, 'png', 1500000, ?, ?, ?, ?, ?, '{"quality":"high"}', ?, ?, ?)`);
   const link = db.prepare('INSERT OR IGNORE INTO image_tags (image_id, tag_id) VALUES (?, ?)');
   // Two years of history, ending before the real sample images added afterwards.
@@ -53,7 +57,20 @@ function fillSyntheticRows(db: Db): void {
       const sha = randomBytes(32).toString('hex');
       const createdAt = start + n * 600_000;
       const prompt = `${pick(words)} ${pick(words)} near a ${pick(words)}, ${pick(styles)}`;
-      insert.run(createdAt * keySlotsPerMs, id, sha, `originals/${sha.slice(0, 2)}/${sha}.png`, createdAt, random() < 0.1 ? 'edited' : 'generated', pick(providers), pick(models), prompt, n, random() < 0.1 ? 1 : 0, Math.floor(random() * 6));
+      insert.run(
+        createdAt * keySlotsPerMs,
+        id,
+        sha,
+        `originals/${sha.slice(0, 2)}/${sha}.png`,
+        createdAt,
+        random() < 0.1 ? 'edited' : 'generated',
+        pick(providers),
+        pick(models),
+        prompt,
+        n,
+        random() < 0.1 ? 1 : 0,
+        Math.floor(random() * 6),
+      );
       if (random() < 0.3) link.run(id, 1 + Math.floor(random() * tagNames.length));
       if (random() < 0.1) link.run(id, 1 + Math.floor(random() * tagNames.length));
     }
@@ -116,9 +133,19 @@ async function bareThumbnailLoop(paths: string[], outDir: string, concurrency: n
   const worker = async () => {
     while (next < paths.length) {
       const n = next++;
-      const large = await sharp(await readFile(paths[n]!)).rotate().resize(768, 768, { fit: 'inside', withoutEnlargement: true }).webp({ quality: 82 }).toBuffer();
-      const small = await sharp(large).resize(256, 256, { fit: 'inside', withoutEnlargement: true }).webp({ quality: 80 }).toBuffer();
-      await Promise.all([writeFile(join(outDir, `${n}-768.webp`), large), writeFile(join(outDir, `${n}-256.webp`), small)]);
+      const large = await sharp(await readFile(paths[n]!))
+        .rotate()
+        .resize(768, 768, { fit: 'inside', withoutEnlargement: true })
+        .webp({ quality: 82 })
+        .toBuffer();
+      const small = await sharp(large)
+        .resize(256, 256, { fit: 'inside', withoutEnlargement: true })
+        .webp({ quality: 80 })
+        .toBuffer();
+      await Promise.all([
+        writeFile(join(outDir, `${n}-768.webp`), large),
+        writeFile(join(outDir, `${n}-256.webp`), small),
+      ]);
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
@@ -134,23 +161,49 @@ async function benchQuery(): Promise<string[][]> {
   const started = performance.now();
   fillSyntheticRows(db);
   const sample = await makeSample(library);
-  console.error(`built ${rowCount} rows (+${sample} real images with thumbnails) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  console.error(
+    `built ${rowCount} rows (+${sample} real images with thumbnails) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
   const firstPage = library.list({ limit: 60 });
   const filters: Array<[string, ListFilter]> = [
     ['text "cas" + model', { query: 'cas', model: 'flux-pro', limit: 60 }],
     ['text "dragon por" + provider + rating≥3', { query: 'dragon por', provider: 'fal', minRating: 3, limit: 60 }],
     ['text "neon" + tag', { query: 'neon', tag: 'tag4', limit: 60 }],
-    ['text "sun" + favourite, page 3', { query: 'sun', favorite: true, limit: 60, after: pageCursor(library, { query: 'sun', favorite: true, limit: 60 }, 2) }],
-    ['text "castle dragon knight" + model + rating 5 (rare)', { query: 'castle dragon knight', model: 'sdxl', minRating: 5, limit: 60 }],
+    [
+      'text "sun" + favourite, page 3',
+      {
+        query: 'sun',
+        favorite: true,
+        limit: 60,
+        after: pageCursor(library, { query: 'sun', favorite: true, limit: 60 }, 2),
+      },
+    ],
+    [
+      'text "castle dragon knight" + model + rating 5 (rare)',
+      { query: 'castle dragon knight', model: 'sdxl', minRating: 5, limit: 60 },
+    ],
     ['text "city", best rated first', { query: 'city', sort: 'rating', limit: 60 }],
     ['no filter, newest, page 50', { limit: 60, after: pageCursor(library, { limit: 60 }, 49) }],
   ];
   for (const [label, filter] of filters) {
     const query = buildListQuery(filter, planHints(library.context, filter));
     const bare = db.prepare(query.sql);
-    timeAlternately(() => library.list(filter), () => bare.all(...query.params), 20);
-    const [ours, raw] = timeAlternately(() => library.list(filter), () => bare.all(...query.params), 300);
-    rows.push([`page query: ${label}`, `${percentile(ours, 50).toFixed(2)} / ${percentile(ours, 95).toFixed(2)} ms`, `${percentile(raw, 50).toFixed(2)} / ${percentile(raw, 95).toFixed(2)} ms`, (percentile(ours, 95) / percentile(raw, 95)).toFixed(2)]);
+    timeAlternately(
+      () => library.list(filter),
+      () => bare.all(...query.params),
+      20,
+    );
+    const [ours, raw] = timeAlternately(
+      () => library.list(filter),
+      () => bare.all(...query.params),
+      300,
+    );
+    rows.push([
+      `page query: ${label}`,
+      `${percentile(ours, 50).toFixed(2)} / ${percentile(ours, 95).toFixed(2)} ms`,
+      `${percentile(raw, 50).toFixed(2)} / ${percentile(raw, 95).toFixed(2)} ms`,
+      (percentile(ours, 95) / percentile(raw, 95)).toFixed(2),
+    ]);
   }
   if (firstPage.images.length !== 60) throw new Error('the synthetic library gave a short first page');
   db.close();
@@ -172,7 +225,8 @@ async function benchImport(): Promise<string[]> {
   const result = await importLibrary.import(paths);
   const importSeconds = (performance.now() - started) / 1000;
   importDb.close();
-  if (result.imported.length !== paths.length) throw new Error(`only ${result.imported.length} of ${paths.length} imported: ${JSON.stringify(result.refused[0])}`);
+  if (result.imported.length !== paths.length)
+    throw new Error(`only ${result.imported.length} of ${paths.length} imported: ${JSON.stringify(result.refused[0])}`);
   return [
     `import ${paths.length} × 1024² (PNG+JPEG) vs bare loop ${concurrency} at a time`,
     `${(paths.length / importSeconds).toFixed(1)} images/s`,
@@ -191,11 +245,15 @@ async function main(): Promise<void> {
   const header = ['measure', 'Atelier (p50 / p95)', 'bare baseline (p50 / p95)', 'ratio'];
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
   const line = (cells: string[]) => `| ${cells.map((cell, column) => cell.padEnd(widths[column]!)).join(' | ')} |`;
-  console.log(`\nLibrary benchmark: ${rowCount.toLocaleString('en')} rows, ${availableParallelism()} cores, sharp concurrency ${sharp.concurrency()}`);
+  console.log(
+    `\nLibrary benchmark: ${rowCount.toLocaleString('en')} rows, ${availableParallelism()} cores, sharp concurrency ${sharp.concurrency()}`,
+  );
   console.log(line(header));
   console.log(line(widths.map((width) => '-'.repeat(width))));
   for (const row of rows) console.log(line(row));
-  console.log('Page-query ratio is p95 against p95 (target ≤ 2, p95 < 15 ms); import ratio is throughput against throughput (target ≥ 0.8).');
+  console.log(
+    'Page-query ratio is p95 against p95 (target ≤ 2, p95 < 15 ms); import ratio is throughput against throughput (target ≥ 0.8).',
+  );
   rmSync(workDir, { recursive: true, force: true });
 }
 
@@ -203,8 +261,18 @@ async function main(): Promise<void> {
 async function makeSample(library: ReturnType<typeof createLibrary>): Promise<number> {
   const count = 60;
   for (let n = 0; n < count; n++) {
-    const bytes = await sharp({ create: { width: 512, height: 512, channels: 3, background: { r: n * 4, g: 128, b: 255 - n * 4 } } }).png().toBuffer();
-    await library.addImage({ bytes, source: 'generated', model: 'flux-pro', provider: 'fal', prompt: `castle sample ${n}` });
+    const bytes = await sharp({
+      create: { width: 512, height: 512, channels: 3, background: { r: n * 4, g: 128, b: 255 - n * 4 } },
+    })
+      .png()
+      .toBuffer();
+    await library.addImage({
+      bytes,
+      source: 'generated',
+      model: 'flux-pro',
+      provider: 'fal',
+      prompt: `castle sample ${n}`,
+    });
   }
   return count;
 }

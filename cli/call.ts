@@ -4,7 +4,11 @@ import type { ChannelInput, ChannelName, ChannelOutput } from '../shared/contrac
 import { AppError } from '../shared/errors';
 import type { CommandContext } from './command';
 
-export async function call<K extends ChannelName>(context: CommandContext, channel: K, payload: ChannelInput<K>): Promise<ChannelOutput<K>> {
+export async function call<K extends ChannelName>(
+  context: CommandContext,
+  channel: K,
+  payload: ChannelInput<K>,
+): Promise<ChannelOutput<K>> {
   const core = await context.core();
   const answer = await core.invoke(channel, payload);
   if (!answer.ok) throw new AppError(answer.error.code, answer.error.message, answer.error.details);

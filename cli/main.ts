@@ -17,7 +17,8 @@ const globalOptions = {
 export function defaultLibraryDir(): string {
   const home = homedir();
   if (process.platform === 'darwin') return join(home, 'Library', 'Application Support', 'Atelier', 'library');
-  if (process.platform === 'win32') return join(process.env.APPDATA ?? join(home, 'AppData', 'Roaming'), 'Atelier', 'library');
+  if (process.platform === 'win32')
+    return join(process.env.APPDATA ?? join(home, 'AppData', 'Roaming'), 'Atelier', 'library');
   return join(process.env.XDG_CONFIG_HOME ?? join(home, '.config'), 'Atelier', 'library');
 }
 
@@ -45,7 +46,8 @@ function exitCodeFor(error: unknown): number {
     if (error.code === 'auth_refused') return exitCodes.auth;
     if (error.code === 'provider_failed' || error.code === 'network_failed') return exitCodes.provider;
     if (error.code === 'cancelled') return exitCodes.cancelled;
-    if (error.code === 'invalid_input' || error.code === 'invalid_payload' || error.code === 'not_found') return exitCodes.usage;
+    if (error.code === 'invalid_input' || error.code === 'invalid_payload' || error.code === 'not_found')
+      return exitCodes.usage;
   }
   return exitCodes.partial;
 }
@@ -54,13 +56,20 @@ export async function main(argv: string[]): Promise<number> {
   const found = findCommand(argv);
   if (!found) {
     const wantsHelp = argv.length === 0 || argv.includes('--help') || argv.includes('-h');
-    (wantsHelp ? process.stdout : process.stderr).write(wantsHelp ? helpText() : `Unknown command: ${argv.join(' ')}\n\n${helpText()}`);
+    (wantsHelp ? process.stdout : process.stderr).write(
+      wantsHelp ? helpText() : `Unknown command: ${argv.join(' ')}\n\n${helpText()}`,
+    );
     return wantsHelp ? exitCodes.ok : exitCodes.usage;
   }
   const { command, rest } = found;
   let parsed;
   try {
-    parsed = parseArgs({ args: rest, options: { ...globalOptions, ...command.options }, allowPositionals: true, strict: true });
+    parsed = parseArgs({
+      args: rest,
+      options: { ...globalOptions, ...command.options },
+      allowPositionals: true,
+      strict: true,
+    });
   } catch (error) {
     process.stderr.write(`${(error as Error).message}\nUsage: atelier ${command.usage}\n`);
     return exitCodes.usage;
@@ -69,7 +78,8 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`Usage: atelier ${command.usage}\n${command.summary}\n`);
     return exitCodes.ok;
   }
-  const libraryDir = (parsed.values.library as string | undefined) ?? process.env.ATELIER_LIBRARY ?? defaultLibraryDir();
+  const libraryDir =
+    (parsed.values.library as string | undefined) ?? process.env.ATELIER_LIBRARY ?? defaultLibraryDir();
   let core: Core | null = null;
   let keepOpen = false;
   const context: CommandContext = {
@@ -89,7 +99,8 @@ export async function main(argv: string[]): Promise<number> {
     const message = error instanceof Error ? error.message : String(error);
     context.err(`atelier ${command.words.join(' ')}: ${message}`);
     if (error instanceof UsageError) context.err(`Usage: atelier ${command.usage}`);
-    if (!(error instanceof UsageError) && !(error instanceof AppError) && process.env.ATELIER_DEBUG) context.err(String((error as Error).stack));
+    if (!(error instanceof UsageError) && !(error instanceof AppError) && process.env.ATELIER_DEBUG)
+      context.err(String((error as Error).stack));
     return exitCodeFor(error);
   } finally {
     if (core && !keepOpen) await (core as Core).close();

@@ -10,15 +10,23 @@ import { ProgressBoard } from './progress';
 export const isFinished = (job: Job): boolean => finishedStatuses.includes(job.status);
 
 /** Handed to the provider: a remote queue holds it, or its answer is in hand (only the download is left). */
-export const isSent = (job: Job): boolean => isFinished(job) || job.status === 'running' || job.status === 'downloading';
+export const isSent = (job: Job): boolean =>
+  isFinished(job) || job.status === 'running' || job.status === 'downloading';
 
 /**
  * Resolves with the jobs once each one satisfies `until` (default: finished). The first Ctrl+C cancels
  * every job still going, remotely too; a second one leaves at once, and the jobs resume later.
  */
-export async function waitForJobs(context: CommandContext, ids: string[], until: (job: Job) => boolean = isFinished): Promise<Job[]> {
+export async function waitForJobs(
+  context: CommandContext,
+  ids: string[],
+  until: (job: Job) => boolean = isFinished,
+): Promise<Job[]> {
   const core = await context.core();
-  const board = context.tty && process.stderr.isTTY ? new ProgressBoard({ write: (text) => process.stderr.write(redact(text)), columns: process.stderr.columns }) : null;
+  const board =
+    context.tty && process.stderr.isTTY
+      ? new ProgressBoard({ write: (text) => process.stderr.write(redact(text)), columns: process.stderr.columns })
+      : null;
   const latest = new Map<string, Job>();
   let settle: () => void = () => {};
   const settled = new Promise<void>((resolve) => (settle = resolve));
@@ -38,7 +46,10 @@ export async function waitForJobs(context: CommandContext, ids: string[], until:
     if (board) board.message(message);
     else context.err(message);
     for (const job of latest.values()) {
-      if (!isFinished(job)) core.jobs.cancel(job.id).then(see, (error: unknown) => context.err(`Could not cancel ${job.id}: ${(error as Error).message}`));
+      if (!isFinished(job))
+        core.jobs
+          .cancel(job.id)
+          .then(see, (error: unknown) => context.err(`Could not cancel ${job.id}: ${(error as Error).message}`));
     }
   };
   process.on('SIGINT', onInterrupt);
@@ -85,7 +96,16 @@ export function exitCodeOfJobs(jobs: Job[]): number {
 
 /** A job in the row shape of `jobs list --json` (docs/cli.md). */
 export function jobRow(job: Job) {
-  return { id: job.id, status: job.status, provider: job.providerId, model: job.model, remoteId: job.remoteId, attempts: job.attempts, error: job.error, imageIds: job.imageIds };
+  return {
+    id: job.id,
+    status: job.status,
+    provider: job.providerId,
+    model: job.model,
+    remoteId: job.remoteId,
+    attempts: job.attempts,
+    error: job.error,
+    imageIds: job.imageIds,
+  };
 }
 
 /** Tells a user on stderr how each job that did not finish well ended. */

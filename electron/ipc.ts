@@ -28,7 +28,10 @@ export function registerIpc(ipcMain: IpcMainLike, core: Core): void {
   for (const channel of channelNames) {
     ipcMain.handle(channel, async (event, payload) => {
       if (!isTrustedSender(event)) {
-        return { ok: false, error: { code: 'forbidden_sender', message: 'This window is not allowed to talk to Atelier.' } };
+        return {
+          ok: false,
+          error: { code: 'forbidden_sender', message: 'This window is not allowed to talk to Atelier.' },
+        };
       }
       return core.invoke(channel, payload, { transport: 'electron' });
     });

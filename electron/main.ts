@@ -21,7 +21,6 @@ protocol.registerSchemesAsPrivileged([
 ]);
 app.enableSandbox();
 
-
 function serveAppProtocol(): void {
   protocol.handle('app', async (request) => {
     const url = new URL(request.url);
@@ -36,7 +35,9 @@ function serveAppProtocol(): void {
     const file = resolveStaticFile(rendererDir, url.pathname);
     if (!file) return new Response('Not found', { status: 404 });
     const response = await net.fetch(pathToFileURL(file).toString());
-    return new Response(response.body, { headers: { ...headers, 'content-type': response.headers.get('content-type') ?? 'application/octet-stream' } });
+    return new Response(response.body, {
+      headers: { ...headers, 'content-type': response.headers.get('content-type') ?? 'application/octet-stream' },
+    });
   });
 }
 
@@ -98,7 +99,10 @@ const safeStorageEncryptor: Encryptor = {
 
 const host: AppHost = {
   chooseFolder: async () => {
-    const options = { title: 'Choose the Atelier library folder', properties: ['openDirectory', 'createDirectory'] as Array<'openDirectory' | 'createDirectory'> };
+    const options = {
+      title: 'Choose the Atelier library folder',
+      properties: ['openDirectory', 'createDirectory'] as Array<'openDirectory' | 'createDirectory'>,
+    };
     const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
     return result.canceled ? null : (result.filePaths[0] ?? null);
   },

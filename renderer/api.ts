@@ -1,6 +1,13 @@
 // The only module that touches `window.atelier`. Whether the preload (Electron) or the harness bridge
 // (browser) put it there is invisible from here on: both answer envelopes, which become values or ApiErrors.
-import type { AtelierBridge, ChannelInput, ChannelName, ChannelOutput, EventName, EventPayload } from '../shared/contract';
+import type {
+  AtelierBridge,
+  ChannelInput,
+  ChannelName,
+  ChannelOutput,
+  EventName,
+  EventPayload,
+} from '../shared/contract';
 import type { ErrorCode } from '../shared/errors';
 
 export class ApiError extends Error {

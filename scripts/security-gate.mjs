@@ -11,9 +11,24 @@ const output = '.tmp/electronegativity.sarif';
 mkdirSync('.tmp', { recursive: true });
 rmSync(output, { force: true });
 
-const run = spawnSync(process.execPath, [require.resolve('@doyensec/electronegativity/dist/index.js'), '-i', '.', '-e', electronVersion, '-r', '-v', 'false', '-o', output], {
-  encoding: 'utf8',
-});
+const run = spawnSync(
+  process.execPath,
+  [
+    require.resolve('@doyensec/electronegativity/dist/index.js'),
+    '-i',
+    '.',
+    '-e',
+    electronVersion,
+    '-r',
+    '-v',
+    'false',
+    '-o',
+    output,
+  ],
+  {
+    encoding: 'utf8',
+  },
+);
 if (run.status !== 0 || !existsSync(output)) {
   process.stderr.write(run.stdout + run.stderr);
   console.error('security: Electronegativity did not run to the end.');
@@ -34,12 +49,17 @@ const findings = report.runs.flatMap((entry) =>
   }),
 );
 const { allow } = JSON.parse(readFileSync('security/electronegativity-allow.json', 'utf8'));
-const isAllowed = (finding) => allow.some((entry) => entry.check === finding.check && entry.files.includes(finding.file) && entry.reason?.length > 20);
+const isAllowed = (finding) =>
+  allow.some(
+    (entry) => entry.check === finding.check && entry.files.includes(finding.file) && entry.reason?.length > 20,
+  );
 let blocked = 0;
 for (const finding of findings) {
   const allowed = isAllowed(finding);
   if (!allowed) blocked++;
-  console.log(`security: ${allowed ? 'allowed' : 'FAIL   '} ${finding.check} (${finding.level}) ${finding.file}:${finding.line} ${finding.message}`);
+  console.log(
+    `security: ${allowed ? 'allowed' : 'FAIL   '} ${finding.check} (${finding.level}) ${finding.file}:${finding.line} ${finding.message}`,
+  );
 }
 console.log(`security: ${findings.length - blocked} passed, ${blocked} failed`);
 process.exit(blocked === 0 ? 0 : 1);

@@ -17,13 +17,17 @@ function findElectron() {
 
 const electronPath = findElectron();
 if (!electronPath) {
-  console.error('The Electron binary is not installed on this machine, so the desktop window cannot open; run `npx atelier serve` to use Atelier in your browser instead.');
+  console.error(
+    'The Electron binary is not installed on this machine, so the desktop window cannot open; run `npx atelier serve` to use Atelier in your browser instead.',
+  );
   process.exit(1);
 }
 
 const vite = 'node_modules/vite/bin/vite.js';
 for (const mode of ['production', 'electron', 'preload']) {
-  const build = spawnSync(process.execPath, [vite, 'build', '--mode', mode, '--logLevel', 'warn'], { stdio: 'inherit' });
+  const build = spawnSync(process.execPath, [vite, 'build', '--mode', mode, '--logLevel', 'warn'], {
+    stdio: 'inherit',
+  });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 const child = spawn(electronPath, ['.'], { stdio: 'inherit' });

@@ -24,7 +24,9 @@ if (process.platform === 'linux' && !wrapped && which('dbus-run-session') && whi
   process.exit(result.status ?? 1);
 }
 if (process.platform === 'linux' && !wrapped) {
-  console.warn('test: dbus-run-session or gnome-keyring-daemon is missing; keychain tests will see no Secret Service (see README).');
+  console.warn(
+    'test: dbus-run-session or gnome-keyring-daemon is missing; keychain tests will see no Secret Service (see README).',
+  );
 }
 
 rmSync('.tmp', { recursive: true, force: true });
@@ -35,7 +37,13 @@ function run(name, args, env = {}) {
   const started = Date.now();
   console.log(`\n▶ ${name}`);
   const result = spawnSync(args[0], args.slice(1), { stdio: 'inherit', env: { ...process.env, ...env } });
-  const stage = { name, ok: result.status === 0, seconds: Math.round((Date.now() - started) / 1000), passed: 0, failed: 0 };
+  const stage = {
+    name,
+    ok: result.status === 0,
+    seconds: Math.round((Date.now() - started) / 1000),
+    passed: 0,
+    failed: 0,
+  };
   stages.push(stage);
   return stage;
 }
@@ -46,11 +54,22 @@ const typecheck = run('typecheck', [node, 'node_modules/typescript/bin/tsc', '-p
 typecheck.passed = typecheck.ok ? 1 : 0;
 typecheck.failed = typecheck.ok ? 0 : 1;
 
-const build = run('build', ['sh', '-c', `"${node}" node_modules/vite/bin/vite.js build --logLevel warn && "${node}" node_modules/vite/bin/vite.js build --mode electron --logLevel warn && "${node}" node_modules/vite/bin/vite.js build --mode preload --logLevel warn`]);
+const build = run('build', [
+  'sh',
+  '-c',
+  `"${node}" node_modules/vite/bin/vite.js build --logLevel warn && "${node}" node_modules/vite/bin/vite.js build --mode electron --logLevel warn && "${node}" node_modules/vite/bin/vite.js build --mode preload --logLevel warn`,
+]);
 build.passed = build.ok ? 1 : 0;
 build.failed = build.ok ? 0 : 1;
 
-const unit = run('unit and integration (vitest)', [node, 'node_modules/vitest/vitest.mjs', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=.tmp/vitest.json']);
+const unit = run('unit and integration (vitest)', [
+  node,
+  'node_modules/vitest/vitest.mjs',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  '--outputFile.json=.tmp/vitest.json',
+]);
 const vitest = readJson('.tmp/vitest.json');
 unit.passed = vitest?.numPassedTests ?? 0;
 unit.failed = vitest ? vitest.numFailedTests + (vitest.numFailedTestSuites ?? 0) : 1;
@@ -69,7 +88,9 @@ security.failed = security.ok ? 0 : 1;
 console.log('\nSummary');
 for (const stage of stages) {
   if (!stage.ok && stage.failed === 0) stage.failed = 1;
-  console.log(`  ${stage.ok ? 'ok  ' : 'FAIL'} ${stage.name.padEnd(38)} ${String(stage.passed).padStart(4)} passed ${String(stage.failed).padStart(3)} failed  ${stage.seconds}s`);
+  console.log(
+    `  ${stage.ok ? 'ok  ' : 'FAIL'} ${stage.name.padEnd(38)} ${String(stage.passed).padStart(4)} passed ${String(stage.failed).padStart(3)} failed  ${stage.seconds}s`,
+  );
 }
 const passed = stages.reduce((sum, stage) => sum + stage.passed, 0);
 const failed = stages.reduce((sum, stage) => sum + stage.failed, 0);

@@ -1,7 +1,15 @@
 // Provider presets: what a user picks in Settings or with `atelier providers add --preset P`.
 // A preset says where the router lives, how it wants the key, and which wire protocols it speaks
 // at which paths. Several providers may share one preset (two QuickRouter accounts, say).
-export const presetIds = ['local', 'quickrouter', 'imagerouter', 'openai', 'fal', 'replicate', 'openai-compatible'] as const;
+export const presetIds = [
+  'local',
+  'quickrouter',
+  'imagerouter',
+  'openai',
+  'fal',
+  'replicate',
+  'openai-compatible',
+] as const;
 export type PresetId = (typeof presetIds)[number];
 
 export type ProtocolId = 'openai-images' | 'fal-queue' | 'replicate' | 'local';
@@ -28,7 +36,14 @@ export interface PresetSpec {
 }
 
 export const presets: Record<PresetId, PresetSpec> = {
-  local: { id: 'local', label: 'Local (offline)', defaultBaseUrl: null, needsKey: false, authScheme: null, protocols: ['local'] },
+  local: {
+    id: 'local',
+    label: 'Local (offline)',
+    defaultBaseUrl: null,
+    needsKey: false,
+    authScheme: null,
+    protocols: ['local'],
+  },
   quickrouter: {
     id: 'quickrouter',
     label: 'QuickRouter',
@@ -60,7 +75,14 @@ export const presets: Record<PresetId, PresetSpec> = {
     protocols: ['openai-images'],
     imagesPath: '/v1/images',
   },
-  fal: { id: 'fal', label: 'fal', defaultBaseUrl: 'https://queue.fal.run', needsKey: true, authScheme: 'Key', protocols: ['fal-queue'] },
+  fal: {
+    id: 'fal',
+    label: 'fal',
+    defaultBaseUrl: 'https://queue.fal.run',
+    needsKey: true,
+    authScheme: 'Key',
+    protocols: ['fal-queue'],
+  },
   replicate: {
     id: 'replicate',
     label: 'Replicate',

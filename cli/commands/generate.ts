@@ -13,7 +13,11 @@ import { imagesOf, isSent, reportFailures, waitForJobs, exitCodeOfJobs } from '.
 type InputImage = NonNullable<JobRequest['images']>[number];
 
 const maxFileBytes = 25 * 1024 * 1024;
-const mimeOfFormat: Record<string, 'image/png' | 'image/jpeg' | 'image/webp'> = { png: 'image/png', jpeg: 'image/jpeg', webp: 'image/webp' };
+const mimeOfFormat: Record<string, 'image/png' | 'image/jpeg' | 'image/webp'> = {
+  png: 'image/png',
+  jpeg: 'image/jpeg',
+  webp: 'image/webp',
+};
 
 const requestOptions: OptionSpec = {
   provider: { type: 'string' },
@@ -44,7 +48,8 @@ function refuseKeys(names: string[], values: string[]): void {
 function wholeNumber(value: unknown, flag: string, min: number, max: number): number | undefined {
   if (value === undefined) return undefined;
   const number = Number(value);
-  if (!/^\d+$/.test(String(value)) || number < min || number > max) throw new UsageError(`--${flag} must be a whole number from ${min} to ${max}, not "${value}".`);
+  if (!/^\d+$/.test(String(value)) || number < min || number > max)
+    throw new UsageError(`--${flag} must be a whole number from ${min} to ${max}, not "${value}".`);
   return number;
 }
 
@@ -56,14 +61,24 @@ function parseParams(values: string[]): Record<string, string | number | boolean
     const at = entry.indexOf('=');
     if (at < 1) throw new UsageError(`--param wants KEY=VALUE, not "${entry}".`);
     const raw = entry.slice(at + 1);
-    params[entry.slice(0, at)] = /^-?\d+(\.\d+)?$/.test(raw) ? Number(raw) : raw === 'true' ? true : raw === 'false' ? false : raw;
+    params[entry.slice(0, at)] = /^-?\d+(\.\d+)?$/.test(raw)
+      ? Number(raw)
+      : raw === 'true'
+        ? true
+        : raw === 'false'
+          ? false
+          : raw;
   }
   return params;
 }
 
 function readInputFile(path: string, label: string): Buffer {
   const size = statSync(path).size;
-  if (size > maxFileBytes) throw new AppError('invalid_input', `${label} ${path} is ${(size / 1024 / 1024).toFixed(1)} MB; the limit is 25 MB. Use a smaller or compressed file.`);
+  if (size > maxFileBytes)
+    throw new AppError(
+      'invalid_input',
+      `${label} ${path} is ${(size / 1024 / 1024).toFixed(1)} MB; the limit is 25 MB. Use a smaller or compressed file.`,
+    );
   return readFileSync(path);
 }
 
@@ -76,11 +91,14 @@ async function inputImage(value: string): Promise<InputImage> {
       .then((meta) => meta.format)
       .catch(() => undefined);
     const mimeType = format && mimeOfFormat[format];
-    if (!mimeType) throw new AppError('invalid_input', `${value} is not a PNG, JPEG or WebP image. Convert it and try again.`);
+    if (!mimeType)
+      throw new AppError('invalid_input', `${value} is not a PNG, JPEG or WebP image. Convert it and try again.`);
     return { base64: bytes.toString('base64'), mimeType };
   }
   if (/^[0-9a-f]{16}$/.test(value)) return { imageId: value };
-  throw new UsageError(`--image ${value}: there is no such file, and it is not an image id (16 hex characters; see \`atelier library list\`).`);
+  throw new UsageError(
+    `--image ${value}: there is no such file, and it is not an image id (16 hex characters; see \`atelier library list\`).`,
+  );
 }
 
 function textOption(values: ParsedArgs['values'], name: string): string | undefined {
@@ -88,20 +106,32 @@ function textOption(values: ParsedArgs['values'], name: string): string | undefi
   return typeof value === 'string' ? value : undefined;
 }
 
-async function buildRequest(values: ParsedArgs['values'], positionals: string[], kind: 'generate' | 'edit'): Promise<JobRequest> {
+async function buildRequest(
+  values: ParsedArgs['values'],
+  positionals: string[],
+  kind: 'generate' | 'edit',
+): Promise<JobRequest> {
   const params = (values.param as string[] | undefined) ?? [];
-  refuseKeys(params.map((entry) => entry.split('=')[0]!), [...positionals, ...params.map((entry) => entry.slice(entry.indexOf('=') + 1))]);
-  if (positionals.length > 0) throw new UsageError(`Unexpected argument "${positionals[0]}". Put the prompt after --prompt, in quotes.`);
+  refuseKeys(
+    params.map((entry) => entry.split('=')[0]!),
+    [...positionals, ...params.map((entry) => entry.slice(entry.indexOf('=') + 1))],
+  );
+  if (positionals.length > 0)
+    throw new UsageError(`Unexpected argument "${positionals[0]}". Put the prompt after --prompt, in quotes.`);
   const provider = textOption(values, 'provider');
   const model = textOption(values, 'model');
   const prompt = textOption(values, 'prompt');
-  if (!provider || !model) throw new UsageError('Say which --provider ID and --model M to use (see `atelier models list`).');
+  if (!provider || !model)
+    throw new UsageError('Say which --provider ID and --model M to use (see `atelier models list`).');
   if (prompt === undefined || prompt.trim() === '') throw new UsageError('Say what to make with --prompt TEXT.');
-  if (values.size !== undefined && values.aspect !== undefined) throw new UsageError('Give either --size WxH or --aspect W:H, not both.');
+  if (values.size !== undefined && values.aspect !== undefined)
+    throw new UsageError('Give either --size WxH or --aspect W:H, not both.');
   const size = textOption(values, 'size');
-  if (size !== undefined && !/^(\d+x\d+|auto)$/.test(size)) throw new UsageError(`--size wants WIDTHxHEIGHT (e.g. 1024x1024) or auto, not "${size}".`);
+  if (size !== undefined && !/^(\d+x\d+|auto)$/.test(size))
+    throw new UsageError(`--size wants WIDTHxHEIGHT (e.g. 1024x1024) or auto, not "${size}".`);
   const aspect = textOption(values, 'aspect');
-  if (aspect !== undefined && !/^\d+:\d+$/.test(aspect)) throw new UsageError(`--aspect wants W:H (e.g. 16:9), not "${aspect}".`);
+  if (aspect !== undefined && !/^\d+:\d+$/.test(aspect))
+    throw new UsageError(`--aspect wants W:H (e.g. 16:9), not "${aspect}".`);
   const request: JobRequest = {
     targets: [{ providerId: provider, model }],
     prompt,
@@ -114,7 +144,8 @@ async function buildRequest(values: ParsedArgs['values'], positionals: string[],
   };
   if (kind === 'edit') {
     const images = (values.image as string[] | undefined) ?? [];
-    if (images.length === 0) throw new UsageError('Give the image to edit with --image FILE_OR_IMAGE_ID (repeat it for several).');
+    if (images.length === 0)
+      throw new UsageError('Give the image to edit with --image FILE_OR_IMAGE_ID (repeat it for several).');
     request.images = [];
     for (const image of images) request.images.push(await inputImage(image));
     const mask = textOption(values, 'mask');
@@ -139,7 +170,8 @@ async function createAndWait(context: CommandContext, args: ParsedArgs, kind: 'g
   } catch (error) {
     // The core says when a mask of another size could be scaled; the CLI's way to say yes is a flag.
     const issues = (error as AppError).details as { issues?: Array<{ fix?: string }> } | undefined;
-    if (issues?.issues?.some((issue) => issue.fix === 'scale_mask')) context.err('Add --scale-mask to resize the mask to the image.');
+    if (issues?.issues?.some((issue) => issue.fix === 'scale_mask'))
+      context.err('Add --scale-mask to resize the mask to the image.');
     throw error;
   }
   const noWait = Boolean(args.values['no-wait']);
@@ -151,7 +183,10 @@ async function createAndWait(context: CommandContext, args: ParsedArgs, kind: 'g
   else for (const image of images) context.out(describeImage(image));
   reportFailures(context, [job!]);
   if (noWait && !['done', 'failed', 'cancelled'].includes(job!.status)) {
-    if (!context.json) context.err(`Job ${job!.id} is ${job!.status}. Collect it with \`atelier jobs resume\` (the app does too when it starts).`);
+    if (!context.json)
+      context.err(
+        `Job ${job!.id} is ${job!.status}. Collect it with \`atelier jobs resume\` (the app does too when it starts).`,
+      );
     return exitCodes.ok;
   }
   return exitCodeOfJobs([job!]);
@@ -160,16 +195,25 @@ async function createAndWait(context: CommandContext, args: ParsedArgs, kind: 'g
 export const generateCommands: Command[] = [
   {
     words: ['generate'],
-    usage: 'generate --provider ID --model M --prompt TEXT [--n N] [--size WxH | --aspect W:H] [--quality Q] [--seed S] [--param KEY=VALUE …] [--no-wait]',
-    summary: 'Text to image: waits for the job (Ctrl+C cancels it), then prints the stored images. --no-wait returns once the provider holds the job; `jobs resume` collects it.',
+    usage:
+      'generate --provider ID --model M --prompt TEXT [--n N] [--size WxH | --aspect W:H] [--quality Q] [--seed S] [--param KEY=VALUE …] [--no-wait]',
+    summary:
+      'Text to image: waits for the job (Ctrl+C cancels it), then prints the stored images. --no-wait returns once the provider holds the job; `jobs resume` collects it.',
     options: requestOptions,
     run: (context, args) => createAndWait(context, args, 'generate'),
   },
   {
     words: ['edit'],
-    usage: 'edit --provider ID --model M --prompt TEXT --image FILE_OR_IMAGE_ID [--image …] [--mask FILE] [--scale-mask] [options as generate]',
-    summary: 'Image to image or inpainting. The mask is "painted = edit here" (white or opaque pixels); --scale-mask fits it to the image.',
-    options: { ...requestOptions, image: { type: 'string', multiple: true }, mask: { type: 'string' }, 'scale-mask': { type: 'boolean' } },
+    usage:
+      'edit --provider ID --model M --prompt TEXT --image FILE_OR_IMAGE_ID [--image …] [--mask FILE] [--scale-mask] [options as generate]',
+    summary:
+      'Image to image or inpainting. The mask is "painted = edit here" (white or opaque pixels); --scale-mask fits it to the image.',
+    options: {
+      ...requestOptions,
+      image: { type: 'string', multiple: true },
+      mask: { type: 'string' },
+      'scale-mask': { type: 'boolean' },
+    },
     run: (context, args) => createAndWait(context, args, 'edit'),
   },
 ];

@@ -8,4 +8,11 @@ import { modelsCommands } from './models';
 import { providersCommands } from './providers';
 import { serveCommands } from './serve';
 
-export const commands: Command[] = [...serveCommands, ...libraryCommands, ...providersCommands, ...generateCommands, ...jobsCommands, ...modelsCommands];
+export const commands: Command[] = [
+  ...serveCommands,
+  ...libraryCommands,
+  ...providersCommands,
+  ...generateCommands,
+  ...jobsCommands,
+  ...modelsCommands,
+];

@@ -21,14 +21,32 @@ function oneLine(job: Job): string {
 
 function details(job: Job): string {
   const rows: Array<[string, unknown]> = [
-    ['id', job.id], ['status', job.status], ['kind', job.kind], ['provider', job.providerId], ['model', job.model], ['protocol', job.protocol],
-    ['prompt', job.prompt], ['parameters', JSON.stringify(job.params)], ['remote id', job.remoteId], ['queue position', job.queuePosition],
-    ['attempts', job.attempts], ['error', job.error && `${job.error.message} (${job.error.code})`], ['images', job.imageIds.join(', ')],
-    ['parent', job.parentId], ['cost (USD)', job.costUsd], ['latency (ms)', job.latencyMs], ['batch', job.batchId],
-    ['created', when(job.createdAt)], ['updated', when(job.updatedAt)], ['finished', job.finishedAt === null ? null : when(job.finishedAt)],
+    ['id', job.id],
+    ['status', job.status],
+    ['kind', job.kind],
+    ['provider', job.providerId],
+    ['model', job.model],
+    ['protocol', job.protocol],
+    ['prompt', job.prompt],
+    ['parameters', JSON.stringify(job.params)],
+    ['remote id', job.remoteId],
+    ['queue position', job.queuePosition],
+    ['attempts', job.attempts],
+    ['error', job.error && `${job.error.message} (${job.error.code})`],
+    ['images', job.imageIds.join(', ')],
+    ['parent', job.parentId],
+    ['cost (USD)', job.costUsd],
+    ['latency (ms)', job.latencyMs],
+    ['batch', job.batchId],
+    ['created', when(job.createdAt)],
+    ['updated', when(job.updatedAt)],
+    ['finished', job.finishedAt === null ? null : when(job.finishedAt)],
     ['last log', job.logs.at(-1)],
   ];
-  return rows.filter(([, value]) => value !== null && value !== undefined && value !== '').map(([key, value]) => `${key.padEnd(16)}${String(value)}`).join('\n');
+  return rows
+    .filter(([, value]) => value !== null && value !== undefined && value !== '')
+    .map(([key, value]) => `${key.padEnd(16)}${String(value)}`)
+    .join('\n');
 }
 
 async function printJobAndImages(context: CommandContext, job: Job): Promise<void> {
@@ -44,9 +62,11 @@ export const jobsCommands: Command[] = [
     options: { status: { type: 'string' }, limit: { type: 'string' } },
     async run(context, { values }) {
       const status = values.status as string | undefined;
-      if (status !== undefined && !(jobStatuses as readonly string[]).includes(status)) throw new UsageError(`--status must be one of ${jobStatuses.join(', ')}.`);
+      if (status !== undefined && !(jobStatuses as readonly string[]).includes(status))
+        throw new UsageError(`--status must be one of ${jobStatuses.join(', ')}.`);
       const limit = values.limit === undefined ? undefined : Number(values.limit);
-      if (limit !== undefined && (!Number.isInteger(limit) || limit < 1 || limit > 1000)) throw new UsageError(`--limit must be a whole number from 1 to 1000, not "${values.limit}".`);
+      if (limit !== undefined && (!Number.isInteger(limit) || limit < 1 || limit > 1000))
+        throw new UsageError(`--limit must be a whole number from 1 to 1000, not "${values.limit}".`);
       const { jobs } = await call(context, 'jobs.list', { status: status as Job['status'] | undefined, limit });
       if (context.json) context.out(JSON.stringify({ jobs: jobs.map(jobRow) }));
       else if (jobs.length === 0) context.err('No jobs.');

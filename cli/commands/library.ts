@@ -27,13 +27,33 @@ function oneLine(image: LibraryImage): string {
 
 function details(image: LibraryImage): string {
   const rows: Array<[string, unknown]> = [
-    ['id', image.id], ['file', image.path], ['thumbnail', image.thumbPath], ['size', `${image.width}×${image.height} ${image.format}, ${image.bytes} bytes`],
-    ['sha256', image.sha256], ['created', image.createdAt], ['source', image.source], ['provider', image.provider], ['model', image.model],
-    ['prompt', image.prompt], ['negative prompt', image.negativePrompt], ['parameters', image.params && JSON.stringify(image.params)], ['seed', image.seed],
-    ['cost (USD)', image.costUsd], ['latency (ms)', image.latencyMs], ['parent', image.parentId], ['job', image.jobId], ['original name', image.originalName],
-    ['favourite', image.favorite ? 'yes' : 'no'], ['rating', image.rating], ['tags', image.tags.join(', ')], ['trashed', image.trashedAt],
+    ['id', image.id],
+    ['file', image.path],
+    ['thumbnail', image.thumbPath],
+    ['size', `${image.width}×${image.height} ${image.format}, ${image.bytes} bytes`],
+    ['sha256', image.sha256],
+    ['created', image.createdAt],
+    ['source', image.source],
+    ['provider', image.provider],
+    ['model', image.model],
+    ['prompt', image.prompt],
+    ['negative prompt', image.negativePrompt],
+    ['parameters', image.params && JSON.stringify(image.params)],
+    ['seed', image.seed],
+    ['cost (USD)', image.costUsd],
+    ['latency (ms)', image.latencyMs],
+    ['parent', image.parentId],
+    ['job', image.jobId],
+    ['original name', image.originalName],
+    ['favourite', image.favorite ? 'yes' : 'no'],
+    ['rating', image.rating],
+    ['tags', image.tags.join(', ')],
+    ['trashed', image.trashedAt],
   ];
-  return rows.filter(([, value]) => value !== null && value !== '').map(([key, value]) => `${key.padEnd(16)}${String(value)}`).join('\n');
+  return rows
+    .filter(([, value]) => value !== null && value !== '')
+    .map(([key, value]) => `${key.padEnd(16)}${String(value)}`)
+    .join('\n');
 }
 
 function printImages(context: CommandContext, images: LibraryImage[], describe: (image: LibraryImage) => string): void {
@@ -45,9 +65,12 @@ function reportImport(context: CommandContext, result: ImportResult): number {
   if (context.json) context.out(JSON.stringify(result));
   else {
     for (const image of result.imported) context.out(image.id);
-    for (const image of result.duplicates) context.err(`already in the library: ${image.originalName ?? image.id} → ${image.id}`);
+    for (const image of result.duplicates)
+      context.err(`already in the library: ${image.originalName ?? image.id} → ${image.id}`);
     for (const refused of result.refused) context.err(`refused: ${refused.path}: ${refused.reason}`);
-    context.err(`${result.imported.length} imported, ${result.duplicates.length} already there, ${result.refused.length} refused.`);
+    context.err(
+      `${result.imported.length} imported, ${result.duplicates.length} already there, ${result.refused.length} refused.`,
+    );
   }
   return result.refused.length > 0 ? exitCodes.partial : exitCodes.ok;
 }
@@ -61,7 +84,11 @@ function printCheck(context: CommandContext, report: CheckReport): number {
     for (const path of report.tempFiles) context.out(`unfinished write: ${path}`);
     for (const entry of report.missingThumbs) context.out(`missing thumbnails: image ${entry.id}`);
     for (const line of report.repaired) context.out(`repaired: ${line}`);
-    context.out(report.ok ? 'The library is sound.' : 'Problems remain. Run "atelier library check --repair" to fix what can be fixed.');
+    context.out(
+      report.ok
+        ? 'The library is sound.'
+        : 'Problems remain. Run "atelier library check --repair" to fix what can be fixed.',
+    );
   }
   return report.ok ? exitCodes.ok : exitCodes.partial;
 }
@@ -80,10 +107,19 @@ export const libraryCommands: Command[] = [
     words: ['library', 'list'],
     usage: 'library list [--query TEXT] [--model M] [--provider P] [--tag T] [--favorite] [--limit N] [--after CURSOR]',
     summary: 'Images, newest first.',
-    options: { query: { type: 'string' }, model: { type: 'string' }, provider: { type: 'string' }, tag: { type: 'string' }, favorite: { type: 'boolean' }, limit: { type: 'string' }, after: { type: 'string' } },
+    options: {
+      query: { type: 'string' },
+      model: { type: 'string' },
+      provider: { type: 'string' },
+      tag: { type: 'string' },
+      favorite: { type: 'boolean' },
+      limit: { type: 'string' },
+      after: { type: 'string' },
+    },
     async run(context, { values }) {
       const limit = values.limit === undefined ? undefined : Number(values.limit);
-      if (limit !== undefined && (!Number.isInteger(limit) || limit < 1 || limit > 500)) throw new UsageError(`--limit must be a whole number from 1 to 500, not "${values.limit}".`);
+      if (limit !== undefined && (!Number.isInteger(limit) || limit < 1 || limit > 500))
+        throw new UsageError(`--limit must be a whole number from 1 to 500, not "${values.limit}".`);
       const page = await call(context, 'library.list', {
         query: values.query as string | undefined,
         model: values.model as string | undefined,
@@ -128,7 +164,10 @@ export const libraryCommands: Command[] = [
       };
       section('made from:', lineage.ancestors);
       section('this image:', [lineage.image]);
-      section(`edits (${lineage.childCount}${lineage.childCount > lineage.children.length ? `, newest ${lineage.children.length} shown` : ''}):`, lineage.children);
+      section(
+        `edits (${lineage.childCount}${lineage.childCount > lineage.children.length ? `, newest ${lineage.children.length} shown` : ''}):`,
+        lineage.children,
+      );
       return exitCodes.ok;
     },
   },
@@ -152,7 +191,10 @@ export const libraryCommands: Command[] = [
     summary: 'Mark images as favourites (or unmark them with --off).',
     options: { off: { type: 'boolean' } },
     async run(context, { positionals, values }) {
-      const { images } = await call(context, 'library.favorite', { ids: needIds(positionals, this.usage), favorite: !values.off });
+      const { images } = await call(context, 'library.favorite', {
+        ids: needIds(positionals, this.usage),
+        favorite: !values.off,
+      });
       printImages(context, images, (image) => `${image.id}  ${image.favorite ? 'favourite' : 'not favourite'}`);
       return exitCodes.ok;
     },
@@ -179,12 +221,19 @@ export const libraryCommands: Command[] = [
       const ids = needIds(positionals, this.usage);
       if (!values.permanent) {
         const { images } = await call(context, 'library.trash', { ids });
-        printImages(context, images, (image) => `${image.id}  moved to the trash (restore with "atelier library restore ${image.id}")`);
+        printImages(
+          context,
+          images,
+          (image) => `${image.id}  moved to the trash (restore with "atelier library restore ${image.id}")`,
+        );
         return exitCodes.ok;
       }
       const result = await call(context, 'library.delete', { ids });
       if (context.json) context.out(JSON.stringify(result));
-      else context.out(`Deleted ${result.deleted.length} image(s) for good; ${(result.freedBytes / 1024 / 1024).toFixed(2)} MB freed.`);
+      else
+        context.out(
+          `Deleted ${result.deleted.length} image(s) for good; ${(result.freedBytes / 1024 / 1024).toFixed(2)} MB freed.`,
+        );
       return exitCodes.ok;
     },
   },
@@ -214,7 +263,11 @@ export const libraryCommands: Command[] = [
     async run(context, { positionals }) {
       if (positionals.length !== 1) throw new UsageError('Give the archive file to write.');
       const result = await call(context, 'library.exportArchive', { to: positionals[0]! });
-      context.out(context.json ? JSON.stringify(result) : `${result.path}: ${result.images} image(s), ${(result.bytes / 1024 / 1024).toFixed(1)} MB`);
+      context.out(
+        context.json
+          ? JSON.stringify(result)
+          : `${result.path}: ${result.images} image(s), ${(result.bytes / 1024 / 1024).toFixed(1)} MB`,
+      );
       return exitCodes.ok;
     },
   },

@@ -23,8 +23,15 @@ function modelRow(providerId: string, model: ModelInfo) {
 type ModelRow = ReturnType<typeof modelRow>;
 
 function oneLine(row: ModelRow): string {
-  const shapes = row.aspectRatios.length > 0 ? `aspect ${row.aspectRatios.join(' ')}` : row.sizes ? `size ${row.sizes.join(' ')}` : 'any WxH';
-  const editing = row.edit ? `edit ≤${row.maxImages} image(s)${row.mask ? `, mask (${row.maskFormat})` : ''}` : 'no edit';
+  const shapes =
+    row.aspectRatios.length > 0
+      ? `aspect ${row.aspectRatios.join(' ')}`
+      : row.sizes
+        ? `size ${row.sizes.join(' ')}`
+        : 'any WxH';
+  const editing = row.edit
+    ? `edit ≤${row.maxImages} image(s)${row.mask ? `, mask (${row.maskFormat})` : ''}`
+    : 'no edit';
   const n = row.n.min === row.n.max ? `n ${row.n.min}` : `n ${row.n.min}–${row.n.max}`;
   return `${row.provider.padEnd(14)} ${row.id.padEnd(36)} ${row.protocol.padEnd(13)} ${n.padEnd(7)} ${editing.padEnd(38)} ${shapes}`;
 }
@@ -39,7 +46,8 @@ export const modelsCommands: Command[] = [
   {
     words: ['models', 'list'],
     usage: 'models list [--provider ID] [--refresh]',
-    summary: 'Models with what they accept: sizes or aspect ratios, n range, edit, mask, input images. --refresh fetches remote catalogues again.',
+    summary:
+      'Models with what they accept: sizes or aspect ratios, n range, edit, mask, input images. --refresh fetches remote catalogues again.',
     options: { provider: { type: 'string' }, refresh: { type: 'boolean' } },
     async run(context, { values }) {
       const rows: ModelRow[] = [];

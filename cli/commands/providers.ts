@@ -16,13 +16,21 @@ function oneId(positionals: string[], usage: string): string {
 
 function describeKey(key: KeyStatus): string {
   if (key.status === 'unset') return 'no key';
-  const where = { keychain: 'in the keychain', 'safe-storage': 'in the encrypted file', memory: 'in memory', env: 'from the environment' }[key.backend!];
+  const where = {
+    keychain: 'in the keychain',
+    'safe-storage': 'in the encrypted file',
+    memory: 'in memory',
+    env: 'from the environment',
+  }[key.backend!];
   return `key …${key.last4 ?? '····'} ${where}`;
 }
 
 function printEntry(context: CommandContext, entry: Entry): void {
   if (context.json) context.out(JSON.stringify(entry));
-  else context.out(`${entry.id.padEnd(18)} ${entry.preset.padEnd(18)} ${(entry.baseUrl ?? '-').padEnd(34)} ${describeKey(entry.key)}  ${entry.label}`);
+  else
+    context.out(
+      `${entry.id.padEnd(18)} ${entry.preset.padEnd(18)} ${(entry.baseUrl ?? '-').padEnd(34)} ${describeKey(entry.key)}  ${entry.label}`,
+    );
 }
 
 /** Whatever is piped in, or, on a terminal, one line typed without echo. */
@@ -95,7 +103,8 @@ export const providersCommands: Command[] = [
         ...(values.label !== undefined && { label: values.label as string }),
       });
       printEntry(context, entry);
-      if (!context.json && entry.key.status === 'unset' && preset !== 'local') context.err(`Next: atelier providers set-key ${id}`);
+      if (!context.json && entry.key.status === 'unset' && preset !== 'local')
+        context.err(`Next: atelier providers set-key ${id}`);
       return exitCodes.ok;
     },
   },
@@ -106,7 +115,8 @@ export const providersCommands: Command[] = [
     options: { 'base-url': { type: 'string' }, label: { type: 'string' } },
     async run(context, { values, positionals }) {
       const id = oneId(positionals, this.usage);
-      if (values['base-url'] === undefined && values.label === undefined) throw new UsageError('Give --base-url URL or --label TEXT.');
+      if (values['base-url'] === undefined && values.label === undefined)
+        throw new UsageError('Give --base-url URL or --label TEXT.');
       const entry = await call(context, 'providers.update', {
         id,
         ...(values['base-url'] !== undefined && { baseUrl: values['base-url'] as string }),
@@ -133,18 +143,26 @@ export const providersCommands: Command[] = [
     summary: 'Read the key from stdin and keep it in the OS keychain. Never pass a key as an argument.',
     async run(context, { positionals }) {
       if (positionals.length > 1) {
-        throw new UsageError('A key is never accepted as an argument (it would stay in your shell history). Pipe it in on stdin instead.');
+        throw new UsageError(
+          'A key is never accepted as an argument (it would stay in your shell history). Pipe it in on stdin instead.',
+        );
       }
       const id = oneId(positionals, this.usage);
       // Check the provider before asking for the key, and refuse a store that would forget it on exit.
       const { providers } = await call(context, 'providers.list', {});
       if (!providers.some((entry) => entry.id === id)) {
-        throw new AppError('not_found', `There is no provider "${id}". See \`atelier providers list\`, or add it with \`atelier providers add\`.`);
+        throw new AppError(
+          'not_found',
+          `There is no provider "${id}". See \`atelier providers list\`, or add it with \`atelier providers add\`.`,
+        );
       }
       const { backend, warning } = await call(context, 'secrets.describe', {});
       if (backend === 'memory') {
         const envName = `ATELIER_KEY_${id.toUpperCase().replace(/-/g, '_')}`;
-        throw new AppError('unavailable', `${warning} A key set from the command line would be forgotten at once; set ${envName} instead.`);
+        throw new AppError(
+          'unavailable',
+          `${warning} A key set from the command line would be forgotten at once; set ${envName} instead.`,
+        );
       }
       const key = await readKey(context, id);
       if (!key) throw new UsageError('No key arrived on stdin.');
@@ -163,7 +181,8 @@ export const providersCommands: Command[] = [
       const id = oneId(positionals, this.usage);
       const status = await call(context, 'providers.removeKey', { id });
       if (context.json) context.out(JSON.stringify({ id, key: status }));
-      else if (status.backend === 'env') context.err(`Deleted the stored key; ${id} still uses the key from the environment.`);
+      else if (status.backend === 'env')
+        context.err(`Deleted the stored key; ${id} still uses the key from the environment.`);
       else context.err(`Deleted the key of ${id}.`);
       return exitCodes.ok;
     },

@@ -13,7 +13,11 @@ async function ensureRendererBuilt(log: (text: string) => void): Promise<void> {
   if (existsSync(join(rendererDir, 'index.html'))) return;
   log('Building the Atelier UI once (about half a minute)…');
   const { build } = await import('vite');
-  await build({ configFile: join(projectRoot, 'vite.config.ts'), root: join(projectRoot, 'renderer'), logLevel: 'warn' });
+  await build({
+    configFile: join(projectRoot, 'vite.config.ts'),
+    root: join(projectRoot, 'renderer'),
+    logLevel: 'warn',
+  });
 }
 
 export const serveCommands: Command[] = [
@@ -24,7 +28,8 @@ export const serveCommands: Command[] = [
     options: { port: { type: 'string' } },
     async run(context, { values }) {
       const port = values.port === undefined ? 0 : Number(values.port);
-      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a number from 0 to 65535, not "${values.port}".`);
+      if (!Number.isInteger(port) || port < 0 || port > 65535)
+        throw new UsageError(`--port must be a number from 0 to 65535, not "${values.port}".`);
       await ensureRendererBuilt(context.err);
       const core = await createCore({ libraryDir: context.libraryDir, transport: 'harness' });
       const harness = await startHarness({ core, rendererDir, port });

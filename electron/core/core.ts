@@ -56,13 +56,22 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   mkdirSync(options.libraryDir, { recursive: true });
   const events = new CoreEvents();
   const db = openDatabase(join(options.libraryDir, 'atelier.db'), { migrations });
-  const library = createLibrary({ db, libraryDir: options.libraryDir, now, onChange: (reason, ids) => events.emit('library.changed', { reason, ids }) });
+  const library = createLibrary({
+    db,
+    libraryDir: options.libraryDir,
+    now,
+    onChange: (reason, ids) => events.emit('library.changed', { reason, ids }),
+  });
   const secrets = options.secrets ?? createSecretStore();
   const providers = new ProviderRegistry(db, secrets, now);
   const catalog = createModelCatalog({ db, registry: providers, now });
   const jobs = createJobEngine({ db, library, registry: providers, catalog, events, now, ...options.jobs });
   const handlers: HandlerTable = {
-    ...appHandlers({ name: 'Atelier', version, libraryDir: options.libraryDir, transport: options.transport }, now, options.host),
+    ...appHandlers(
+      { name: 'Atelier', version, libraryDir: options.libraryDir, transport: options.transport },
+      now,
+      options.host,
+    ),
     ...libraryHandlers(library),
     ...providersHandlers({ registry: providers, secrets }),
     ...modelsHandlers(catalog),

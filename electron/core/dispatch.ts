@@ -17,11 +17,17 @@ export async function dispatch(
 ): Promise<Envelope<unknown>> {
   try {
     if (!isChannelName(channelName)) {
-      throw new AppError('unknown_channel', `There is no channel named ${JSON.stringify(String(channelName)).slice(0, 80)}.`);
+      throw new AppError(
+        'unknown_channel',
+        `There is no channel named ${JSON.stringify(String(channelName)).slice(0, 80)}.`,
+      );
     }
     const parsed = channels[channelName].input.safeParse(payload ?? {});
     if (!parsed.success) {
-      throw new AppError('invalid_payload', `The request to ${channelName} was refused: ${z.prettifyError(parsed.error)}`);
+      throw new AppError(
+        'invalid_payload',
+        `The request to ${channelName} was refused: ${z.prettifyError(parsed.error)}`,
+      );
     }
     const handler = handlers[channelName] as (input: unknown, context: CallContext) => unknown;
     const value = await handler(parsed.data, context);

@@ -22,7 +22,8 @@ export const openAiMaskLimitBytes = 4 * 1024 * 1024;
 
 export async function imageSize(image: Buffer): Promise<PixelSize> {
   const meta = await sharp(image).metadata();
-  if (!meta.width || !meta.height) throw new AppError('invalid_input', 'The image could not be read. Use a PNG, JPEG or WebP file.');
+  if (!meta.width || !meta.height)
+    throw new AppError('invalid_input', 'The image could not be read. Use a PNG, JPEG or WebP file.');
   return { width: meta.width, height: meta.height };
 }
 
@@ -75,6 +76,11 @@ export async function toFluxFillMask(mask: Buffer, image: PixelSize, options: Ma
     .toBuffer();
 }
 
-export function toWireMask(convention: MaskConvention, mask: Buffer, image: PixelSize, options: MaskOptions = {}): Promise<Buffer> {
+export function toWireMask(
+  convention: MaskConvention,
+  mask: Buffer,
+  image: PixelSize,
+  options: MaskOptions = {},
+): Promise<Buffer> {
   return convention === 'alpha' ? toOpenAiMask(mask, image, options) : toFluxFillMask(mask, image, options);
 }

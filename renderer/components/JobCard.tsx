@@ -34,7 +34,14 @@ export function JobCard({ job, onOpen }: { job: Job; onOpen?: (imageId: string) 
       {job.imageIds.length > 0 && (
         <div className="job-images">
           {job.imageIds.map((id) => (
-            <button key={id} type="button" className="job-image" data-testid="job-image" data-image-id={id} onClick={() => onOpen?.(id)}>
+            <button
+              key={id}
+              type="button"
+              className="job-image"
+              data-testid="job-image"
+              data-image-id={id}
+              onClick={() => onOpen?.(id)}
+            >
               <img src={mediaUrl(id, 'thumb768')} alt={job.prompt} />
             </button>
           ))}

@@ -10,7 +10,9 @@ export function NavRail() {
   const setView = useShell((state) => state.setView);
   return (
     <nav className="nav-rail" aria-label="Atelier">
-      <div className="brand" aria-hidden="true">A</div>
+      <div className="brand" aria-hidden="true">
+        A
+      </div>
       {views.map((name, index) => (
         <button
           key={name}
@@ -21,7 +23,9 @@ export function NavRail() {
           title={t('nav.shortcut', { keys: `${modifier}${index + 1}` })}
           onClick={() => setView(name)}
         >
-          <span className="icon" aria-hidden="true">{icons[name]}</span>
+          <span className="icon" aria-hidden="true">
+            {icons[name]}
+          </span>
           <span className="label">{t(`nav.${name}`)}</span>
         </button>
       ))}

@@ -12,7 +12,10 @@ interface TagInputProps {
 export function TagInput({ testId, label, onAdd, commitOnBlur = false }: TagInputProps) {
   const [draft, setDraft] = useState('');
   const commit = () => {
-    const names = draft.split(/[,，]/).map((name) => name.trim()).filter(Boolean);
+    const names = draft
+      .split(/[,，]/)
+      .map((name) => name.trim())
+      .filter(Boolean);
     setDraft('');
     if (names.length > 0) onAdd(names);
   };

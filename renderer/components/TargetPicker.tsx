@@ -24,7 +24,8 @@ export function TargetPicker({ target, onChange, need = 'generate', index = 0 }:
   }, [target.providerId, load]);
   const usable = (models ?? []).filter((model: ModelInfo) => model[need]);
   useEffect(() => {
-    if (models && usable.length > 0 && !usable.some((model) => model.id === target.model)) onChange({ ...target, model: usable[0]!.id });
+    if (models && usable.length > 0 && !usable.some((model) => model.id === target.model))
+      onChange({ ...target, model: usable[0]!.id });
   }, [models, usable, target, onChange]);
   const suffix = index === 0 ? '' : `-${index}`;
   return (
@@ -42,7 +43,12 @@ export function TargetPicker({ target, onChange, need = 'generate', index = 0 }:
           </option>
         ))}
       </select>
-      <select data-testid={`model-select${suffix}`} aria-label={t('generate.model')} value={target.model} onChange={(event) => onChange({ ...target, model: event.target.value })}>
+      <select
+        data-testid={`model-select${suffix}`}
+        aria-label={t('generate.model')}
+        value={target.model}
+        onChange={(event) => onChange({ ...target, model: event.target.value })}
+      >
         {usable.map((model) => (
           <option key={model.id} value={model.id}>
             {model.label}

@@ -1,7 +1,13 @@
 // English strings. zh-CN.ts must have exactly the same keys (a test checks it).
 export const en = {
   app: { name: 'Atelier', tagline: 'AI image studio' },
-  nav: { generate: 'Generate', gallery: 'Gallery', editor: 'Editor', settings: 'Settings', shortcut: 'Shortcut: {{keys}}' },
+  nav: {
+    generate: 'Generate',
+    gallery: 'Gallery',
+    editor: 'Editor',
+    settings: 'Settings',
+    shortcut: 'Shortcut: {{keys}}',
+  },
   status: {
     connecting: 'Connecting to the core…',
     connected: 'Core connected',
@@ -147,7 +153,12 @@ export const en = {
   providers: {
     title: 'Providers',
     storage: 'New keys are kept in {{backend}}.',
-    backends: { keychain: 'the system keychain', 'safe-storage': 'an encrypted file', memory: 'memory, for this run only', env: 'an environment variable' },
+    backends: {
+      keychain: 'the system keychain',
+      'safe-storage': 'an encrypted file',
+      memory: 'memory, for this run only',
+      env: 'an environment variable',
+    },
     keyLabel: 'Key',
     keySet: 'Set (…{{last4}}), in {{backend}}',
     keySetShort: 'Set, in {{backend}}',

@@ -33,7 +33,10 @@ export class MaskHistory {
     const rowWidth = rect.x1 - rect.x0;
     const before = new Uint8ClampedArray(rowWidth * (rect.y1 - rect.y0));
     for (let y = rect.y0; y < rect.y1; y++) {
-      before.set(pending.snapshot.subarray(y * this.mask.width + rect.x0, y * this.mask.width + rect.x1), (y - rect.y0) * rowWidth);
+      before.set(
+        pending.snapshot.subarray(y * this.mask.width + rect.x0, y * this.mask.width + rect.x1),
+        (y - rect.y0) * rowWidth,
+      );
     }
     const after = this.mask.copyRegion(rect);
     if (before.every((value, index) => value === after[index])) return;

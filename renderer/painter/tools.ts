@@ -17,7 +17,12 @@ function apply(mask: MaskBitmap, index: number, amount: number, mode: PaintMode)
 
 /** One round dab. `feather` (0…1) is the share of the radius that fades out towards the edge. */
 export function stamp(mask: MaskBitmap, center: Point, radius: number, feather: number, mode: PaintMode): Rect | null {
-  const area = mask.clip({ x0: center.x - radius, y0: center.y - radius, x1: center.x + radius + 1, y1: center.y + radius + 1 });
+  const area = mask.clip({
+    x0: center.x - radius,
+    y0: center.y - radius,
+    x1: center.x + radius + 1,
+    y1: center.y + radius + 1,
+  });
   if (!area) return null;
   const hard = radius * (1 - Math.min(1, Math.max(0, feather)));
   for (let y = area.y0; y < area.y1; y++) {
@@ -32,19 +37,34 @@ export function stamp(mask: MaskBitmap, center: Point, radius: number, feather: 
 }
 
 /** A stroke segment: dabs every quarter radius, so fast pointer moves leave no gaps. */
-export function strokeSegment(mask: MaskBitmap, from: Point, to: Point, radius: number, feather: number, mode: PaintMode): Rect | null {
+export function strokeSegment(
+  mask: MaskBitmap,
+  from: Point,
+  to: Point,
+  radius: number,
+  feather: number,
+  mode: PaintMode,
+): Rect | null {
   const length = Math.hypot(to.x - from.x, to.y - from.y);
   const steps = Math.max(1, Math.ceil(length / Math.max(0.5, radius / 4)));
   let touched: Rect | null = null;
   for (let step = 0; step <= steps; step++) {
     const t = step / steps;
-    touched = union(touched, stamp(mask, { x: from.x + (to.x - from.x) * t, y: from.y + (to.y - from.y) * t }, radius, feather, mode));
+    touched = union(
+      touched,
+      stamp(mask, { x: from.x + (to.x - from.x) * t, y: from.y + (to.y - from.y) * t }, radius, feather, mode),
+    );
   }
   return touched;
 }
 
 export function fillRect(mask: MaskBitmap, a: Point, b: Point, mode: PaintMode): Rect | null {
-  const area = mask.clip({ x0: Math.min(a.x, b.x), y0: Math.min(a.y, b.y), x1: Math.max(a.x, b.x), y1: Math.max(a.y, b.y) });
+  const area = mask.clip({
+    x0: Math.min(a.x, b.x),
+    y0: Math.min(a.y, b.y),
+    x1: Math.max(a.x, b.x),
+    y1: Math.max(a.y, b.y),
+  });
   if (!area) return null;
   for (let y = area.y0; y < area.y1; y++) {
     for (let x = area.x0; x < area.x1; x++) apply(mask, y * mask.width + x, 255, mode);
@@ -57,7 +77,12 @@ export function fillPolygon(mask: MaskBitmap, points: Point[], mode: PaintMode):
   if (points.length < 3) return null;
   const xs = points.map((point) => point.x);
   const ys = points.map((point) => point.y);
-  const area = mask.clip({ x0: Math.min(...xs), y0: Math.min(...ys), x1: Math.max(...xs) + 1, y1: Math.max(...ys) + 1 });
+  const area = mask.clip({
+    x0: Math.min(...xs),
+    y0: Math.min(...ys),
+    x1: Math.max(...xs) + 1,
+    y1: Math.max(...ys) + 1,
+  });
   if (!area) return null;
   for (let y = area.y0; y < area.y1; y++) {
     const sampleY = y + 0.5;

@@ -21,7 +21,10 @@ export const useCatalog = create<CatalogState>()((set, get) => ({
     if (!loading) {
       loading = invoke('models.list', { providerId })
         .then(({ models, warning }) => {
-          set({ models: { ...get().models, [providerId]: models }, warnings: { ...get().warnings, [providerId]: warning } });
+          set({
+            models: { ...get().models, [providerId]: models },
+            warnings: { ...get().warnings, [providerId]: warning },
+          });
           return models;
         })
         .finally(() => inFlight.delete(providerId));
@@ -31,6 +34,10 @@ export const useCatalog = create<CatalogState>()((set, get) => ({
   },
 }));
 
-export function findModel(models: Record<string, ModelInfo[]>, providerId: string, modelId: string): ModelInfo | undefined {
+export function findModel(
+  models: Record<string, ModelInfo[]>,
+  providerId: string,
+  modelId: string,
+): ModelInfo | undefined {
   return models[providerId]?.find((model) => model.id === modelId);
 }

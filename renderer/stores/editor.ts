@@ -14,7 +14,16 @@ const maxFileBytes = 25 * 1024 * 1024;
 
 export type EditSource =
   | { kind: 'library'; imageId: string; width: number; height: number; label: string; format?: string }
-  | { kind: 'file'; name: string; base64: string; mimeType: AcceptedType; objectUrl: string; width: number; height: number; label: string };
+  | {
+      kind: 'file';
+      name: string;
+      base64: string;
+      mimeType: AcceptedType;
+      objectUrl: string;
+      width: number;
+      height: number;
+      label: string;
+    };
 
 interface EditorState {
   source: EditSource | null;
@@ -27,7 +36,9 @@ interface EditorState {
   target: Target;
   jobId: string | null;
   error: string | null;
-  openLibraryImage(image: Pick<LibraryImage, 'id' | 'width' | 'height' | 'prompt' | 'originalName'> & { format?: string }): void;
+  openLibraryImage(
+    image: Pick<LibraryImage, 'id' | 'width' | 'height' | 'prompt' | 'originalName'> & { format?: string },
+  ): void;
   openFile(file: File): Promise<void>;
   close(): void;
   setTool(tool: Tool): void;
@@ -57,7 +68,13 @@ export const useEditor = create<EditorState>()((set, get) => {
     const previous = get().source;
     if (previous?.kind === 'file') URL.revokeObjectURL(previous.objectUrl);
     startPainterSession(source.width, source.height);
-    set({ source, version: get().version + 1, jobId: null, error: null, brushSize: Math.max(4, Math.round(Math.min(source.width, source.height) / 20)) });
+    set({
+      source,
+      version: get().version + 1,
+      jobId: null,
+      error: null,
+      brushSize: Math.max(4, Math.round(Math.min(source.width, source.height) / 20)),
+    });
   };
   const maskAction = (action: () => void) => {
     if (!painterSession()) return;
@@ -75,20 +92,37 @@ export const useEditor = create<EditorState>()((set, get) => {
     jobId: null,
     error: null,
     openLibraryImage: (image) =>
-      open({ kind: 'library', imageId: image.id, width: image.width, height: image.height, label: image.originalName ?? image.prompt ?? image.id, format: image.format }),
+      open({
+        kind: 'library',
+        imageId: image.id,
+        width: image.width,
+        height: image.height,
+        label: image.originalName ?? image.prompt ?? image.id,
+        format: image.format,
+      }),
     openFile: async (file) => {
       if (!acceptedTypes.includes(file.type as AcceptedType)) {
         set({ error: `${file.name} was not opened: only PNG, JPEG and WebP images can be edited.` });
         return;
       }
       if (file.size > maxFileBytes) {
-        set({ error: `${file.name} was not opened: it is ${(file.size / 1048576).toFixed(1)} MB, and providers accept at most 25 MB.` });
+        set({
+          error: `${file.name} was not opened: it is ${(file.size / 1048576).toFixed(1)} MB, and providers accept at most 25 MB.`,
+        });
         return;
       }
       const objectUrl = URL.createObjectURL(file);
       try {
         const size = await imageSize(objectUrl);
-        open({ kind: 'file', name: file.name, base64: await blobToBase64(file), mimeType: file.type as AcceptedType, objectUrl, label: file.name, ...size });
+        open({
+          kind: 'file',
+          name: file.name,
+          base64: await blobToBase64(file),
+          mimeType: file.type as AcceptedType,
+          objectUrl,
+          label: file.name,
+          ...size,
+        });
       } catch (error) {
         URL.revokeObjectURL(objectUrl);
         set({ error: `${file.name} was not opened: ${(error as Error).message}` });
@@ -115,7 +149,10 @@ export const useEditor = create<EditorState>()((set, get) => {
       if (!source || !session) return;
       set({ error: null });
       try {
-        const image = source.kind === 'library' ? { imageId: source.imageId } : { base64: source.base64, mimeType: source.mimeType };
+        const image =
+          source.kind === 'library'
+            ? { imageId: source.imageId }
+            : { base64: source.base64, mimeType: source.mimeType };
         const mask = session.mask.isEmpty() ? undefined : { base64: await maskToPngBase64(session.mask) };
         const { jobs } = await invoke('jobs.create', { targets: [target], prompt, images: [image], mask });
         for (const job of jobs) useJobs.getState().upsert(job);
@@ -130,7 +167,10 @@ export const useEditor = create<EditorState>()((set, get) => {
 /** Chromium cannot show TIFF or BMP: those are shown through their large WebP thumbnail (the mask keeps the original's size). */
 const undisplayable = new Set(['tiff', 'bmp']);
 
-export function sourceUrl(source: EditSource, mediaUrl: (id: string, variant: 'original' | 'thumb768') => string): string {
+export function sourceUrl(
+  source: EditSource,
+  mediaUrl: (id: string, variant: 'original' | 'thumb768') => string,
+): string {
   if (source.kind === 'file') return source.objectUrl;
   return mediaUrl(source.imageId, source.format && undisplayable.has(source.format) ? 'thumb768' : 'original');
 }

@@ -59,16 +59,26 @@ function toRequest(filters: GalleryFilters, after?: string | null) {
 }
 
 /** A selection bigger than one call takes (Ctrl+A after a long scroll) goes in parts. */
-async function inBatches(ids: string[], call: (batch: string[]) => Promise<{ images: LibraryImage[] }>): Promise<LibraryImage[]> {
+async function inBatches(
+  ids: string[],
+  call: (batch: string[]) => Promise<{ images: LibraryImage[] }>,
+): Promise<LibraryImage[]> {
   const done: LibraryImage[] = [];
-  for (let start = 0; start < ids.length; start += maxIdsPerCall) done.push(...(await call(ids.slice(start, start + maxIdsPerCall))).images);
+  for (let start = 0; start < ids.length; start += maxIdsPerCall)
+    done.push(...(await call(ids.slice(start, start + maxIdsPerCall))).images);
   return done;
 }
 
 /** The loaded images and the one selected outside them, with `updated` in place of their old versions. */
-function withUpdated(state: Pick<GalleryState, 'images' | 'outside'>, updated: LibraryImage[]): Pick<GalleryState, 'images' | 'outside'> {
+function withUpdated(
+  state: Pick<GalleryState, 'images' | 'outside'>,
+  updated: LibraryImage[],
+): Pick<GalleryState, 'images' | 'outside'> {
   const byId = new Map(updated.map((image) => [image.id, image]));
-  return { images: state.images.map((image) => byId.get(image.id) ?? image), outside: state.outside && (byId.get(state.outside.id) ?? state.outside) };
+  return {
+    images: state.images.map((image) => byId.get(image.id) ?? image),
+    outside: state.outside && (byId.get(state.outside.id) ?? state.outside),
+  };
 }
 
 function findImage(state: Pick<GalleryState, 'images' | 'outside'>, id: string | null): LibraryImage | undefined {
@@ -77,7 +87,9 @@ function findImage(state: Pick<GalleryState, 'images' | 'outside'>, id: string |
 }
 
 /** The image the detail panel shows. */
-export function selectedImage(state: Pick<GalleryState, 'images' | 'outside' | 'selectedId'>): LibraryImage | undefined {
+export function selectedImage(
+  state: Pick<GalleryState, 'images' | 'outside' | 'selectedId'>,
+): LibraryImage | undefined {
   return findImage(state, state.selectedId);
 }
 

@@ -42,9 +42,11 @@ export const useGenerate = create<GenerateState>()(
       submitting: false,
       error: null,
       setPrompt: (prompt) => set({ prompt }),
-      setTarget: (index, target) => set({ targets: get().targets.map((current, at) => (at === index ? target : current)) }),
+      setTarget: (index, target) =>
+        set({ targets: get().targets.map((current, at) => (at === index ? target : current)) }),
       addTarget: (target) => set({ targets: [...get().targets, target].slice(0, 8) }),
-      removeTarget: (index) => set({ targets: get().targets.length > 1 ? get().targets.filter((_, at) => at !== index) : get().targets }),
+      removeTarget: (index) =>
+        set({ targets: get().targets.length > 1 ? get().targets.filter((_, at) => at !== index) : get().targets }),
       setParams: (patch) => set({ params: { ...get().params, ...patch } }),
       submit: async () => {
         const { prompt, targets, params, submitting } = get();
@@ -68,6 +70,10 @@ export const useGenerate = create<GenerateState>()(
         }
       },
     }),
-    { name: 'atelier.generate', version: 1, partialize: (state) => ({ prompt: state.prompt, targets: state.targets, params: state.params }) },
+    {
+      name: 'atelier.generate',
+      version: 1,
+      partialize: (state) => ({ prompt: state.prompt, targets: state.targets, params: state.params }),
+    },
   ),
 );

@@ -56,7 +56,9 @@ export const useImporter = create<ImporterState>()((set, get) => ({
     set({ running: true, done: files.length - sendable.length, total: files.length, report: null });
     try {
       for (const batch of batches(sendable)) {
-        const payload = await Promise.all(batch.map(async (file) => ({ name: file.name, base64: await blobToBase64(file) })));
+        const payload = await Promise.all(
+          batch.map(async (file) => ({ name: file.name, base64: await blobToBase64(file) })),
+        );
         const result = await invoke('library.importFiles', { files: payload });
         report.imported += result.imported.length;
         report.duplicates += result.duplicates.length;

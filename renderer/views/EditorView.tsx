@@ -26,10 +26,19 @@ export function EditorView() {
   const resultId = job?.status === 'done' ? job.imageIds[0] : undefined;
   const running = job !== undefined && !['done', 'failed', 'cancelled'].includes(job.status);
   return (
-    <section className="view editor" aria-labelledby="editor-title" onDragOver={drop.onDragOver} onDrop={(event) => void drop.onDrop(event)}>
+    <section
+      className="view editor"
+      aria-labelledby="editor-title"
+      onDragOver={drop.onDragOver}
+      onDrop={(event) => void drop.onDrop(event)}
+    >
       <header className="view-header">
         <h1 id="editor-title">{t('editor.title')}</h1>
-        {source && <span className="muted">{source.label} · {source.width} × {source.height}</span>}
+        {source && (
+          <span className="muted">
+            {source.label} · {source.width} × {source.height}
+          </span>
+        )}
         {source && (
           <button type="button" data-testid="editor-close" onClick={close}>
             {t('editor.close')}
@@ -50,20 +59,45 @@ export function EditorView() {
             <MaskCanvas />
           </div>
           <aside className="editor-side card">
-            <textarea data-testid="prompt-input" aria-label={t('generate.prompt')} placeholder={t('editor.promptPlaceholder')} rows={4} value={prompt} onChange={(event) => setPrompt(event.target.value)} />
+            <textarea
+              data-testid="prompt-input"
+              aria-label={t('generate.prompt')}
+              placeholder={t('editor.promptPlaceholder')}
+              rows={4}
+              value={prompt}
+              onChange={(event) => setPrompt(event.target.value)}
+            />
             <TargetPicker target={target} onChange={setTarget} need="edit" />
             <p className="muted hint">{t('editor.maskHint')}</p>
-            <button type="button" className="primary" data-testid="edit-submit" disabled={!prompt.trim() || running} onClick={() => void submit()}>
+            <button
+              type="button"
+              className="primary"
+              data-testid="edit-submit"
+              disabled={!prompt.trim() || running}
+              onClick={() => void submit()}
+            >
               {t('editor.submit')}
             </button>
             {job && <JobCard job={job} />}
             {resultId && (
               <>
-                <CompareView before={sourceUrl(source, mediaUrl)} after={mediaUrl(resultId, 'original')} label={job!.prompt} />
+                <CompareView
+                  before={sourceUrl(source, mediaUrl)}
+                  after={mediaUrl(resultId, 'original')}
+                  label={job!.prompt}
+                />
                 <button
                   type="button"
                   data-testid="keep-editing"
-                  onClick={() => openLibraryImage({ id: resultId, width: source.width, height: source.height, prompt: job!.prompt, originalName: null })}
+                  onClick={() =>
+                    openLibraryImage({
+                      id: resultId,
+                      width: source.width,
+                      height: source.height,
+                      prompt: job!.prompt,
+                      originalName: null,
+                    })
+                  }
                 >
                   {t('editor.keepEditing')}
                 </button>

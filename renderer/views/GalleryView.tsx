@@ -34,7 +34,8 @@ export function GalleryView() {
 
   const importFiles = useImporter((state) => state.importFiles);
   const [dragging, setDragging] = useState(false);
-  const tooLarge = (file: File) => t('import.tooLarge', { size: (file.size / 1048576).toFixed(1), limit: maxImportBytes / 1048576 });
+  const tooLarge = (file: File) =>
+    t('import.tooLarge', { size: (file.size / 1048576).toFixed(1), limit: maxImportBytes / 1048576 });
   const startImport = (files: File[]) => void importFiles(files, tooLarge);
   // Only a drag that carries files from outside shows the drop target (not a thumbnail dragged to the editor).
   const carriesFiles = (event: React.DragEvent) => [...event.dataTransfer.types].includes('Files');

@@ -67,14 +67,23 @@ export function GenerateView() {
             <div key={index} className="target-row">
               <TargetPicker target={target} index={index} onChange={(next) => setTarget(index, next)} />
               {targets.length > 1 && (
-                <button type="button" aria-label={t('generate.removeModel')} data-testid={`remove-target-${index}`} onClick={() => removeTarget(index)}>
+                <button
+                  type="button"
+                  aria-label={t('generate.removeModel')}
+                  data-testid={`remove-target-${index}`}
+                  onClick={() => removeTarget(index)}
+                >
                   ×
                 </button>
               )}
             </div>
           ))}
           {targets.length < 8 && (
-            <button type="button" data-testid="add-target" onClick={() => addTarget(targets[targets.length - 1] ?? defaultTarget)}>
+            <button
+              type="button"
+              data-testid="add-target"
+              onClick={() => addTarget(targets[targets.length - 1] ?? defaultTarget)}
+            >
               + {t('generate.addModel')}
             </button>
           )}
@@ -91,7 +100,11 @@ export function GenerateView() {
         <p className="muted hint">{t('generate.shortcutHint')}</p>
       </form>
       <div className="generate-results">
-        {batches.length === 0 ? <EmptyState title={t('generate.emptyTitle')} hint={t('generate.emptyHint')} testId="generate-empty" /> : <BatchResults onOpen={openInGallery} />}
+        {batches.length === 0 ? (
+          <EmptyState title={t('generate.emptyTitle')} hint={t('generate.emptyHint')} testId="generate-empty" />
+        ) : (
+          <BatchResults onOpen={openInGallery} />
+        )}
       </div>
     </section>
   );

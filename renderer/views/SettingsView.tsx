@@ -19,17 +19,29 @@ export function SettingsView() {
         <legend>{t('settings.appearance')}</legend>
         <label>
           {t('settings.theme')}
-          <select data-testid="settings-theme" value={theme} onChange={(event) => setTheme(event.target.value as ThemePreference)}>
+          <select
+            data-testid="settings-theme"
+            value={theme}
+            onChange={(event) => setTheme(event.target.value as ThemePreference)}
+          >
             {themes.map((value) => (
-              <option key={value} value={value}>{t(`settings.themes.${value}`)}</option>
+              <option key={value} value={value}>
+                {t(`settings.themes.${value}`)}
+              </option>
             ))}
           </select>
         </label>
         <label>
           {t('settings.language')}
-          <select data-testid="settings-language" value={language} onChange={(event) => setLanguage(event.target.value as LanguagePreference)}>
+          <select
+            data-testid="settings-language"
+            value={language}
+            onChange={(event) => setLanguage(event.target.value as LanguagePreference)}
+          >
             {languages.map((value) => (
-              <option key={value} value={value}>{t(`settings.languages.${value}`)}</option>
+              <option key={value} value={value}>
+                {t(`settings.languages.${value}`)}
+              </option>
             ))}
           </select>
         </label>

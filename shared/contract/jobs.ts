@@ -38,25 +38,38 @@ export type Job = z.infer<typeof jobSchema>;
 const inputImage = z.union([
   z.object({ imageId: z.string().regex(/^[0-9a-f]{16}$/) }).strict(),
   // 25 MB as base64, plus a little.
-  z.object({ base64: z.string().min(1).max(36_000_000), mimeType: z.enum(['image/png', 'image/jpeg', 'image/webp']) }).strict(),
+  z
+    .object({ base64: z.string().min(1).max(36_000_000), mimeType: z.enum(['image/png', 'image/jpeg', 'image/webp']) })
+    .strict(),
 ]);
 
 export const jobRequestSchema = z
   .object({
-    targets: z.array(z.object({ providerId: z.string().min(1).max(40), model: z.string().min(1).max(200) }).strict()).min(1).max(8),
+    targets: z
+      .array(z.object({ providerId: z.string().min(1).max(40), model: z.string().min(1).max(200) }).strict())
+      .min(1)
+      .max(8),
     prompt: z.string().max(40_000),
     n: z.number().int().min(1).max(10).optional(),
     size: z.string().max(20).optional(),
     aspectRatio: z.string().max(20).optional(),
     quality: z.string().max(20).optional(),
     outputFormat: z.string().max(10).optional(),
-    seed: z.number().int().min(0).max(2 ** 32 - 1).optional(),
+    seed: z
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 32 - 1)
+      .optional(),
     /** Model-specific fields sent as they are (style, background, guidance_scale …). */
     params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
     /** Inputs of an edit: library images or raw files; the first one is the one the mask applies to. */
     images: z.array(inputImage).max(16).optional(),
     /** The editor's mask as a PNG: painted (white or opaque) = edit here. */
-    mask: z.object({ base64: z.string().min(1).max(36_000_000) }).strict().optional(),
+    mask: z
+      .object({ base64: z.string().min(1).max(36_000_000) })
+      .strict()
+      .optional(),
     /** Resize a mask of another size to the first image instead of refusing. */
     scaleMask: z.boolean().optional(),
   })
@@ -66,7 +79,13 @@ export type JobRequest = z.infer<typeof jobRequestSchema>;
 export const jobsChannels = {
   'jobs.create': channel(jobRequestSchema, z.object({ batchId: z.string(), jobs: z.array(jobSchema) })),
   'jobs.list': channel(
-    z.object({ status: z.enum(jobStatuses).optional(), batchId: z.string().optional(), limit: z.number().int().min(1).max(1000).optional() }).strict(),
+    z
+      .object({
+        status: z.enum(jobStatuses).optional(),
+        batchId: z.string().optional(),
+        limit: z.number().int().min(1).max(1000).optional(),
+      })
+      .strict(),
     z.object({ jobs: z.array(jobSchema) }),
   ),
   'jobs.get': channel(z.object({ id: z.string().min(1).max(64) }).strict(), jobSchema),

@@ -106,10 +106,16 @@ const imagesOut = z.object({ images: z.array(libraryImageSchema) });
 const byIds = z.object({ ids: idList }).strict();
 
 export const libraryChannels = {
-  'library.list': channel(listFilterSchema, z.object({ images: z.array(libraryImageSchema), next: z.string().nullable() })),
+  'library.list': channel(
+    listFilterSchema,
+    z.object({ images: z.array(libraryImageSchema), next: z.string().nullable() }),
+  ),
   'library.get': channel(z.object({ id: imageIdSchema }).strict(), libraryImageSchema),
   'library.lineage': channel(z.object({ id: imageIdSchema }).strict(), lineageSchema),
-  'library.import': channel(z.object({ paths: z.array(z.string().min(1).max(4096)).min(1).max(10_000) }).strict(), importResultSchema),
+  'library.import': channel(
+    z.object({ paths: z.array(z.string().min(1).max(4096)).min(1).max(10_000) }).strict(),
+    importResultSchema,
+  ),
   /** Files dropped into a window that cannot see their paths (the browser UI): bytes, a few at a time. */
   'library.importFiles': channel(
     z
@@ -123,7 +129,9 @@ export const libraryChannels = {
     importResultSchema,
   ),
   'library.tag': channel(
-    z.object({ ids: idList, add: z.array(tagName).max(50).optional(), remove: z.array(tagName).max(50).optional() }).strict(),
+    z
+      .object({ ids: idList, add: z.array(tagName).max(50).optional(), remove: z.array(tagName).max(50).optional() })
+      .strict(),
     imagesOut,
   ),
   'library.favorite': channel(z.object({ ids: idList, favorite: z.boolean() }).strict(), imagesOut),

@@ -36,7 +36,14 @@ export const secretsDescriptionSchema = z.object({
 export const providersChannels = {
   'providers.list': channel(z.object({}).strict(), z.object({ providers: z.array(providerEntrySchema) })),
   'providers.add': channel(
-    z.object({ id: providerId, preset: z.enum(presetIds), baseUrl: baseUrl.nullable().optional(), label: label.optional() }).strict(),
+    z
+      .object({
+        id: providerId,
+        preset: z.enum(presetIds),
+        baseUrl: baseUrl.nullable().optional(),
+        label: label.optional(),
+      })
+      .strict(),
     providerEntrySchema,
   ),
   'providers.update': channel(

@@ -28,13 +28,36 @@ afterAll(async () => {
 
 describe('atelier generate', { timeout: 60_000 }, () => {
   it('renders with the local provider, no key needed, and prints { job, images } in the documented shape', async () => {
-    const result = await run('generate', '--provider', 'local', '--model', 'local/pattern', '--prompt', 'a red fox', '--n', '2', '--size', '64x48', '--seed', '7', '--json');
+    const result = await run(
+      'generate',
+      '--provider',
+      'local',
+      '--model',
+      'local/pattern',
+      '--prompt',
+      'a red fox',
+      '--n',
+      '2',
+      '--size',
+      '64x48',
+      '--seed',
+      '7',
+      '--json',
+    );
     expect(result.code, result.stderr).toBe(0);
     const { job, images } = result.json();
     expect(job).toMatchObject({ status: 'done', providerId: 'local', model: 'local/pattern', prompt: 'a red fox' });
     expect(images).toHaveLength(2);
     for (const key of imageKeys) expect(images[0]).toHaveProperty(key);
-    expect(images[0]).toMatchObject({ source: 'generated', provider: 'local', width: 64, height: 48, seed: 7, jobId: job.id, prompt: 'a red fox' });
+    expect(images[0]).toMatchObject({
+      source: 'generated',
+      provider: 'local',
+      width: 64,
+      height: 48,
+      seed: 7,
+      jobId: job.id,
+      prompt: 'a red fox',
+    });
     // Not a TTY: no progress lines, nothing but the JSON document on stdout.
     expect(result.stderr).not.toContain('\u001b[');
     const listed = (await run('library', 'list', '--json')).json();
@@ -42,33 +65,92 @@ describe('atelier generate', { timeout: 60_000 }, () => {
   });
 
   it('prints one line per stored image without --json', async () => {
-    const result = await run('generate', '--provider', 'local', '--model', 'local/pattern', '--prompt', 'plain', '--size', '32x32');
+    const result = await run(
+      'generate',
+      '--provider',
+      'local',
+      '--model',
+      'local/pattern',
+      '--prompt',
+      'plain',
+      '--size',
+      '32x32',
+    );
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/^[0-9a-f]{16} {2}32×32 +\/.+\.png\n$/);
   });
 
   it('speaks OpenAI images through QuickRouter, with the key from ATELIER_KEY_QR', async () => {
-    const result = await run('generate', '--provider', 'qr', '--model', 'gpt-image-1', '--prompt', 'a lighthouse', '--size', '1024x1024', '--quality', 'low', '--param', 'background=transparent', '--json');
+    const result = await run(
+      'generate',
+      '--provider',
+      'qr',
+      '--model',
+      'gpt-image-1',
+      '--prompt',
+      'a lighthouse',
+      '--size',
+      '1024x1024',
+      '--quality',
+      'low',
+      '--param',
+      'background=transparent',
+      '--json',
+    );
     expect(result.code, result.stderr).toBe(0);
     const { job, images } = result.json();
     expect(job).toMatchObject({ status: 'done', protocol: 'openai-images', providerId: 'qr' });
     expect(images[0]).toMatchObject({ provider: 'qr', model: 'gpt-image-1', width: 1024, height: 1024 });
     const sent = fake.requests.filter((request) => request.route === 'openai.generations').at(-1)!;
     expect(sent.headers.authorization).toBe(`Bearer ${key}`);
-    expect(sent.json).toMatchObject({ model: 'gpt-image-1', prompt: 'a lighthouse', size: '1024x1024', quality: 'low', background: 'transparent' });
+    expect(sent.json).toMatchObject({
+      model: 'gpt-image-1',
+      prompt: 'a lighthouse',
+      size: '1024x1024',
+      quality: 'low',
+      background: 'transparent',
+    });
   });
 
   it('speaks the fal queue through the relay: the request id is stored and the result downloaded', async () => {
-    const result = await run('generate', '--provider', 'qr', '--model', 'fal-ai/flux-1/dev', '--prompt', 'a tiger eye', '--size', '80x60', '--json');
+    const result = await run(
+      'generate',
+      '--provider',
+      'qr',
+      '--model',
+      'fal-ai/flux-1/dev',
+      '--prompt',
+      'a tiger eye',
+      '--size',
+      '80x60',
+      '--json',
+    );
     expect(result.code, result.stderr).toBe(0);
     const { job, images } = result.json();
-    expect(job).toMatchObject({ status: 'done', protocol: 'fal-queue', remoteId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+    expect(job).toMatchObject({
+      status: 'done',
+      protocol: 'fal-queue',
+      remoteId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+    });
     expect(images[0]).toMatchObject({ width: 80, height: 60, format: 'jpeg' });
-    expect(fake.requests.some((request) => request.route === 'fal.status' && request.path.includes(job.remoteId))).toBe(true);
+    expect(fake.requests.some((request) => request.route === 'fal.status' && request.path.includes(job.remoteId))).toBe(
+      true,
+    );
   });
 
   it('speaks Replicate predictions through the relay’s /replicate prefix', async () => {
-    const result = await run('generate', '--provider', 'qr', '--model', 'black-forest-labs/flux-kontext-max', '--prompt', 'snow', '--aspect', '1:1', '--json');
+    const result = await run(
+      'generate',
+      '--provider',
+      'qr',
+      '--model',
+      'black-forest-labs/flux-kontext-max',
+      '--prompt',
+      'snow',
+      '--aspect',
+      '1:1',
+      '--json',
+    );
     expect(result.code, result.stderr).toBe(0);
     const { job } = result.json();
     expect(job).toMatchObject({ status: 'done', protocol: 'replicate' });
@@ -76,10 +158,16 @@ describe('atelier generate', { timeout: 60_000 }, () => {
   });
 
   it('exit 3 when the provider refuses the key, with a message that says where to fix it', async () => {
-    const result = await atelier(library, ['generate', '--provider', 'qr', '--model', 'dall-e-3', '--prompt', 'x', '--json'], { env: { ATELIER_KEY_QR: 'sk-wrong-key-000000000' } });
+    const result = await atelier(
+      library,
+      ['generate', '--provider', 'qr', '--model', 'dall-e-3', '--prompt', 'x', '--json'],
+      { env: { ATELIER_KEY_QR: 'sk-wrong-key-000000000' } },
+    );
     expect(result.code).toBe(3);
     expect(result.json().job).toMatchObject({ status: 'failed', error: { code: 'auth_refused' } });
-    expect(result.stderr).toMatch(/failed: QuickRouter \(qr\) refused the key \(401\): Invalid API key provided\. Check it in Settings → Providers\./);
+    expect(result.stderr).toMatch(
+      /failed: QuickRouter \(qr\) refused the key \(401\): Invalid API key provided\. Check it in Settings → Providers\./,
+    );
     expect(result.stderr + result.stdout).not.toContain('sk-wrong-key-000000000');
   });
 
@@ -100,14 +188,40 @@ describe('atelier edit', { timeout: 60_000 }, () => {
     const work = tempLibrary('atelier-cli-in-');
     const photo = join(work, 'photo.png');
     const maskFile = join(work, 'mask.png');
-    writeFileSync(photo, await sharp({ create: { width: 40, height: 40, channels: 3, background: '#336699' } }).png().toBuffer());
+    writeFileSync(
+      photo,
+      await sharp({ create: { width: 40, height: 40, channels: 3, background: '#336699' } })
+        .png()
+        .toBuffer(),
+    );
     // Painted = edit here: a white square in the top-left quarter, black elsewhere.
-    const white = await sharp({ create: { width: 20, height: 20, channels: 3, background: '#ffffff' } }).png().toBuffer();
-    writeFileSync(maskFile, await sharp({ create: { width: 40, height: 40, channels: 3, background: '#000000' } }).composite([{ input: white, left: 0, top: 0 }]).png().toBuffer());
+    const white = await sharp({ create: { width: 20, height: 20, channels: 3, background: '#ffffff' } })
+      .png()
+      .toBuffer();
+    writeFileSync(
+      maskFile,
+      await sharp({ create: { width: 40, height: 40, channels: 3, background: '#000000' } })
+        .composite([{ input: white, left: 0, top: 0 }])
+        .png()
+        .toBuffer(),
+    );
     const imported = await run('library', 'import', photo, '--json');
     const parentId = imported.json().imported[0].id;
 
-    const result = await run('edit', '--provider', 'qr', '--model', 'gpt-image-1', '--prompt', 'make it night', '--image', parentId, '--mask', maskFile, '--json');
+    const result = await run(
+      'edit',
+      '--provider',
+      'qr',
+      '--model',
+      'gpt-image-1',
+      '--prompt',
+      'make it night',
+      '--image',
+      parentId,
+      '--mask',
+      maskFile,
+      '--json',
+    );
     expect(result.code, result.stderr).toBe(0);
     const { job, images } = result.json();
     expect(job).toMatchObject({ status: 'done', kind: 'edit', parentId });
@@ -125,8 +239,24 @@ describe('atelier edit', { timeout: 60_000 }, () => {
   it('edits a file with the local provider', async () => {
     const work = tempLibrary('atelier-cli-in-');
     const photo = join(work, 'photo.jpg');
-    writeFileSync(photo, await sharp({ create: { width: 48, height: 32, channels: 3, background: '#aa3300' } }).jpeg().toBuffer());
-    const result = await run('edit', '--provider', 'local', '--model', 'local/pattern', '--prompt', 'stars', '--image', photo, '--json');
+    writeFileSync(
+      photo,
+      await sharp({ create: { width: 48, height: 32, channels: 3, background: '#aa3300' } })
+        .jpeg()
+        .toBuffer(),
+    );
+    const result = await run(
+      'edit',
+      '--provider',
+      'local',
+      '--model',
+      'local/pattern',
+      '--prompt',
+      'stars',
+      '--image',
+      photo,
+      '--json',
+    );
     expect(result.code, result.stderr).toBe(0);
     expect(result.json().images[0]).toMatchObject({ source: 'edited', width: 48, height: 32, parentId: null });
     rmSync(work, { recursive: true, force: true });
@@ -135,10 +265,26 @@ describe('atelier edit', { timeout: 60_000 }, () => {
   it('an edit of an edit keeps its lineage, shown by library lineage', async () => {
     const work = tempLibrary('atelier-cli-in-');
     const photo = join(work, 'photo.png');
-    writeFileSync(photo, await sharp({ create: { width: 32, height: 32, channels: 3, background: '#2266aa' } }).png().toBuffer());
+    writeFileSync(
+      photo,
+      await sharp({ create: { width: 32, height: 32, channels: 3, background: '#2266aa' } })
+        .png()
+        .toBuffer(),
+    );
     const rootId = (await run('library', 'import', photo, '--json')).json().imported[0].id;
     const edit = async (image: string, prompt: string) => {
-      const result = await run('edit', '--provider', 'local', '--model', 'local/pattern', '--prompt', prompt, '--image', image, '--json');
+      const result = await run(
+        'edit',
+        '--provider',
+        'local',
+        '--model',
+        'local/pattern',
+        '--prompt',
+        prompt,
+        '--image',
+        image,
+        '--json',
+      );
       expect(result.code, result.stderr).toBe(0);
       return result.json().images[0].id as string;
     };
@@ -147,9 +293,16 @@ describe('atelier edit', { timeout: 60_000 }, () => {
 
     const middle = await run('library', 'lineage', firstId, '--json');
     expect(middle.code, middle.stderr).toBe(0);
-    expect(middle.json()).toMatchObject({ image: { id: firstId }, ancestors: [{ id: rootId }], children: [{ id: secondId, prompt: 'more stars' }], childCount: 1 });
+    expect(middle.json()).toMatchObject({
+      image: { id: firstId },
+      ancestors: [{ id: rootId }],
+      children: [{ id: secondId, prompt: 'more stars' }],
+      childCount: 1,
+    });
     const last = await run('library', 'lineage', secondId);
-    expect(last.stdout).toMatch(new RegExp(`made from:\\n  ${rootId} .*\\n  ${firstId} .*stars\\nthis image:\\n  ${secondId} .*more stars`));
+    expect(last.stdout).toMatch(
+      new RegExp(`made from:\\n  ${rootId} .*\\n  ${firstId} .*stars\\nthis image:\\n  ${secondId} .*more stars`),
+    );
     expect((await run('library', 'lineage', 'ffffffffffffffff')).code).not.toBe(0);
     rmSync(work, { recursive: true, force: true });
   });
@@ -158,9 +311,32 @@ describe('atelier edit', { timeout: 60_000 }, () => {
     const work = tempLibrary('atelier-cli-in-');
     const photo = join(work, 'photo.png');
     const maskFile = join(work, 'small-mask.png');
-    writeFileSync(photo, await sharp({ create: { width: 64, height: 64, channels: 3, background: '#224466' } }).png().toBuffer());
-    writeFileSync(maskFile, await sharp({ create: { width: 32, height: 32, channels: 3, background: '#ffffff' } }).png().toBuffer());
-    const args = ['edit', '--provider', 'local', '--model', 'local/pattern', '--prompt', 'stars', '--image', photo, '--mask', maskFile, '--json'];
+    writeFileSync(
+      photo,
+      await sharp({ create: { width: 64, height: 64, channels: 3, background: '#224466' } })
+        .png()
+        .toBuffer(),
+    );
+    writeFileSync(
+      maskFile,
+      await sharp({ create: { width: 32, height: 32, channels: 3, background: '#ffffff' } })
+        .png()
+        .toBuffer(),
+    );
+    const args = [
+      'edit',
+      '--provider',
+      'local',
+      '--model',
+      'local/pattern',
+      '--prompt',
+      'stars',
+      '--image',
+      photo,
+      '--mask',
+      maskFile,
+      '--json',
+    ];
     const refused = await run(...args);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('The mask is 32×32 but the image is 64×64');
@@ -175,14 +351,54 @@ describe('atelier edit', { timeout: 60_000 }, () => {
 describe('usage errors exit 2 before anything is sent', { timeout: 60_000 }, () => {
   const cases: Array<[string, string[], RegExp]> = [
     ['no prompt', ['generate', '--provider', 'local', '--model', 'local/pattern'], /--prompt/],
-    ['size and aspect', ['generate', '--provider', 'local', '--model', 'local/pattern', '--prompt', 'x', '--size', '64x64', '--aspect', '1:1'], /not both/],
-    ['n out of range', ['generate', '--provider', 'local', '--model', 'local/pattern', '--prompt', 'x', '--n', '0'], /--n must be/],
-    ['an unknown option', ['generate', '--provider', 'local', '--model', 'local/pattern', '--prompt', 'x', '--colour', 'red'], /Unknown option/],
+    [
+      'size and aspect',
+      [
+        'generate',
+        '--provider',
+        'local',
+        '--model',
+        'local/pattern',
+        '--prompt',
+        'x',
+        '--size',
+        '64x64',
+        '--aspect',
+        '1:1',
+      ],
+      /not both/,
+    ],
+    [
+      'n out of range',
+      ['generate', '--provider', 'local', '--model', 'local/pattern', '--prompt', 'x', '--n', '0'],
+      /--n must be/,
+    ],
+    [
+      'an unknown option',
+      ['generate', '--provider', 'local', '--model', 'local/pattern', '--prompt', 'x', '--colour', 'red'],
+      /Unknown option/,
+    ],
     ['edit without an image', ['edit', '--provider', 'local', '--model', 'local/pattern', '--prompt', 'x'], /--image/],
-    ['a key as a parameter', ['generate', '--provider', 'qr', '--model', 'dall-e-3', '--prompt', 'x', '--param', 'api_key=abc'], /never accepted as a command-line argument/],
-    ['a key as a stray argument', ['generate', '--provider', 'qr', '--model', 'dall-e-3', '--prompt', 'x', 'sk-proj-abcdefghijklmnopqrst'], /never accepted as a command-line argument/],
-    ['a request the model refuses', ['generate', '--provider', 'qr', '--model', 'dall-e-3', '--prompt', 'x', '--n', '2'], /dall-e-3 makes exactly 1 image/],
-    ['an image id not in the library', ['edit', '--provider', 'qr', '--model', 'gpt-image-1', '--prompt', 'x', '--image', '0123456789abcdef'], /0123456789abcdef/],
+    [
+      'a key as a parameter',
+      ['generate', '--provider', 'qr', '--model', 'dall-e-3', '--prompt', 'x', '--param', 'api_key=abc'],
+      /never accepted as a command-line argument/,
+    ],
+    [
+      'a key as a stray argument',
+      ['generate', '--provider', 'qr', '--model', 'dall-e-3', '--prompt', 'x', 'sk-proj-abcdefghijklmnopqrst'],
+      /never accepted as a command-line argument/,
+    ],
+    [
+      'a request the model refuses',
+      ['generate', '--provider', 'qr', '--model', 'dall-e-3', '--prompt', 'x', '--n', '2'],
+      /dall-e-3 makes exactly 1 image/,
+    ],
+    [
+      'an image id not in the library',
+      ['edit', '--provider', 'qr', '--model', 'gpt-image-1', '--prompt', 'x', '--image', '0123456789abcdef'],
+      /0123456789abcdef/,
+    ],
   ];
   it.each(cases)('%s', async (_name, args, message) => {
     const before = fake.requests.length;

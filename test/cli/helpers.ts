@@ -68,6 +68,25 @@ export async function eventually(check: () => boolean, what: string, ms = 30_000
 
 /** The keys of an image in `--json` output (docs/cli.md). */
 export const imageKeys = [
-  'id', 'path', 'thumbPath', 'width', 'height', 'format', 'bytes', 'sha256', 'createdAt', 'source', 'provider', 'model',
-  'prompt', 'params', 'seed', 'costUsd', 'latencyMs', 'parentId', 'jobId', 'favorite', 'tags',
+  'id',
+  'path',
+  'thumbPath',
+  'width',
+  'height',
+  'format',
+  'bytes',
+  'sha256',
+  'createdAt',
+  'source',
+  'provider',
+  'model',
+  'prompt',
+  'params',
+  'seed',
+  'costUsd',
+  'latencyMs',
+  'parentId',
+  'jobId',
+  'favorite',
+  'tags',
 ];

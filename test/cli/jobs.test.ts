@@ -15,7 +15,8 @@ let slow: FakeProvider;
 let library: string;
 
 const run = (...args: string[]) => atelier(library, args, { env });
-const count = (server: FakeProvider, route: string) => server.requests.filter((request) => request.route === route).length;
+const count = (server: FakeProvider, route: string) =>
+  server.requests.filter((request) => request.route === route).length;
 
 beforeAll(async () => {
   fake = await startFakeProvider({ key, falSteps: { queued: 2, inProgress: 2 }, replicateSteps: 1 });
@@ -33,7 +34,17 @@ afterAll(async () => {
 
 describe('atelier jobs', { timeout: 90_000 }, () => {
   it('--no-wait leaves once the provider holds the job; jobs resume finishes it without sending it again', async () => {
-    const started = await run('generate', '--provider', 'qr', '--model', 'fal-ai/flux-1/dev', '--prompt', 'later', '--no-wait', '--json');
+    const started = await run(
+      'generate',
+      '--provider',
+      'qr',
+      '--model',
+      'fal-ai/flux-1/dev',
+      '--prompt',
+      'later',
+      '--no-wait',
+      '--json',
+    );
     expect(started.code, started.stderr).toBe(0);
     const { job, images } = started.json();
     expect(job).toMatchObject({ status: 'running', remoteId: expect.any(String) });
@@ -54,7 +65,9 @@ describe('atelier jobs', { timeout: 90_000 }, () => {
     const resumed = await run('jobs', 'resume', '--json');
     expect(resumed.code, resumed.stderr).toBe(0);
     const { jobs, images: stored } = resumed.json();
-    expect(jobs).toEqual([expect.objectContaining({ id: job.id, status: 'done', remoteId: job.remoteId, imageIds: [stored[0].id] })]);
+    expect(jobs).toEqual([
+      expect.objectContaining({ id: job.id, status: 'done', remoteId: job.remoteId, imageIds: [stored[0].id] }),
+    ]);
     expect(stored[0]).toMatchObject({ jobId: job.id, prompt: 'later' });
     expect(count(fake, 'fal.submit')).toBe(1);
 
@@ -64,11 +77,23 @@ describe('atelier jobs', { timeout: 90_000 }, () => {
     const shown = (await run('jobs', 'show', job.id, '--json')).json();
     expect(shown.job).toMatchObject({ id: job.id, status: 'done' });
     expect(shown.images.map((image: { id: string }) => image.id)).toEqual([stored[0].id]);
-    expect((await run('jobs', 'list', '--status', 'done', '--json')).json().jobs.map((row: { id: string }) => row.id)).toContain(job.id);
+    expect(
+      (await run('jobs', 'list', '--status', 'done', '--json')).json().jobs.map((row: { id: string }) => row.id),
+    ).toContain(job.id);
   });
 
   it('jobs cancel stops a job another process started, at the provider too', async () => {
-    const started = await run('generate', '--provider', 'slow', '--model', 'black-forest-labs/flux-kontext-max', '--prompt', 'forever', '--no-wait', '--json');
+    const started = await run(
+      'generate',
+      '--provider',
+      'slow',
+      '--model',
+      'black-forest-labs/flux-kontext-max',
+      '--prompt',
+      'forever',
+      '--no-wait',
+      '--json',
+    );
     expect(started.code, started.stderr).toBe(0);
     const { job } = started.json();
     expect(job.status).toBe('running');
@@ -76,12 +101,27 @@ describe('atelier jobs', { timeout: 90_000 }, () => {
     const cancelled = await run('jobs', 'cancel', job.id, '--json');
     expect(cancelled.code, cancelled.stderr).toBe(0);
     expect(cancelled.json().job).toMatchObject({ id: job.id, status: 'cancelled' });
-    expect(slow.requests.some((request) => request.route === 'replicate.cancel' && request.path.includes(job.remoteId))).toBe(true);
+    expect(
+      slow.requests.some((request) => request.route === 'replicate.cancel' && request.path.includes(job.remoteId)),
+    ).toBe(true);
     expect((await run('jobs', 'resume', '--json')).json().jobs).toEqual([]);
   });
 
   it('jobs cancel of a finished job says so and exits 1; unknown ids and statuses are usage errors', async () => {
-    const done = (await run('generate', '--provider', 'local', '--model', 'local/pattern', '--prompt', 'quick', '--size', '16x16', '--json')).json().job;
+    const done = (
+      await run(
+        'generate',
+        '--provider',
+        'local',
+        '--model',
+        'local/pattern',
+        '--prompt',
+        'quick',
+        '--size',
+        '16x16',
+        '--json',
+      )
+    ).json().job;
     const late = await run('jobs', 'cancel', done.id);
     expect(late.code).toBe(1);
     expect(late.stderr).toContain('had already finished (done)');
@@ -93,10 +133,23 @@ describe('atelier jobs', { timeout: 90_000 }, () => {
 
   it('Ctrl+C while waiting cancels the job, remotely too, and exits 5', async () => {
     let child: import('node:child_process').ChildProcess | undefined;
-    const waiting = atelier(library, ['generate', '--provider', 'slow', '--model', 'black-forest-labs/flux-kontext-max', '--prompt', 'interrupt me', '--json'], {
-      env,
-      started: (running) => (child = running),
-    });
+    const waiting = atelier(
+      library,
+      [
+        'generate',
+        '--provider',
+        'slow',
+        '--model',
+        'black-forest-labs/flux-kontext-max',
+        '--prompt',
+        'interrupt me',
+        '--json',
+      ],
+      {
+        env,
+        started: (running) => (child = running),
+      },
+    );
     const polls = count(slow, 'replicate.get');
     await eventually(() => count(slow, 'replicate.get') > polls, 'the CLI to poll the prediction');
     child!.kill('SIGINT');
@@ -104,17 +157,35 @@ describe('atelier jobs', { timeout: 90_000 }, () => {
     expect(result.code).toBe(5);
     const { job } = result.json();
     expect(job.status).toBe('cancelled');
-    expect(slow.requests.some((request) => request.route === 'replicate.cancel' && request.path.includes(job.remoteId))).toBe(true);
+    expect(
+      slow.requests.some((request) => request.route === 'replicate.cancel' && request.path.includes(job.remoteId)),
+    ).toBe(true);
     expect(result.stderr).toContain('Cancelling');
   });
 
   it('shows a live progress line per job on a terminal, and none when stdout is not one', async () => {
     // `script` gives the child a pseudo-terminal, as a user's shell would.
-    const command = [process.execPath, join(root, 'bin', 'atelier.mjs'), 'generate', '--provider', 'qr', '--model', 'fal-ai/flux-1/dev', '--prompt', 'tty', '--library', library]
+    const command = [
+      process.execPath,
+      join(root, 'bin', 'atelier.mjs'),
+      'generate',
+      '--provider',
+      'qr',
+      '--model',
+      'fal-ai/flux-1/dev',
+      '--prompt',
+      'tty',
+      '--library',
+      library,
+    ]
       .map((word) => `'${word}'`)
       .join(' ');
     const output = await new Promise<string>((resolve, reject) => {
-      const child = spawn('script', ['-qec', command, '/dev/null'], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+      const child = spawn('script', ['-qec', command, '/dev/null'], {
+        cwd: root,
+        env: { ...process.env, ...env },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
       let text = '';
       child.stdout.on('data', (chunk) => (text += chunk));
       child.on('error', reject);

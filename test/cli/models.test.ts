@@ -27,14 +27,42 @@ describe('atelier models list', { timeout: 60_000 }, () => {
     expect(result.code, result.stderr).toBe(0);
     const { models } = result.json();
     for (const model of models) {
-      expect(Object.keys(model).sort()).toEqual(['aspectRatios', 'edit', 'id', 'mask', 'maskFormat', 'maxImages', 'n', 'promptLimit', 'protocol', 'provider', 'sizes'].sort());
+      expect(Object.keys(model).sort()).toEqual(
+        [
+          'aspectRatios',
+          'edit',
+          'id',
+          'mask',
+          'maskFormat',
+          'maxImages',
+          'n',
+          'promptLimit',
+          'protocol',
+          'provider',
+          'sizes',
+        ].sort(),
+      );
     }
-    const find = (provider: string, id: string) => models.find((model: { provider: string; id: string }) => model.provider === provider && model.id === id);
+    const find = (provider: string, id: string) =>
+      models.find((model: { provider: string; id: string }) => model.provider === provider && model.id === id);
     expect(find('local', 'local/pattern')).toMatchObject({ protocol: 'local', edit: true });
-    expect(find('qr', 'dall-e-3')).toMatchObject({ protocol: 'openai-images', edit: false, n: { min: 1, max: 1 }, sizes: expect.arrayContaining(['1024x1024']) });
-    expect(find('qr', 'gpt-image-1')).toMatchObject({ edit: true, mask: true, maskFormat: 'alpha', maxImages: expect.any(Number) });
+    expect(find('qr', 'dall-e-3')).toMatchObject({
+      protocol: 'openai-images',
+      edit: false,
+      n: { min: 1, max: 1 },
+      sizes: expect.arrayContaining(['1024x1024']),
+    });
+    expect(find('qr', 'gpt-image-1')).toMatchObject({
+      edit: true,
+      mask: true,
+      maskFormat: 'alpha',
+      maxImages: expect.any(Number),
+    });
     expect(find('qr', 'fal-ai/flux-1/dev')).toMatchObject({ protocol: 'fal-queue' });
-    expect(find('qr', 'black-forest-labs/flux-kontext-max')).toMatchObject({ protocol: 'replicate', aspectRatios: expect.arrayContaining(['21:9', '9:21']) });
+    expect(find('qr', 'black-forest-labs/flux-kontext-max')).toMatchObject({
+      protocol: 'replicate',
+      aspectRatios: expect.arrayContaining(['21:9', '9:21']),
+    });
     expect(find('ir', 'test/test')).toBeDefined();
   });
 
@@ -42,14 +70,18 @@ describe('atelier models list', { timeout: 60_000 }, () => {
     const result = await run('models', 'list', '--provider', 'ir', '--refresh', '--json');
     expect(result.code, result.stderr).toBe(0);
     const ids = result.json().models.map((model: { id: string }) => model.id);
-    expect(ids).toEqual(expect.arrayContaining(['test/test', 'openai/gpt-image-1', 'black-forest-labs/FLUX-1-schnell']));
+    expect(ids).toEqual(
+      expect.arrayContaining(['test/test', 'openai/gpt-image-1', 'black-forest-labs/FLUX-1-schnell']),
+    );
     expect(ids).not.toContain('google/veo-3');
     expect(fake.requests.some((request) => request.route === 'imagerouter.models')).toBe(true);
 
     await fake.close();
     const offline = await run('models', 'list', '--provider', 'ir', '--json');
     expect(offline.code, offline.stderr).toBe(0);
-    expect(offline.json().models.map((model: { id: string }) => model.id)).toContain('black-forest-labs/FLUX-1-schnell');
+    expect(offline.json().models.map((model: { id: string }) => model.id)).toContain(
+      'black-forest-labs/FLUX-1-schnell',
+    );
   });
 
   it('prints a table without --json, and an unknown provider is a usage error', async () => {

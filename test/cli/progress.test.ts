@@ -5,9 +5,28 @@ import { ProgressBoard, progressText } from '../../cli/progress';
 
 function job(changes: Partial<Job>): Job {
   return {
-    id: 'job_1', batchId: null, providerId: 'qr', model: 'fal-ai/flux-1/dev', protocol: 'fal-queue', kind: 'generate', status: 'queued',
-    prompt: 'x', params: {}, remoteId: null, queuePosition: null, logs: [], attempts: 0, error: null, imageIds: [], parentId: null,
-    costUsd: null, latencyMs: null, createdAt: 0, updatedAt: 0, finishedAt: null, ...changes,
+    id: 'job_1',
+    batchId: null,
+    providerId: 'qr',
+    model: 'fal-ai/flux-1/dev',
+    protocol: 'fal-queue',
+    kind: 'generate',
+    status: 'queued',
+    prompt: 'x',
+    params: {},
+    remoteId: null,
+    queuePosition: null,
+    logs: [],
+    attempts: 0,
+    error: null,
+    imageIds: [],
+    parentId: null,
+    costUsd: null,
+    latencyMs: null,
+    createdAt: 0,
+    updatedAt: 0,
+    finishedAt: null,
+    ...changes,
   };
 }
 
@@ -18,7 +37,9 @@ describe('progress lines', () => {
     expect(progressText(job({ status: 'running', logs: ['step 1 of 4'] }))).toMatch(/running: step 1 of 4$/);
     expect(progressText(job({ status: 'downloading' }))).toMatch(/downloading$/);
     expect(progressText(job({ status: 'done', imageIds: ['a', 'b'] }))).toMatch(/done \(2 images\)$/);
-    expect(progressText(job({ status: 'failed', error: { code: 'auth_refused', message: 'Key refused.' } }))).toMatch(/failed: Key refused\.$/);
+    expect(progressText(job({ status: 'failed', error: { code: 'auth_refused', message: 'Key refused.' } }))).toMatch(
+      /failed: Key refused\.$/,
+    );
   });
 
   it('redraws every job’s line in place, and only when something changed', () => {
@@ -35,13 +56,17 @@ describe('progress lines', () => {
     ]);
     board.message('Cancelling…');
     board.update(job({ id: 'job_b', status: 'cancelled' }));
-    expect(written.at(-1)).toBe('\r\u001b[2Kjob_a  qr/fal-ai/flux-1/dev  downloading\n\r\u001b[2Kjob_b  qr/fal-ai/flux-1/dev  cancelled\n');
+    expect(written.at(-1)).toBe(
+      '\r\u001b[2Kjob_a  qr/fal-ai/flux-1/dev  downloading\n\r\u001b[2Kjob_b  qr/fal-ai/flux-1/dev  cancelled\n',
+    );
   });
 
   it('cuts a long line to the terminal width so a wrap never breaks the redraw', () => {
     const written: string[] = [];
     const board = new ProgressBoard({ write: (text) => written.push(text), columns: 30 });
-    board.update(job({ status: 'failed', error: { code: 'provider_failed', message: 'a very long reason\nover two lines' } }));
+    board.update(
+      job({ status: 'failed', error: { code: 'provider_failed', message: 'a very long reason\nover two lines' } }),
+    );
     const line = written[0]!.replace('\r\u001b[2K', '').replace('\n', '');
     expect(line.length).toBeLessThan(30);
     expect(line.endsWith('…')).toBe(true);

@@ -7,20 +7,30 @@ import { createCore, type Core } from '../../electron/core/core';
 let core: Core;
 
 beforeAll(async () => {
-  core = await createCore({ libraryDir: mkdtempSync(join(tmpdir(), 'atelier-core-')), transport: 'test', now: () => 1234 });
+  core = await createCore({
+    libraryDir: mkdtempSync(join(tmpdir(), 'atelier-core-')),
+    transport: 'test',
+    now: () => 1234,
+  });
 });
 afterAll(() => core.close());
 
 describe('core.invoke validates every payload against the contract', () => {
   it('answers app.ping and app.info', async () => {
-    expect(await core.invoke('app.ping', { nonce: 'hello' })).toEqual({ ok: true, value: { nonce: 'hello', receivedAt: 1234 } });
+    expect(await core.invoke('app.ping', { nonce: 'hello' })).toEqual({
+      ok: true,
+      value: { nonce: 'hello', receivedAt: 1234 },
+    });
     const info = await core.invoke('app.info', {});
     expect(info).toMatchObject({ ok: true, value: { name: 'Atelier', transport: 'test' } });
   });
 
   it('refuses an unknown channel by name', async () => {
     const answer = await core.invoke('app.shutdown', {});
-    expect(answer).toEqual({ ok: false, error: { code: 'unknown_channel', message: 'There is no channel named "app.shutdown".' } });
+    expect(answer).toEqual({
+      ok: false,
+      error: { code: 'unknown_channel', message: 'There is no channel named "app.shutdown".' },
+    });
   });
 
   it.each([
@@ -54,9 +64,17 @@ describe('core.invoke validates every payload against the contract', () => {
   });
 
   it('turns an unexpected handler failure into an internal error instead of crashing', async () => {
-    const broken = { ...core.handlers, 'app.ping': () => { throw new Error('disk on fire'); } };
+    const broken = {
+      ...core.handlers,
+      'app.ping': () => {
+        throw new Error('disk on fire');
+      },
+    };
     const { dispatch } = await import('../../electron/core/dispatch');
     const answer = await dispatch(broken, 'app.ping', { nonce: 'x' }, { transport: 'test' });
-    expect(answer).toEqual({ ok: false, error: { code: 'internal', message: 'Something went wrong inside Atelier: disk on fire' } });
+    expect(answer).toEqual({
+      ok: false,
+      error: { code: 'internal', message: 'Something went wrong inside Atelier: disk on fire' },
+    });
   });
 });

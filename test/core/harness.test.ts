@@ -64,7 +64,10 @@ describe('the browser harness', () => {
   it('round-trips a call over the socket with the right token, origin and host', async () => {
     const socket = await connect();
     expect(await call(socket, 'app.ping', { nonce: 'abc' })).toMatchObject({ ok: true, value: { nonce: 'abc' } });
-    expect(await call(socket, 'app.ping', { nonce: 1 })).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
+    expect(await call(socket, 'app.ping', { nonce: 1 })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_payload' },
+    });
     expect(await call(socket, 'nope', {})).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
     socket.close();
   });
@@ -73,7 +76,11 @@ describe('the browser harness', () => {
     const socket = await connect();
     const received = new Promise((resolve) => socket.on('message', (raw) => resolve(JSON.parse(raw.toString()))));
     core.events.emit('app.notice', { level: 'info', message: 'hello' });
-    expect(await received).toEqual({ type: 'event', event: 'app.notice', payload: { level: 'info', message: 'hello' } });
+    expect(await received).toEqual({
+      type: 'event',
+      event: 'app.notice',
+      payload: { level: 'info', message: 'hello' },
+    });
     socket.close();
   });
 
@@ -93,7 +100,9 @@ describe('the browser harness', () => {
       request({ host: '127.0.0.1', port: harness.port, path: '/', headers: { host: 'evil.example' } }, (response) => {
         response.resume();
         resolve(response.statusCode ?? 0);
-      }).on('error', reject).end();
+      })
+        .on('error', reject)
+        .end();
     });
     expect(status).toBe(421);
   });
@@ -101,7 +110,9 @@ describe('the browser harness', () => {
   it('refuses path tricks and media without the token cookie', async () => {
     expect((await fetch(`${origin}/%2e%2e/%2e%2e/etc/passwd`)).status).toBe(404);
     expect((await fetch(`${origin}/media/x/original`)).status).toBe(403);
-    expect((await fetch(`${origin}/media/x/original`, { headers: { cookie: 'atelier_token=test-token-123456' } })).status).toBe(404);
+    expect(
+      (await fetch(`${origin}/media/x/original`, { headers: { cookie: 'atelier_token=test-token-123456' } })).status,
+    ).toBe(404);
   });
 
   it('listens on 127.0.0.1 only', () => {

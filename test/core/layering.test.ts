@@ -17,7 +17,9 @@ function sourceFiles(dir: string): string[] {
 function importsOf(file: string): string[] {
   const text = readFileSync(join(root, file), 'utf8');
   const specifiers: string[] = [];
-  for (const match of text.matchAll(/(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)|^\s*import\s*['"]([^'"]+)['"]/gm)) {
+  for (const match of text.matchAll(
+    /(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)|^\s*import\s*['"]([^'"]+)['"]/gm,
+  )) {
     specifiers.push(match[1] ?? match[2] ?? match[3] ?? match[4]!);
   }
   return specifiers;
@@ -30,7 +32,9 @@ describe('import layering', () => {
   });
 
   it('nothing under electron/core imports electron', () => {
-    const offenders = sourceFiles('electron/core').filter((file) => importsOf(file).some((spec) => spec === 'electron' || spec.startsWith('electron/')));
+    const offenders = sourceFiles('electron/core').filter((file) =>
+      importsOf(file).some((spec) => spec === 'electron' || spec.startsWith('electron/')),
+    );
     expect(offenders).toEqual([]);
   });
 
@@ -39,7 +43,9 @@ describe('import layering', () => {
       importsOf(file)
         .filter((spec) => spec.startsWith('.'))
         .map((spec) => relative(root, join(root, file, '..', spec)))
-        .filter((target) => !target.startsWith('electron/core') && !target.startsWith('shared') && target !== 'package.json')
+        .filter(
+          (target) => !target.startsWith('electron/core') && !target.startsWith('shared') && target !== 'package.json',
+        )
         .map((target) => `${file} → ${target}`),
     );
     expect(offenders).toEqual([]);
@@ -48,7 +54,13 @@ describe('import layering', () => {
   it('shared imports only shared code and zod', () => {
     const offenders = sourceFiles('shared').flatMap((file) =>
       importsOf(file)
-        .filter((spec) => !(spec === 'zod' || (spec.startsWith('.') && relative(root, join(root, file, '..', spec)).startsWith('shared'))))
+        .filter(
+          (spec) =>
+            !(
+              spec === 'zod' ||
+              (spec.startsWith('.') && relative(root, join(root, file, '..', spec)).startsWith('shared'))
+            ),
+        )
         .map((spec) => `${file} → ${spec}`),
     );
     expect(offenders).toEqual([]);
@@ -57,14 +69,22 @@ describe('import layering', () => {
   it('the renderer imports neither Node, Electron, nor the main process', () => {
     const offenders = sourceFiles('renderer').flatMap((file) =>
       importsOf(file)
-        .filter((spec) => spec.startsWith('node:') || spec === 'electron' || ['fs', 'path', 'child_process', 'os'].includes(spec) || (spec.startsWith('.') && relative(root, join(root, file, '..', spec)).startsWith('electron')))
+        .filter(
+          (spec) =>
+            spec.startsWith('node:') ||
+            spec === 'electron' ||
+            ['fs', 'path', 'child_process', 'os'].includes(spec) ||
+            (spec.startsWith('.') && relative(root, join(root, file, '..', spec)).startsWith('electron')),
+        )
         .map((spec) => `${file} → ${spec}`),
     );
     expect(offenders).toEqual([]);
   });
 
   it('only renderer/api.ts touches window.atelier', () => {
-    const touching = sourceFiles('renderer').filter((file) => /\.atelier\b/.test(readFileSync(join(root, file), 'utf8')));
+    const touching = sourceFiles('renderer').filter((file) =>
+      /\.atelier\b/.test(readFileSync(join(root, file), 'utf8')),
+    );
     expect(touching).toEqual(['renderer/api.ts']);
   });
 });

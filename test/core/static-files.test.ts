@@ -17,10 +17,16 @@ describe('resolveStaticFile', () => {
     expect(resolveStaticFile(publicDir, '/assets/app.js?v=1')).toBe(join(publicDir, 'assets', 'app.js'));
   });
 
-  it.each(['/../secret.txt', '/%2e%2e/secret.txt', '/assets/..%2f..%2fsecret.txt', '/..\\secret.txt', '/%00index.html', '/%E0%A4%A', '/assets', '/missing.js'])(
-    'refuses %s',
-    (path) => {
-      expect(resolveStaticFile(publicDir, path)).toBeNull();
-    },
-  );
+  it.each([
+    '/../secret.txt',
+    '/%2e%2e/secret.txt',
+    '/assets/..%2f..%2fsecret.txt',
+    '/..\\secret.txt',
+    '/%00index.html',
+    '/%E0%A4%A',
+    '/assets',
+    '/missing.js',
+  ])('refuses %s', (path) => {
+    expect(resolveStaticFile(publicDir, path)).toBeNull();
+  });
 });

@@ -7,7 +7,11 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
 function cli(libraryDir: string, ...args: string[]): any {
-  return JSON.parse(execFileSync(process.execPath, ['bin/atelier.mjs', ...args, '--library', libraryDir, '--json'], { encoding: 'utf8' }));
+  return JSON.parse(
+    execFileSync(process.execPath, ['bin/atelier.mjs', ...args, '--library', libraryDir, '--json'], {
+      encoding: 'utf8',
+    }),
+  );
 }
 
 /** Share of canvas pixels whose mask overlay is more opaque than `above` (read back from the real canvas). */
@@ -28,10 +32,15 @@ async function dragOnCanvas(page: Page, from: [number, number], to: [number, num
   await page.mouse.up();
 }
 
-test('paint a mask with every tool, undo and redo it, edit with the local model, compare, keep editing', async ({ page, atelier }) => {
+test('paint a mask with every tool, undo and redo it, edit with the local model, compare, keep editing', async ({
+  page,
+  atelier,
+}) => {
   const folder = mkdtempSync(join(tmpdir(), 'atelier-editor-'));
   const original = join(folder, 'meadow.png');
-  await sharp({ create: { width: 400, height: 300, channels: 3, background: { r: 40, g: 160, b: 90 } } }).png().toFile(original);
+  await sharp({ create: { width: 400, height: 300, channels: 3, background: { r: 40, g: 160, b: 90 } } })
+    .png()
+    .toFile(original);
   const imported = cli(atelier.libraryDir, 'library', 'import', original).imported[0];
 
   await page.goto(atelier.url);
@@ -99,10 +108,15 @@ test('paint a mask with every tool, undo and redo it, edit with the local model,
   await expect(page.getByTestId('compare-view')).toHaveCount(0);
 });
 
-test('a file from the desktop opens in the editor; a file that is not an image is refused by name', async ({ page, atelier }) => {
+test('a file from the desktop opens in the editor; a file that is not an image is refused by name', async ({
+  page,
+  atelier,
+}) => {
   const folder = mkdtempSync(join(tmpdir(), 'atelier-editor-files-'));
   const picture = join(folder, 'portrait.webp');
-  await sharp({ create: { width: 240, height: 320, channels: 3, background: '#884422' } }).webp().toFile(picture);
+  await sharp({ create: { width: 240, height: 320, channels: 3, background: '#884422' } })
+    .webp()
+    .toFile(picture);
   const notes = join(folder, 'notes.txt');
   writeFileSync(notes, 'not a picture');
 

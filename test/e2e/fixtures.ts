@@ -24,7 +24,10 @@ export async function startAtelierServer(env: Record<string, string> = {}): Prom
   child.stderr!.on('data', (chunk) => (stderr += chunk));
   const url = await new Promise<string>((resolve, reject) => {
     let stdout = '';
-    const timer = setTimeout(() => reject(new Error(`atelier serve printed no address in 60 s. stderr: ${stderr}`)), 60_000);
+    const timer = setTimeout(
+      () => reject(new Error(`atelier serve printed no address in 60 s. stderr: ${stderr}`)),
+      60_000,
+    );
     child.stdout!.on('data', (chunk) => {
       stdout += chunk;
       const match = /Atelier UI: (\S+)/.exec(stdout);
@@ -36,7 +39,13 @@ export async function startAtelierServer(env: Record<string, string> = {}): Prom
     child.once('exit', (code) => reject(new Error(`atelier serve exited with ${code}. stderr: ${stderr}`)));
   });
   const parsed = new URL(url);
-  return { url, origin: parsed.origin, token: new URLSearchParams(parsed.hash.slice(1)).get('token')!, libraryDir, process: child };
+  return {
+    url,
+    origin: parsed.origin,
+    token: new URLSearchParams(parsed.hash.slice(1)).get('token')!,
+    libraryDir,
+    process: child,
+  };
 }
 
 export async function stopAtelierServer(server: AtelierServer): Promise<void> {

@@ -9,16 +9,30 @@ import { expect, test } from './fixtures';
 async function importImages(libraryDir: string, names: string[]): Promise<Record<string, string>> {
   const folder = mkdtempSync(join(tmpdir(), 'atelier-gallery-src-'));
   for (const [index, name] of names.entries()) {
-    await sharp({ create: { width: 320, height: 200, channels: 3, background: { r: (index * 70) % 255, g: 120, b: 200 - index * 30 } } })
+    await sharp({
+      create: {
+        width: 320,
+        height: 200,
+        channels: 3,
+        background: { r: (index * 70) % 255, g: 120, b: 200 - index * 30 },
+      },
+    })
       .png()
       .toFile(join(folder, `${name}.png`));
   }
-  const output = execFileSync(process.execPath, ['bin/atelier.mjs', 'library', 'import', folder, '--library', libraryDir, '--json'], { encoding: 'utf8' });
+  const output = execFileSync(
+    process.execPath,
+    ['bin/atelier.mjs', 'library', 'import', folder, '--library', libraryDir, '--json'],
+    { encoding: 'utf8' },
+  );
   const result = JSON.parse(output) as { imported: Array<{ id: string; originalName: string }> };
   return Object.fromEntries(result.imported.map((image) => [image.originalName.replace(/\.png$/, ''), image.id]));
 }
 
-test('the gallery shows an empty state, then imported images with thumbnails, search, favourites and trash with undo', async ({ page, atelier }) => {
+test('the gallery shows an empty state, then imported images with thumbnails, search, favourites and trash with undo', async ({
+  page,
+  atelier,
+}) => {
   await page.goto(atelier.url);
   await page.getByTestId('nav-gallery').click();
   await expect(page.getByTestId('gallery-empty')).toBeVisible();
@@ -57,7 +71,10 @@ test('the gallery shows an empty state, then imported images with thumbnails, se
   await expect(items).toHaveCount(3);
 });
 
-test('several images are picked (Shift-click, Ctrl-click, Ctrl+A), then favourited, tagged and trashed at once, with Undo', async ({ page, atelier }) => {
+test('several images are picked (Shift-click, Ctrl-click, Ctrl+A), then favourited, tagged and trashed at once, with Undo', async ({
+  page,
+  atelier,
+}) => {
   await importImages(atelier.libraryDir, ['one-red', 'two-green', 'three-blue', 'four-grey']);
   await page.goto(atelier.url);
   await page.getByTestId('nav-gallery').click();
@@ -104,7 +121,11 @@ test('a media URL for an unknown id or a path trick is a 404, and media needs th
   await page.goto(atelier.url);
   await expect(page.getByTestId('core-status')).toHaveAttribute('data-state', 'connected');
   const statuses = await page.evaluate(async () => {
-    const paths = ['media/0123456789abcdef/original', 'media/..%2f..%2fatelier.db/original', 'media/0123456789abcdef/../../atelier.db'];
+    const paths = [
+      'media/0123456789abcdef/original',
+      'media/..%2f..%2fatelier.db/original',
+      'media/0123456789abcdef/../../atelier.db',
+    ];
     return Promise.all(paths.map(async (path) => (await fetch(path)).status));
   });
   expect(statuses).toEqual([404, 404, 404]);
@@ -112,10 +133,17 @@ test('a media URL for an unknown id or a path trick is a 404, and media needs th
   expect(withoutCookie.status).toBe(403);
 });
 
-test('files chosen or dropped into the gallery import; refused ones are named with the reason', async ({ page, atelier }) => {
+test('files chosen or dropped into the gallery import; refused ones are named with the reason', async ({
+  page,
+  atelier,
+}) => {
   const folder = mkdtempSync(join(tmpdir(), 'atelier-drop-'));
-  await sharp({ create: { width: 200, height: 150, channels: 3, background: '#336699' } }).jpeg().toFile(join(folder, 'harbour.jpg'));
-  await sharp({ create: { width: 120, height: 120, channels: 4, background: '#cc339980' } }).png().toFile(join(folder, 'badge.png'));
+  await sharp({ create: { width: 200, height: 150, channels: 3, background: '#336699' } })
+    .jpeg()
+    .toFile(join(folder, 'harbour.jpg'));
+  await sharp({ create: { width: 120, height: 120, channels: 4, background: '#cc339980' } })
+    .png()
+    .toFile(join(folder, 'badge.png'));
   writeFileSync(join(folder, 'fake.png'), 'this is text, not a picture');
 
   await page.goto(atelier.url);
@@ -130,13 +158,18 @@ test('files chosen or dropped into the gallery import; refused ones are named wi
 
   // A drop from the desktop: the same files again (one already there) plus a new one.
   const files = await Promise.all(
-    ['harbour.jpg', 'badge.png'].map(async (name) => ({ name, base64: (await import('node:fs')).readFileSync(join(folder, name)).toString('base64') })),
+    ['harbour.jpg', 'badge.png'].map(async (name) => ({
+      name,
+      base64: (await import('node:fs')).readFileSync(join(folder, name)).toString('base64'),
+    })),
   );
   await page.evaluate((items) => {
     const transfer = new DataTransfer();
     for (const item of items) {
       const bytes = Uint8Array.from(atob(item.base64), (char) => char.charCodeAt(0));
-      transfer.items.add(new File([bytes], item.name, { type: item.name.endsWith('.png') ? 'image/png' : 'image/jpeg' }));
+      transfer.items.add(
+        new File([bytes], item.name, { type: item.name.endsWith('.png') ? 'image/png' : 'image/jpeg' }),
+      );
     }
     const target = document.querySelector('.view.gallery')!;
     target.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }));
@@ -147,7 +180,10 @@ test('files chosen or dropped into the gallery import; refused ones are named wi
   await page.screenshot({ path: 'test-results/screens/gallery-import.png' });
 });
 
-test('tags are added and removed in the detail panel, and search finds images by tag (in Chinese too)', async ({ page, atelier }) => {
+test('tags are added and removed in the detail panel, and search finds images by tag (in Chinese too)', async ({
+  page,
+  atelier,
+}) => {
   const ids = await importImages(atelier.libraryDir, ['koi-pond', 'bamboo']);
   await page.goto(atelier.url);
   await page.getByTestId('nav-gallery').click();
@@ -173,15 +209,45 @@ test('tags are added and removed in the detail panel, and search finds images by
   await expect(page.getByTestId('gallery-no-match')).toBeVisible();
   await page.getByTestId('gallery-search').fill('water');
   await expect(page.getByTestId('gallery-item')).toHaveCount(1);
-  const shown = JSON.parse(execFileSync(process.execPath, ['bin/atelier.mjs', 'library', 'show', ids['koi-pond']!, '--library', atelier.libraryDir, '--json'], { encoding: 'utf8' }));
+  const shown = JSON.parse(
+    execFileSync(
+      process.execPath,
+      ['bin/atelier.mjs', 'library', 'show', ids['koi-pond']!, '--library', atelier.libraryDir, '--json'],
+      { encoding: 'utf8' },
+    ),
+  );
   expect(shown.tags).toEqual(['water']);
 });
 
-test('an edit shows what it was made from and the edits made from it; each opens, and compares with its parent', async ({ page, atelier }) => {
+test('an edit shows what it was made from and the edits made from it; each opens, and compares with its parent', async ({
+  page,
+  atelier,
+}) => {
   const { root } = await importImages(atelier.libraryDir, ['root']);
   const editWithCli = (image: string, prompt: string) =>
-    (JSON.parse(execFileSync(process.execPath, ['bin/atelier.mjs', 'edit', '--provider', 'local', '--model', 'local/pattern', '--prompt', prompt, '--image', image, '--library', atelier.libraryDir, '--json'], { encoding: 'utf8' })) as { images: Array<{ id: string }> })
-      .images[0]!.id;
+    (
+      JSON.parse(
+        execFileSync(
+          process.execPath,
+          [
+            'bin/atelier.mjs',
+            'edit',
+            '--provider',
+            'local',
+            '--model',
+            'local/pattern',
+            '--prompt',
+            prompt,
+            '--image',
+            image,
+            '--library',
+            atelier.libraryDir,
+            '--json',
+          ],
+          { encoding: 'utf8' },
+        ),
+      ) as { images: Array<{ id: string }> }
+    ).images[0]!.id;
   const first = editWithCli(root!, 'stars over the sea');
   editWithCli(first, 'a comet among the stars');
 
@@ -208,7 +274,15 @@ test('an edit shows what it was made from and the edits made from it; each opens
   await lineage.getByTestId('lineage-compare').click();
   const dialog = page.getByTestId('lineage-compare-dialog');
   await expect(dialog.getByTestId('compare-view')).toBeVisible();
-  await expect.poll(() => dialog.locator('img').evaluateAll((images) => images.length > 0 && images.every((image) => (image as HTMLImageElement).naturalWidth > 0))).toBe(true);
+  await expect
+    .poll(() =>
+      dialog
+        .locator('img')
+        .evaluateAll(
+          (images) => images.length > 0 && images.every((image) => (image as HTMLImageElement).naturalWidth > 0),
+        ),
+    )
+    .toBe(true);
   await page.screenshot({ path: 'test-results/screens/gallery-lineage-compare.png' });
   // Keys go to the dialog while it is open: F does not favourite the image behind it.
   await page.keyboard.press('f');
@@ -219,7 +293,9 @@ test('an edit shows what it was made from and the edits made from it; each opens
   // An edit made now (through the same core the page uses) joins the open image's lineage at once.
   await page.evaluate(
     (imageId) =>
-      (window as unknown as { atelier: { invoke(channel: string, payload: unknown): Promise<unknown> } }).atelier.invoke('jobs.create', {
+      (
+        window as unknown as { atelier: { invoke(channel: string, payload: unknown): Promise<unknown> } }
+      ).atelier.invoke('jobs.create', {
         targets: [{ providerId: 'local', model: 'local/pattern' }],
         prompt: 'another take',
         images: [{ imageId }],

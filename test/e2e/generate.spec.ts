@@ -1,6 +1,9 @@
 import { expect, test } from './fixtures';
 
-test('a new user generates offline with the built-in local model: live job, stored result, shown in the gallery', async ({ page, atelier }) => {
+test('a new user generates offline with the built-in local model: live job, stored result, shown in the gallery', async ({
+  page,
+  atelier,
+}) => {
   await page.goto(atelier.url);
   await expect(page.getByTestId('generate-empty')).toBeVisible();
   await expect(page.getByTestId('provider-select')).toHaveValue('local');

@@ -11,7 +11,10 @@ test.beforeAll(async () => {
 });
 test.afterAll(() => fake.close());
 
-test('a queued job shows its position and the running count, and Cancel stops it at the provider too', async ({ page, atelier }) => {
+test('a queued job shows its position and the running count, and Cancel stops it at the provider too', async ({
+  page,
+  atelier,
+}) => {
   await page.goto(atelier.url);
   await page.getByTestId('nav-settings').click();
   await page.getByTestId('provider-add-preset').selectOption('quickrouter');
@@ -39,5 +42,7 @@ test('a queued job shows its position and the running count, and Cancel stops it
   await job.getByTestId('job-cancel').click();
   await expect(job).toHaveAttribute('data-status', 'cancelled');
   await expect(page.getByTestId('status-jobs')).toHaveCount(0);
-  await expect.poll(() => fake.requests.some((request) => request.method === 'PUT' && request.path.endsWith('/cancel'))).toBe(true);
+  await expect
+    .poll(() => fake.requests.some((request) => request.method === 'PUT' && request.path.endsWith('/cancel')))
+    .toBe(true);
 });

@@ -48,15 +48,32 @@ test('a saved and used key is in no storage, no DOM and no received frame of the
       await expect(row.getByTestId('key-status')).toContainText(`…${key.slice(-4)}`);
     }
     const state = await page.evaluate(async () => {
-      const dump = (storage: Storage) => Object.fromEntries(Array.from({ length: storage.length }, (_, index) => storage.key(index)!).map((name) => [name, storage.getItem(name)]));
+      const dump = (storage: Storage) =>
+        Object.fromEntries(
+          Array.from({ length: storage.length }, (_, index) => storage.key(index)!).map((name) => [
+            name,
+            storage.getItem(name),
+          ]),
+        );
       const databases = 'databases' in indexedDB ? await indexedDB.databases() : [];
-      return { local: dump(localStorage), session: dump(sessionStorage), cookies: document.cookie, databases, html: document.documentElement.outerHTML };
+      return {
+        local: dump(localStorage),
+        session: dump(sessionStorage),
+        cookies: document.cookie,
+        databases,
+        html: document.documentElement.outerHTML,
+      };
     });
-    expect(Object.keys(state.local).length + Object.keys(state.session).length, `${stage}: the page keeps some state, so the check means something`).toBeGreaterThan(0);
+    expect(
+      Object.keys(state.local).length + Object.keys(state.session).length,
+      `${stage}: the page keeps some state, so the check means something`,
+    ).toBeGreaterThan(0);
     expect(JSON.stringify(state), stage).not.toContain(key);
     expect(await page.content(), stage).not.toContain(key);
     // Every input's live value, which outerHTML does not show.
-    const values = await page.locator('input, textarea').evaluateAll((elements) => elements.map((element) => (element as HTMLInputElement).value));
+    const values = await page
+      .locator('input, textarea')
+      .evaluateAll((elements) => elements.map((element) => (element as HTMLInputElement).value));
     expect(values.join('\n'), stage).not.toContain(key);
   }
   const withKey = frames.filter((frame) => frame.payload.includes(key)).map((frame) => frame.direction);

@@ -25,7 +25,10 @@ test('navigation reaches every view, by click and by keyboard shortcut', async (
   await expect(page.getByTestId('nav-generate')).toHaveAttribute('aria-current', 'page');
 });
 
-test('language follows the OS and can be switched to zh-CN and back; the choice survives a reload', async ({ browser, atelier }) => {
+test('language follows the OS and can be switched to zh-CN and back; the choice survives a reload', async ({
+  browser,
+  atelier,
+}) => {
   const context = await browser.newContext({ locale: 'zh-CN' });
   const page = await context.newPage();
   await page.goto(atelier.url);

@@ -24,7 +24,8 @@ const imageSizes: Record<string, { width: number; height: number }> = {
 };
 
 export function falError(status: number, message: string): Reply {
-  if (status === 422) return { status, body: { detail: [{ loc: ['body', 'prompt'], msg: message, type: 'value_error' }] } };
+  if (status === 422)
+    return { status, body: { detail: [{ loc: ['body', 'prompt'], msg: message, type: 'value_error' }] } };
   return { status, body: { message } };
 }
 
@@ -81,11 +82,25 @@ export class FalQueue {
       return { status: 202, body: { status: 'IN_QUEUE', request_id: id, queue_position: queued - entry.polls } };
     }
     if (!done) {
-      const logs = withLogs ? [{ message: `step ${entry.polls - queued} of ${inProgress}`, level: 'INFO', source: 'user', timestamp: new Date().toISOString() }] : [];
+      const logs = withLogs
+        ? [
+            {
+              message: `step ${entry.polls - queued} of ${inProgress}`,
+              level: 'INFO',
+              source: 'user',
+              timestamp: new Date().toISOString(),
+            },
+          ]
+        : [];
       return { status: 202, body: { status: 'IN_PROGRESS', request_id: id, logs } };
     }
-    if (entry.cancelled) return { status: 200, body: { status: 'COMPLETED', request_id: id, error: 'Request was cancelled by the user', logs: [] } };
-    if (entry.failure) return { status: 200, body: { status: 'COMPLETED', request_id: id, error: entry.failure, logs: [] } };
+    if (entry.cancelled)
+      return {
+        status: 200,
+        body: { status: 'COMPLETED', request_id: id, error: 'Request was cancelled by the user', logs: [] },
+      };
+    if (entry.failure)
+      return { status: 200, body: { status: 'COMPLETED', request_id: id, error: entry.failure, logs: [] } };
     await this.ensureOutput(entry);
     return { status: 200, body: { status: 'COMPLETED', request_id: id, logs: [], metrics: { inference_time: 0.42 } } };
   }
@@ -100,10 +115,21 @@ export class FalQueue {
     const images = [];
     for (let index = 0; index < count; index++) {
       const image = await makeImage(size, format);
-      images.push({ url: this.files.put(image.bytes, image.contentType), width: size.width, height: size.height, content_type: image.contentType });
+      images.push({
+        url: this.files.put(image.bytes, image.contentType),
+        width: size.width,
+        height: size.height,
+        content_type: image.contentType,
+      });
     }
     const seed = typeof input.seed === 'number' ? input.seed : 12345;
-    entry.output = { images, seed, has_nsfw_concepts: images.map(() => false), prompt: input.prompt, timings: { inference: 0.42 } };
+    entry.output = {
+      images,
+      seed,
+      has_nsfw_concepts: images.map(() => false),
+      prompt: input.prompt,
+      timings: { inference: 0.42 },
+    };
     return entry.output;
   }
 

@@ -21,7 +21,8 @@ export function formatOf(value: unknown, fallback: ImageFormat): ImageFormat {
 export function sizeOf(value: unknown, side: number): { width: number; height: number } {
   if (value && typeof value === 'object') {
     const { width, height } = value as { width?: unknown; height?: unknown };
-    if (typeof width === 'number' && typeof height === 'number') return { width: Math.min(width, 2048), height: Math.min(height, 2048) };
+    if (typeof width === 'number' && typeof height === 'number')
+      return { width: Math.min(width, 2048), height: Math.min(height, 2048) };
   }
   const match = typeof value === 'string' ? /^(\d+)x(\d+)$/.exec(value) : null;
   if (!match) return { width: side, height: side };
@@ -29,11 +30,20 @@ export function sizeOf(value: unknown, side: number): { width: number; height: n
 }
 
 /** A solid image whose colour comes from a running counter, encoded in the asked format. */
-export async function makeImage(size: { width: number; height: number }, format: ImageFormat): Promise<{ bytes: Buffer; contentType: string }> {
+export async function makeImage(
+  size: { width: number; height: number },
+  format: ImageFormat,
+): Promise<{ bytes: Buffer; contentType: string }> {
   counter++;
-  const background = { r: (counter * 67) % 256, g: (counter * 131) % 256, b: (Math.floor(counter / 256) * 29 + 17) % 256 };
+  const background = {
+    r: (counter * 67) % 256,
+    g: (counter * 131) % 256,
+    b: (Math.floor(counter / 256) * 29 + 17) % 256,
+  };
   const image = sharp({ create: { width: size.width, height: size.height, channels: 3, background } });
-  const bytes = await (format === 'jpeg' ? image.jpeg() : format === 'webp' ? image.webp({ lossless: true }) : image.png()).toBuffer();
+  const bytes = await (
+    format === 'jpeg' ? image.jpeg() : format === 'webp' ? image.webp({ lossless: true }) : image.png()
+  ).toBuffer();
   return { bytes, contentType: `image/${format}` };
 }
 

@@ -30,7 +30,8 @@ function route(method: string, path: string): { name: RouteName | 'unknown'; par
   if (is('POST', /^\/v1\/images\/edits$/)) return { name: 'openai.edits', params: [], prefix };
   if (is('POST', /^\/v1\/openai\/images\/generations$/)) return { name: 'imagerouter.generations', params: [], prefix };
   if (is('POST', /^\/v1\/openai\/images\/edits$/)) return { name: 'imagerouter.edits', params: [], prefix };
-  if (is('POST', /^\/v1\/models\/[^/]+\/[^/]+\/predictions$/)) return { name: 'replicate.create', params: [s[2]!, s[3]!], prefix };
+  if (is('POST', /^\/v1\/models\/[^/]+\/[^/]+\/predictions$/))
+    return { name: 'replicate.create', params: [s[2]!, s[3]!], prefix };
   if (is('GET', /^\/v1\/models\/?$/)) return { name: 'imagerouter.models', params: [], prefix };
   if (is('GET', /^\/v1\/models\/.+/)) return { name: 'imagerouter.model', params: [s.slice(2).join('/')], prefix };
   if (is('GET', /^\/v1\/predictions\/[^/]+$/)) return { name: 'replicate.get', params: [s[2]!], prefix };
@@ -38,9 +39,11 @@ function route(method: string, path: string): { name: RouteName | 'unknown'; par
   if (is('GET', /^\/files\/[^/]+$/)) return { name: 'files', params: [s[1]!], prefix };
   if (s.length >= 4 && s[2] === 'requests') {
     const app = `${s[0]}/${s[1]}`;
-    if (method === 'GET' && s.length === 5 && s[4] === 'status') return { name: 'fal.status', params: [s[3]!, app], prefix };
+    if (method === 'GET' && s.length === 5 && s[4] === 'status')
+      return { name: 'fal.status', params: [s[3]!, app], prefix };
     if (method === 'GET' && s.length === 4) return { name: 'fal.result', params: [s[3]!, app], prefix };
-    if (method === 'PUT' && s.length === 5 && s[4] === 'cancel') return { name: 'fal.cancel', params: [s[3]!, app], prefix };
+    if (method === 'PUT' && s.length === 5 && s[4] === 'cancel')
+      return { name: 'fal.cancel', params: [s[3]!, app], prefix };
   }
   if (method === 'POST' && s.length >= 2 && s[0] !== 'v1') return { name: 'fal.submit', params: s, prefix };
   return { name: 'unknown', params: [], prefix };
@@ -50,7 +53,8 @@ function route(method: string, path: string): { name: RouteName | 'unknown'; par
 function errorFor(name: RouteName | 'unknown', status: number, message: string): Reply {
   if (name.startsWith('fal.')) return falError(status, message);
   if (name.startsWith('replicate.')) return replicateError(status, message);
-  if (name.startsWith('imagerouter.')) return errorReply('imagerouter', status, message, status === 401 ? 'authentication_error' : 'api_error');
+  if (name.startsWith('imagerouter.'))
+    return errorReply('imagerouter', status, message, status === 401 ? 'authentication_error' : 'api_error');
   return errorReply('openai', status, message, status === 401 ? 'invalid_request_error' : 'server_error');
 }
 
@@ -59,16 +63,34 @@ async function readRequest(req: IncomingMessage, name: RecordedRequest['route'])
   for await (const chunk of req) chunks.push(chunk as Buffer);
   const body = Buffer.concat(chunks);
   const url = new URL(req.url ?? '/', 'http://fake');
-  const headers = Object.fromEntries(Object.entries(req.headers).map(([key, value]) => [key, Array.isArray(value) ? value.join(', ') : (value ?? '')]));
-  const recorded: RecordedRequest = { route: name, method: req.method ?? 'GET', path: url.pathname, query: Object.fromEntries(url.searchParams), headers };
+  const headers = Object.fromEntries(
+    Object.entries(req.headers).map(([key, value]) => [key, Array.isArray(value) ? value.join(', ') : (value ?? '')]),
+  );
+  const recorded: RecordedRequest = {
+    route: name,
+    method: req.method ?? 'GET',
+    path: url.pathname,
+    query: Object.fromEntries(url.searchParams),
+    headers,
+  };
   const type = headers['content-type'] ?? '';
   if (type.startsWith('multipart/form-data')) {
-    const form = await new Request('http://fake/', { method: 'POST', headers: { 'content-type': type }, body }).formData();
+    const form = await new Request('http://fake/', {
+      method: 'POST',
+      headers: { 'content-type': type },
+      body,
+    }).formData();
     recorded.fields = {};
     recorded.files = [];
     for (const [field, value] of form.entries()) {
       if (typeof value === 'string') (recorded.fields[field] ??= []).push(value);
-      else recorded.files.push({ field, filename: value.name, contentType: value.type, bytes: Buffer.from(await value.arrayBuffer()) });
+      else
+        recorded.files.push({
+          field,
+          filename: value.name,
+          contentType: value.type,
+          bytes: Buffer.from(await value.arrayBuffer()),
+        });
     }
   } else if (body.length > 0) {
     try {
@@ -83,8 +105,14 @@ async function readRequest(req: IncomingMessage, name: RecordedRequest['route'])
 function send(res: ServerResponse, reply: Reply): void {
   if (res.destroyed) return;
   const isBytes = Buffer.isBuffer(reply.body);
-  const payload = isBytes ? (reply.body as Buffer) : Buffer.from(reply.body === undefined ? '' : JSON.stringify(reply.body));
-  res.writeHead(reply.status, { 'content-type': 'application/json', 'content-length': String(payload.length), ...reply.headers });
+  const payload = isBytes
+    ? (reply.body as Buffer)
+    : Buffer.from(reply.body === undefined ? '' : JSON.stringify(reply.body));
+  res.writeHead(reply.status, {
+    'content-type': 'application/json',
+    'content-length': String(payload.length),
+    ...reply.headers,
+  });
   res.end(payload);
 }
 
@@ -103,7 +131,13 @@ export async function startFakeProvider(options: FakeProviderOptions = {}): Prom
   const faults = new Map<RouteName, Fault[]>();
   const requests: RecordedRequest[] = [];
 
-  async function answer(name: RouteName | 'unknown', params: string[], prefix: string, recorded: RecordedRequest, fault?: Fault): Promise<Reply> {
+  async function answer(
+    name: RouteName | 'unknown',
+    params: string[],
+    prefix: string,
+    recorded: RecordedRequest,
+    fault?: Fault,
+  ): Promise<Reply> {
     const side = options.defaultImageSide ?? 64;
     const failure = fault?.kind === 'job-failed' ? (fault.message ?? 'The model failed to make an image') : undefined;
     switch (name) {
@@ -133,18 +167,28 @@ export async function startFakeProvider(options: FakeProviderOptions = {}): Prom
         return replicate.cancel(params[0]!);
       case 'files': {
         const file = files.get(params[0]!);
-        if (file === 'expired' || fault?.kind === 'expired') return { status: 403, headers: { 'content-type': 'application/xml' }, body: Buffer.from('<Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>') };
+        if (file === 'expired' || fault?.kind === 'expired')
+          return {
+            status: 403,
+            headers: { 'content-type': 'application/xml' },
+            body: Buffer.from('<Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>'),
+          };
         if (!file) return { status: 404, body: { message: 'Not found' } };
-        const bytes = fault?.kind === 'truncated-image' ? file.bytes.subarray(0, Math.floor(file.bytes.length / 2)) : file.bytes;
+        const bytes =
+          fault?.kind === 'truncated-image' ? file.bytes.subarray(0, Math.floor(file.bytes.length / 2)) : file.bytes;
         return { status: 200, headers: { 'content-type': file.contentType }, body: bytes };
       }
       default:
-        return { status: 404, body: { error: { message: `No route for ${recorded.method} ${recorded.path}`, type: 'not_found' } } };
+        return {
+          status: 404,
+          body: { error: { message: `No route for ${recorded.method} ${recorded.path}`, type: 'not_found' } },
+        };
     }
   }
 
   function authorised(name: RouteName | 'unknown', headers: Record<string, string>): boolean {
-    if (name === 'files' || name === 'imagerouter.models' || name === 'imagerouter.model' || name === 'unknown') return true;
+    if (name === 'files' || name === 'imagerouter.models' || name === 'imagerouter.model' || name === 'unknown')
+      return true;
     const match = /^(Bearer|Key) (.+)$/.exec(headers.authorization ?? '');
     return match !== null && (options.key === undefined || match[2] === options.key);
   }
@@ -157,14 +201,18 @@ export async function startFakeProvider(options: FakeProviderOptions = {}): Prom
     const fault = name === 'unknown' ? undefined : faults.get(name)?.shift();
     if (fault?.kind === 'reset') return void req.socket.destroy();
     if (fault?.kind === 'status') {
-      const reply = fault.body !== undefined ? { status: fault.status, body: fault.body } : errorFor(name, fault.status, fault.message ?? `Injected failure ${fault.status}`);
+      const reply =
+        fault.body !== undefined
+          ? { status: fault.status, body: fault.body }
+          : errorFor(name, fault.status, fault.message ?? `Injected failure ${fault.status}`);
       return send(res, { ...reply, headers: { ...reply.headers, ...fault.headers } });
     }
     if (fault?.kind === 'rate-limit') {
       const headers: Record<string, string> = {};
       if (fault.retryAfterSeconds !== undefined) headers['retry-after'] = String(fault.retryAfterSeconds);
       if (fault.retryAfterMs !== undefined) headers['retry-after-ms'] = String(fault.retryAfterMs);
-      if (fault.retryAfterDateInMs !== undefined) headers['retry-after'] = new Date(now() + fault.retryAfterDateInMs).toUTCString();
+      if (fault.retryAfterDateInMs !== undefined)
+        headers['retry-after'] = new Date(now() + fault.retryAfterDateInMs).toUTCString();
       return send(res, { ...errorFor(name, 429, 'Rate limit reached. Slow down.'), headers });
     }
     if (fault?.kind === 'slow') {
@@ -183,7 +231,9 @@ export async function startFakeProvider(options: FakeProviderOptions = {}): Prom
         res.write(' ');
         await wait(5);
       }
-      const error = { error: { message: fault.message ?? 'Upstream provider failed to generate the image', type: 'provider_error' } };
+      const error = {
+        error: { message: fault.message ?? 'Upstream provider failed to generate the image', type: 'provider_error' },
+      };
       return void res.end(JSON.stringify(error));
     }
     if (!authorised(name, recorded.headers)) return send(res, errorFor(name, 401, 'Invalid API key provided.'));
@@ -191,7 +241,9 @@ export async function startFakeProvider(options: FakeProviderOptions = {}): Prom
   }
 
   const server = createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => send(res, { status: 500, body: { error: { message: String(error), type: 'fake_crash' } } }));
+    handle(req, res).catch((error: unknown) =>
+      send(res, { status: 500, body: { error: { message: String(error), type: 'fake_crash' } } }),
+    );
   });
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -23,7 +23,8 @@ async function maskMismatch(request: RecordedRequest): Promise<string | null> {
   if (!mask) return null;
   if (!image) return 'A mask was given without an image.';
   const [a, b] = await Promise.all([sharp(image.bytes).metadata(), sharp(mask.bytes).metadata()]);
-  if (a.width !== b.width || a.height !== b.height) return 'Invalid mask image format - mask size does not match image size';
+  if (a.width !== b.width || a.height !== b.height)
+    return 'Invalid mask image format - mask size does not match image size';
   if (mask.contentType !== 'image/png' && b.format !== 'png') return 'Invalid mask image format - mask must be a PNG';
   return null;
 }
@@ -39,32 +40,45 @@ export async function imagesRoute(
   const model = String(param(request, 'model') ?? (flavour === 'openai' ? 'dall-e-2' : ''));
   const prompt = param(request, 'prompt');
   if (flavour === 'imagerouter' && !model) return errorReply(flavour, 400, 'model is required');
-  if (typeof prompt !== 'string' || prompt === '') return errorReply(flavour, 400, "Missing required parameter: 'prompt'.");
+  if (typeof prompt !== 'string' || prompt === '')
+    return errorReply(flavour, 400, "Missing required parameter: 'prompt'.");
   if (edit) {
     const images = (request.files ?? []).filter((file) => file.field === 'image' || file.field === 'image[]');
-    if (flavour === 'openai' && images.length === 0) return errorReply(flavour, 400, "Missing required parameter: 'image'.");
+    if (flavour === 'openai' && images.length === 0)
+      return errorReply(flavour, 400, "Missing required parameter: 'image'.");
     if (images.length > 16) return errorReply(flavour, 400, 'Too many images: at most 16.');
     const mismatch = await maskMismatch(request);
     if (mismatch) return errorReply(flavour, 400, mismatch);
   }
   const n = Number(param(request, 'n') ?? 1);
-  if (!Number.isInteger(n) || n < 1 || n > 10) return errorReply(flavour, 400, `Invalid 'n': must be between 1 and 10.`);
+  if (!Number.isInteger(n) || n < 1 || n > 10)
+    return errorReply(flavour, 400, `Invalid 'n': must be between 1 and 10.`);
   const isGptImage = model.startsWith('gpt-image-1');
   const format = formatOf(param(request, 'output_format'), flavour === 'imagerouter' ? 'webp' : 'png');
   // test/test ignores its inputs and answers one fixed-size image.
   const size = model === 'test/test' ? { width: side, height: side } : sizeOf(param(request, 'size'), side);
-  const asBase64 = isGptImage || param(request, 'response_format') === 'b64_json' || param(request, 'response_format') === 'b64_ephemeral';
+  const asBase64 =
+    isGptImage ||
+    param(request, 'response_format') === 'b64_json' ||
+    param(request, 'response_format') === 'b64_ephemeral';
   const data = [];
   for (let index = 0; index < (model === 'test/test' ? 1 : n); index++) {
     const image = await makeImage(size, format);
-    data.push(asBase64 ? { b64_json: image.bytes.toString('base64') } : { url: files.put(image.bytes, image.contentType) });
+    data.push(
+      asBase64 ? { b64_json: image.bytes.toString('base64') } : { url: files.put(image.bytes, image.contentType) },
+    );
   }
   if (flavour === 'imagerouter') {
     const cost = model === 'test/test' ? 0 : 0.004 * data.length;
     return { status: 200, body: { created: Date.now(), data, latency: Date.now() - started + 1, cost } };
   }
   const usage = isGptImage
-    ? { input_tokens: 50, output_tokens: 4160, total_tokens: 4210, input_tokens_details: { text_tokens: 50, image_tokens: 0 } }
+    ? {
+        input_tokens: 50,
+        output_tokens: 4160,
+        total_tokens: 4210,
+        input_tokens_details: { text_tokens: 50, image_tokens: 0 },
+      }
     : undefined;
   return { status: 200, body: { created: Math.floor(Date.now() / 1000), data, ...(usage ? { usage } : {}) } };
 }
@@ -78,14 +92,22 @@ export const imageRouterCatalog: Record<string, unknown> = {
     supported_params: { quality: true, mask: true, edit: true },
   },
   'openai/gpt-image-1': {
-    providers: [{ id: 'openai', model_name: 'gpt-image-1', pricing: { type: 'calculated', range: { min: 0.011, average: 0.167, max: 0.25 } } }],
+    providers: [
+      {
+        id: 'openai',
+        model_name: 'gpt-image-1',
+        pricing: { type: 'calculated', range: { min: 0.011, average: 0.167, max: 0.25 } },
+      },
+    ],
     release_date: '2025-04-23',
     sizes: ['1024x1024', '1536x1024', '1024x1536'],
     output: ['image'],
     supported_params: { quality: true, mask: true, edit: true },
   },
   'black-forest-labs/FLUX-1-schnell': {
-    providers: [{ id: 'deepinfra', model_name: 'black-forest-labs/FLUX-1-schnell', pricing: { type: 'fixed', value: 0.003 } }],
+    providers: [
+      { id: 'deepinfra', model_name: 'black-forest-labs/FLUX-1-schnell', pricing: { type: 'fixed', value: 0.003 } },
+    ],
     release_date: '2024-08-01',
     output: ['image'],
     supported_params: { quality: false, mask: false, edit: false },
@@ -101,7 +123,9 @@ export const imageRouterCatalog: Record<string, unknown> = {
 export function modelsRoute(request: RecordedRequest, id: string | null): Reply {
   if (id !== null) {
     const entry = imageRouterCatalog[id];
-    return entry ? { status: 200, body: entry } : errorReply('imagerouter', 404, `Model ${id} not found`, 'model_not_found');
+    return entry
+      ? { status: 200, body: entry }
+      : errorReply('imagerouter', 404, `Model ${id} not found`, 'model_not_found');
   }
   const type = request.query.type;
   const name = request.query.name?.toLowerCase();

@@ -80,7 +80,12 @@ export class ReplicatePredictions {
       entry.polls++;
       if (failure) Object.assign(p, { status: 'failed', error: failure, completed_at: new Date().toISOString() });
       else if (entry.polls >= this.steps()) await this.succeed(entry);
-      else Object.assign(p, { status: 'processing', started_at: new Date().toISOString(), logs: `${p.logs}step ${entry.polls}\n` });
+      else
+        Object.assign(p, {
+          status: 'processing',
+          started_at: new Date().toISOString(),
+          logs: `${p.logs}step ${entry.polls}\n`,
+        });
     }
     return { status: 200, body: p };
   }
@@ -89,7 +94,8 @@ export class ReplicatePredictions {
     const entry = this.entries.get(id);
     if (!entry) return replicateError(404, 'Not found.');
     const p = entry.prediction;
-    if (p.status === 'starting' || p.status === 'processing') Object.assign(p, { status: 'canceled', completed_at: new Date().toISOString() });
+    if (p.status === 'starting' || p.status === 'processing')
+      Object.assign(p, { status: 'canceled', completed_at: new Date().toISOString() });
     return { status: 200, body: p };
   }
 }

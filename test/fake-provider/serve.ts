@@ -5,7 +5,10 @@ import { parseArgs } from 'node:util';
 import { startFakeProvider } from './index';
 
 const { values } = parseArgs({ options: { port: { type: 'string' } } });
-const fake = await startFakeProvider({ key: process.env.FAKE_PROVIDER_KEY || undefined, port: values.port ? Number(values.port) : undefined });
+const fake = await startFakeProvider({
+  key: process.env.FAKE_PROVIDER_KEY || undefined,
+  port: values.port ? Number(values.port) : undefined,
+});
 process.stdout.write(`${JSON.stringify({ baseUrl: fake.baseUrl })}\n`);
 const stop = () => void fake.close().then(() => process.exit(0));
 process.once('SIGINT', stop);

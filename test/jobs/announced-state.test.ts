@@ -36,9 +36,19 @@ describe('job announcements', () => {
   it('match the stored row through a multi-image job, a polled fal job, a Replicate job and a failure', async () => {
     fake.fault('openai.generations', { kind: 'status', status: 401 });
     const finished = [
-      await run({ targets: [{ providerId: 'local', model: 'local/pattern' }], prompt: 'two foxes', n: 2, size: '32x32', seed: 3 }),
+      await run({
+        targets: [{ providerId: 'local', model: 'local/pattern' }],
+        prompt: 'two foxes',
+        n: 2,
+        size: '32x32',
+        seed: 3,
+      }),
       await run({ targets: [{ providerId: 'qr', model: 'fal-ai/flux-1/dev' }], prompt: 'a tiger eye', size: '80x60' }),
-      await run({ targets: [{ providerId: 'qr', model: 'black-forest-labs/flux-kontext-max' }], prompt: 'snow', aspectRatio: '1:1' }),
+      await run({
+        targets: [{ providerId: 'qr', model: 'black-forest-labs/flux-kontext-max' }],
+        prompt: 'snow',
+        aspectRatio: '1:1',
+      }),
       await run({ targets: [{ providerId: 'qr', model: 'dall-e-3' }], prompt: 'refused' }),
     ];
     expect(finished.map((job) => job.status)).toEqual(['done', 'done', 'done', 'failed']);
@@ -57,9 +67,16 @@ describe('job announcements', () => {
   });
 
   it('keeps an inline (base64) answer only until its image is in the library', async () => {
-    const done = await run({ targets: [{ providerId: 'qr', model: 'gpt-image-1' }], prompt: 'inline', size: '1024x1024' });
+    const done = await run({
+      targets: [{ providerId: 'qr', model: 'gpt-image-1' }],
+      prompt: 'inline',
+      size: '1024x1024',
+    });
     expect(done.status).toBe('done');
-    const stored = (id: string) => JSON.parse(core.db.prepare('SELECT result FROM jobs WHERE id = ?').pluck().get(id) as string) as { images: object[] };
+    const stored = (id: string) =>
+      JSON.parse(core.db.prepare('SELECT result FROM jobs WHERE id = ?').pluck().get(id) as string) as {
+        images: object[];
+      };
     // The answer's facts stay with the job; the megabytes of base64 went to the library as a file.
     expect(stored(done.id).images).toEqual([{}]);
     expect(core.library.get(done.imageIds[0]!)).toMatchObject({ width: 1024, height: 1024 });

@@ -28,20 +28,40 @@ async function createJobs(payload: Record<string, unknown>): Promise<{ batchId: 
 describe('job engine', () => {
   it('a local job goes queued → submitted → downloading → done and its images land in the library', async () => {
     const trail = statusTrail(core);
-    const { jobs } = await createJobs({ targets: [{ providerId: 'local', model: 'local/pattern' }], prompt: 'a red fox', n: 2, size: '64x48', seed: 5 });
+    const { jobs } = await createJobs({
+      targets: [{ providerId: 'local', model: 'local/pattern' }],
+      prompt: 'a red fox',
+      n: 2,
+      size: '64x48',
+      seed: 5,
+    });
     const done = await core.jobs.waitFor(jobs[0]!.id);
     expect(done.status).toBe('done');
     expect(trail.get(done.id)).toEqual(['queued', 'submitted', 'downloading', 'done']);
     expect(done.imageIds).toHaveLength(2);
     const image = core.library.get(done.imageIds[0]!);
-    expect(image).toMatchObject({ source: 'generated', provider: 'local', model: 'local/pattern', prompt: 'a red fox', seed: 5, width: 64, height: 48, jobId: done.id, costUsd: 0 });
+    expect(image).toMatchObject({
+      source: 'generated',
+      provider: 'local',
+      model: 'local/pattern',
+      prompt: 'a red fox',
+      seed: 5,
+      width: 64,
+      height: 48,
+      jobId: done.id,
+      costUsd: 0,
+    });
     expect(image.params).toMatchObject({ n: 2, size: '64x48', seed: 5 });
   });
 
   it('a fal job stores its request id at once, reports queue position and logs, then downloads', async () => {
     const seen: Job[] = [];
     core.events.subscribe((event, payload) => event === 'jobs.changed' && seen.push(payload as Job));
-    const { jobs } = await createJobs({ targets: [{ providerId: 'qr', model: 'fal-ai/flux-1/dev' }], prompt: 'a tiger eye', size: '80x60' });
+    const { jobs } = await createJobs({
+      targets: [{ providerId: 'qr', model: 'fal-ai/flux-1/dev' }],
+      prompt: 'a tiger eye',
+      size: '80x60',
+    });
     const done = await core.jobs.waitFor(jobs[0]!.id);
     expect(done.status).toBe('done');
     const running = seen.filter((job) => job.status === 'running');
@@ -49,11 +69,20 @@ describe('job engine', () => {
     expect(running.map((job) => job.queuePosition)).toContain(1);
     expect(running.some((job) => job.logs.includes('step 1 of 1'))).toBe(true);
     expect(done.remoteId).toBe(running[0]!.remoteId);
-    expect(core.library.get(done.imageIds[0]!)).toMatchObject({ width: 80, height: 60, format: 'jpeg', model: 'fal-ai/flux-1/dev' });
+    expect(core.library.get(done.imageIds[0]!)).toMatchObject({
+      width: 80,
+      height: 60,
+      format: 'jpeg',
+      model: 'fal-ai/flux-1/dev',
+    });
   });
 
   it('a Replicate job through QuickRouter polls the prediction and stores the string output', async () => {
-    const { jobs } = await createJobs({ targets: [{ providerId: 'qr', model: 'black-forest-labs/flux-kontext-max' }], prompt: 'snow', aspectRatio: '1:1' });
+    const { jobs } = await createJobs({
+      targets: [{ providerId: 'qr', model: 'black-forest-labs/flux-kontext-max' }],
+      prompt: 'snow',
+      aspectRatio: '1:1',
+    });
     const done = await core.jobs.waitFor(jobs[0]!.id);
     expect(done).toMatchObject({ status: 'done', protocol: 'replicate', latencyMs: 400 });
     expect(fake.requests.some((request) => request.path === `/replicate/v1/predictions/${done.remoteId}`)).toBe(true);
@@ -98,8 +127,12 @@ describe('job engine', () => {
 
   it('an edit sends the input image and mask, and stores the result with its parent', async () => {
     const sharp = (await import('sharp')).default;
-    const source = await sharp({ create: { width: 32, height: 32, channels: 3, background: '#336699' } }).png().toBuffer();
-    const mask = await sharp({ create: { width: 32, height: 32, channels: 3, background: '#ffffff' } }).png().toBuffer();
+    const source = await sharp({ create: { width: 32, height: 32, channels: 3, background: '#336699' } })
+      .png()
+      .toBuffer();
+    const mask = await sharp({ create: { width: 32, height: 32, channels: 3, background: '#ffffff' } })
+      .png()
+      .toBuffer();
     const parent = await core.library.addImage({ bytes: source, source: 'imported' });
     const { jobs } = await createJobs({
       targets: [{ providerId: 'qr', model: 'gpt-image-1' }],
@@ -145,7 +178,7 @@ describe('job engine', () => {
     expect(cancel.headers.authorization).toBe(`Key ${jobKey}`);
   });
 
-  it('runs at most the provider\'s concurrency limit at once', async () => {
+  it("runs at most the provider's concurrency limit at once", async () => {
     await core.close();
     core = await openCore(tempLibrary(), { concurrency: () => 2 });
     const inFlight = new Set<string>();
@@ -158,7 +191,11 @@ describe('job engine', () => {
       else inFlight.delete(job.id);
       most = Math.max(most, inFlight.size);
     });
-    const { jobs } = await createJobs({ targets: Array(6).fill({ providerId: 'local', model: 'local/pattern' }), prompt: 'x', size: '32x32' });
+    const { jobs } = await createJobs({
+      targets: Array(6).fill({ providerId: 'local', model: 'local/pattern' }),
+      prompt: 'x',
+      size: '32x32',
+    });
     const finished = await Promise.all(jobs.map((job) => core.jobs.waitFor(job.id)));
     expect(finished.map((job) => job.status)).toEqual(Array(6).fill('done'));
     expect(most).toBe(2);
@@ -171,11 +208,20 @@ describe('job engine', () => {
     const order: string[] = [];
     core.events.subscribe((event, payload) => {
       const job = payload as Job;
-      if (event === 'jobs.changed' && (job.status === 'submitted' || job.status === 'done')) order.push(`${job.prompt} ${job.status}`);
+      if (event === 'jobs.changed' && (job.status === 'submitted' || job.status === 'done'))
+        order.push(`${job.prompt} ${job.status}`);
     });
     fake.fault('files', { kind: 'slow', delayMs: 400 });
-    const first = await createJobs({ targets: [{ providerId: 'qr', model: 'dall-e-2' }], prompt: 'first', size: '256x256' });
-    const second = await createJobs({ targets: [{ providerId: 'qr', model: 'dall-e-2' }], prompt: 'second', size: '256x256' });
+    const first = await createJobs({
+      targets: [{ providerId: 'qr', model: 'dall-e-2' }],
+      prompt: 'first',
+      size: '256x256',
+    });
+    const second = await createJobs({
+      targets: [{ providerId: 'qr', model: 'dall-e-2' }],
+      prompt: 'second',
+      size: '256x256',
+    });
     const finished = await Promise.all([...first.jobs, ...second.jobs].map((job) => core.jobs.waitFor(job.id)));
     expect(finished.map((job) => job.status)).toEqual(['done', 'done']);
     // The second job went to the provider while the first one's image was still on its way.
@@ -184,7 +230,10 @@ describe('job engine', () => {
 
   it('a cancel written by another process stops the job at its next poll', async () => {
     await core.close();
-    core = await openCore(tempLibrary(), { pollIntervalMs: 5, sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) });
+    core = await openCore(tempLibrary(), {
+      pollIntervalMs: 5,
+      sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    });
     await addProviders(core, fake.baseUrl);
     await fake.close();
     fake = await startFakeProvider({ key: jobKey, falSteps: { queued: 1_000_000, inProgress: 0 } });

@@ -11,7 +11,12 @@ export const jobKey = 'sk-jobs-test-key-0001';
 /** Providers every job test uses: id → preset. */
 export const testProviders = { qr: 'quickrouter', ir: 'imagerouter', fal: 'fal', rep: 'replicate' } as const;
 
-export const keyEnv = { ATELIER_KEY_QR: jobKey, ATELIER_KEY_IR: jobKey, ATELIER_KEY_FAL: jobKey, ATELIER_KEY_REP: jobKey };
+export const keyEnv = {
+  ATELIER_KEY_QR: jobKey,
+  ATELIER_KEY_IR: jobKey,
+  ATELIER_KEY_FAL: jobKey,
+  ATELIER_KEY_REP: jobKey,
+};
 
 export function tempLibrary(): string {
   return mkdtempSync(join(tmpdir(), 'atelier-jobs-'));
@@ -19,7 +24,12 @@ export function tempLibrary(): string {
 
 export async function openCore(libraryDir: string, jobs: CoreOptions['jobs'] = {}): Promise<Core> {
   const secrets = createSecretStore({ keychain: false, env: keyEnv });
-  return createCore({ libraryDir, transport: 'test', secrets, jobs: { pollIntervalMs: 0, http: { sleep: async () => {} }, ...jobs } });
+  return createCore({
+    libraryDir,
+    transport: 'test',
+    secrets,
+    jobs: { pollIntervalMs: 0, http: { sleep: async () => {} }, ...jobs },
+  });
 }
 
 export async function addProviders(core: Core, baseUrl: string): Promise<void> {

@@ -27,7 +27,9 @@ function crashChildInEveryState(libraryDir: string, baseUrl: string): Promise<Re
   const ids: Record<string, string> = {};
   const status = new Map<string, string>();
   return new Promise((resolve, reject) => {
-    child.once('exit', (code, signal) => (signal === 'SIGKILL' ? resolve(ids) : reject(new Error(`child exited early (${code})`))));
+    child.once('exit', (code, signal) =>
+      signal === 'SIGKILL' ? resolve(ids) : reject(new Error(`child exited early (${code})`)),
+    );
     createInterface({ input: child.stdout! }).on('line', (line) => {
       const message = JSON.parse(line) as { tag?: string; id: string; status?: string };
       if (message.tag) ids[message.tag] = message.id;
@@ -68,7 +70,13 @@ describe('resume after a crash', () => {
     ]);
     const images = core.library.list({ limit: 100 }).images;
     expect(images).toHaveLength(8);
-    for (const job of finished) expect(images.filter((image) => image.jobId === job.id).map((image) => image.id).sort()).toEqual([...job.imageIds].sort());
+    for (const job of finished)
+      expect(
+        images
+          .filter((image) => image.jobId === job.id)
+          .map((image) => image.id)
+          .sort(),
+      ).toEqual([...job.imageIds].sort());
     // Remote jobs continued from their stored ids instead of being sent again.
     const count = (route: string) => fake!.requests.filter((request) => request.route === route).length;
     expect(count('fal.submit')).toBe(1);
@@ -89,7 +97,11 @@ describe('resume after a crash', () => {
     const libraryDir = tempLibrary();
     core = await openCore(libraryDir);
     await addProviders(core, fake.baseUrl);
-    const answer = await core.invoke('jobs.create', { targets: [{ providerId: 'fal', model: 'fal-ai/flux-1/dev' }], prompt: 'two', n: 2 });
+    const answer = await core.invoke('jobs.create', {
+      targets: [{ providerId: 'fal', model: 'fal-ai/flux-1/dev' }],
+      prompt: 'two',
+      n: 2,
+    });
     const id = (answer as { ok: true; value: { jobs: Job[] } }).value.jobs[0]!.id;
     await new Promise<void>((resolve) => {
       const stop = core!.events.subscribe((event, payload) => {
@@ -115,10 +127,14 @@ describe('resume after a crash', () => {
     const libraryDir = tempLibrary();
     const first = await openCore(libraryDir);
     await addProviders(first, fake.baseUrl);
-    const answer = await first.invoke('jobs.create', { targets: [{ providerId: 'qr', model: 'dall-e-2' }], prompt: 'one owner' });
+    const answer = await first.invoke('jobs.create', {
+      targets: [{ providerId: 'qr', model: 'dall-e-2' }],
+      prompt: 'one owner',
+    });
     const id = (answer as { ok: true; value: { jobs: Job[] } }).value.jobs[0]!.id;
     // Wait until the first engine's request is held by the server (the slow answer).
-    while (!fake.requests.some((request) => request.route === 'openai.generations')) await new Promise((resolve) => setTimeout(resolve, 10));
+    while (!fake.requests.some((request) => request.route === 'openai.generations'))
+      await new Promise((resolve) => setTimeout(resolve, 10));
     core = await openCore(libraryDir);
     expect(core.jobs.resume()).toEqual([]);
     await first.close();

@@ -36,7 +36,9 @@ describe('slots', () => {
     const release = await next;
     release();
     // Both slots are free again: one acquire succeeds at once.
-    await expect(Promise.race([slots.acquire().then(() => 'granted'), settled().then(() => 'waiting')])).resolves.toBe('granted');
+    await expect(Promise.race([slots.acquire().then(() => 'granted'), settled().then(() => 'waiting')])).resolves.toBe(
+      'granted',
+    );
   });
 
   it('an already cancelled signal is refused at once', async () => {

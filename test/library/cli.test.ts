@@ -11,8 +11,17 @@ let work: string;
 let library: string;
 
 function atelier(...args: string[]): { code: number; stdout: string; stderr: string; json: () => any } {
-  const result = spawnSync(process.execPath, [join(root, 'bin', 'atelier.mjs'), ...args, '--library', library], { encoding: 'utf8', cwd: root, timeout: 60_000 });
-  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr, json: () => JSON.parse(result.stdout) };
+  const result = spawnSync(process.execPath, [join(root, 'bin', 'atelier.mjs'), ...args, '--library', library], {
+    encoding: 'utf8',
+    cwd: root,
+    timeout: 60_000,
+  });
+  return {
+    code: result.status ?? -1,
+    stdout: result.stdout,
+    stderr: result.stderr,
+    json: () => JSON.parse(result.stdout),
+  };
 }
 
 beforeAll(async () => {
@@ -29,12 +38,24 @@ describe('atelier library', () => {
   let ids: string[] = [];
 
   it('import: prints what came in and names each refused file; exit 1 when some were refused', () => {
-    const run = atelier('library', 'import', join(work, 'in', 'one.png'), join(work, 'in', 'folder'), join(work, 'in', 'fake.png'), '--json');
+    const run = atelier(
+      'library',
+      'import',
+      join(work, 'in', 'one.png'),
+      join(work, 'in', 'folder'),
+      join(work, 'in', 'fake.png'),
+      '--json',
+    );
     expect(run.code).toBe(1);
     const result = run.json();
-    expect(result.imported.map((image: { originalName: string }) => image.originalName)).toEqual(['one.png', 'two.jpg']);
+    expect(result.imported.map((image: { originalName: string }) => image.originalName)).toEqual([
+      'one.png',
+      'two.jpg',
+    ]);
     expect(result.duplicates).toEqual([]);
-    expect(result.refused).toEqual([{ path: join(work, 'in', 'fake.png'), reason: expect.stringMatching(/not an image/) }]);
+    expect(result.refused).toEqual([
+      { path: join(work, 'in', 'fake.png'), reason: expect.stringMatching(/not an image/) },
+    ]);
     ids = result.imported.map((image: { id: string }) => image.id);
 
     const plain = atelier('library', 'import', join(work, 'in', 'one.png'));
@@ -54,10 +75,40 @@ describe('atelier library', () => {
     const shown = atelier('library', 'show', ids[0]!, '--json');
     expect(shown.code).toBe(0);
     const image = shown.json();
-    for (const key of ['id', 'path', 'thumbPath', 'width', 'height', 'format', 'bytes', 'sha256', 'createdAt', 'source', 'provider', 'model', 'prompt', 'params', 'seed', 'costUsd', 'latencyMs', 'parentId', 'jobId', 'favorite', 'tags']) {
+    for (const key of [
+      'id',
+      'path',
+      'thumbPath',
+      'width',
+      'height',
+      'format',
+      'bytes',
+      'sha256',
+      'createdAt',
+      'source',
+      'provider',
+      'model',
+      'prompt',
+      'params',
+      'seed',
+      'costUsd',
+      'latencyMs',
+      'parentId',
+      'jobId',
+      'favorite',
+      'tags',
+    ]) {
       expect(image).toHaveProperty(key);
     }
-    expect(image).toMatchObject({ id: ids[0], width: 30, height: 20, format: 'png', source: 'imported', favorite: false, tags: [] });
+    expect(image).toMatchObject({
+      id: ids[0],
+      width: 30,
+      height: 20,
+      format: 'png',
+      source: 'imported',
+      favorite: false,
+      tags: [],
+    });
     expect(existsSync(image.path)).toBe(true);
 
     const human = atelier('library', 'show', ids[0]!);
@@ -65,7 +116,11 @@ describe('atelier library', () => {
   });
 
   it('tag, favorite and the filters that find them', () => {
-    expect(atelier('library', 'tag', ...ids, '--add', 'sky', '--add', 'sea', '--json').json().images.map((image: { tags: string[] }) => image.tags)).toEqual([
+    expect(
+      atelier('library', 'tag', ...ids, '--add', 'sky', '--add', 'sea', '--json')
+        .json()
+        .images.map((image: { tags: string[] }) => image.tags),
+    ).toEqual([
       ['sea', 'sky'],
       ['sea', 'sky'],
     ]);
@@ -74,7 +129,11 @@ describe('atelier library', () => {
     const favourites = atelier('library', 'list', '--favorite', '--tag', 'sea', '--json').json();
     expect(favourites.images.map((image: { id: string }) => image.id)).toEqual([ids[0]]);
     expect(atelier('library', 'favorite', ids[0]!, '--off', '--json').json().images[0].favorite).toBe(false);
-    expect(atelier('library', 'list', '--query', 'tw', '--json').json().images.map((image: { id: string }) => image.id)).toEqual([ids[1]]);
+    expect(
+      atelier('library', 'list', '--query', 'tw', '--json')
+        .json()
+        .images.map((image: { id: string }) => image.id),
+    ).toEqual([ids[1]]);
   });
 
   it('export writes the PNG and its sidecar', () => {
@@ -88,7 +147,11 @@ describe('atelier library', () => {
   it('delete trashes, restore brings back, delete --permanent frees the disk', () => {
     const path = atelier('library', 'show', ids[1]!, '--json').json().path;
     expect(atelier('library', 'delete', ids[1]!, '--json').json().images[0].trashedAt).not.toBeNull();
-    expect(atelier('library', 'list', '--json').json().images.map((image: { id: string }) => image.id)).toEqual([ids[0]]);
+    expect(
+      atelier('library', 'list', '--json')
+        .json()
+        .images.map((image: { id: string }) => image.id),
+    ).toEqual([ids[0]]);
     expect(atelier('library', 'restore', ids[1]!, '--json').json().images[0].trashedAt).toBeNull();
     const gone = atelier('library', 'delete', ids[1]!, '--permanent', '--json');
     expect(gone.json()).toMatchObject({ deleted: [ids[1]] });
@@ -109,7 +172,14 @@ describe('atelier library', () => {
 
     const check = atelier('library', 'check', '--json');
     expect(check.code).toBe(1);
-    expect(check.json()).toMatchObject({ ok: false, missingFiles: [], orphanFiles: [`originals/${sha.slice(0, 2)}/${sha}.png`], tempFiles: ['.tmp/abc.part'], missingThumbs: [], repaired: [] });
+    expect(check.json()).toMatchObject({
+      ok: false,
+      missingFiles: [],
+      orphanFiles: [`originals/${sha.slice(0, 2)}/${sha}.png`],
+      tempFiles: ['.tmp/abc.part'],
+      missingThumbs: [],
+      repaired: [],
+    });
     const repair = atelier('library', 'check', '--repair', '--json');
     expect(repair.code).toBe(0);
     expect(repair.json()).toMatchObject({ ok: true, orphanFiles: [], tempFiles: [] });

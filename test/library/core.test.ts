@@ -17,7 +17,11 @@ describe('the library in the core', () => {
     core = await createCore({ libraryDir: dir, transport: 'test' });
     const seen: unknown[] = [];
     core.events.subscribe((event, payload) => seen.push({ event, payload }));
-    const image = await core.library.addImage({ bytes: await solidImage('png', 20, 20, 1), source: 'generated', prompt: 'moon' });
+    const image = await core.library.addImage({
+      bytes: await solidImage('png', 20, 20, 1),
+      source: 'generated',
+      prompt: 'moon',
+    });
     expect(seen).toEqual([{ event: 'library.changed', payload: { reason: 'added', ids: [image.id] } }]);
 
     const listed = await core.invoke('library.list', { query: 'mo' });

@@ -31,7 +31,11 @@ describe('the library database', () => {
   it('applies migrations in id order, once each, across gaps and reopenings', () => {
     const file = dbFile();
     const order: number[] = [];
-    const make = (id: number): Migration => ({ id, name: `m${id}`, up: (db) => (order.push(id), db.exec(`CREATE TABLE t${id} (x)`)) });
+    const make = (id: number): Migration => ({
+      id,
+      name: `m${id}`,
+      up: (db) => (order.push(id), db.exec(`CREATE TABLE t${id} (x)`)),
+    });
     let db = openDatabase(file, { migrations: [make(200), make(1), make(105)] });
     expect(order).toEqual([1, 105, 200]);
     db.close();

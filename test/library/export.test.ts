@@ -36,7 +36,9 @@ describe('export', () => {
     });
     const out = join(t.dir, '..', `${t.dir.split('/').pop()}-export`);
     const { files } = await t.library.export([image.id], out);
-    expect(files).toEqual([{ id: image.id, path: join(out, `${image.id}.png`), sidecar: join(out, `${image.id}.json`) }]);
+    expect(files).toEqual([
+      { id: image.id, path: join(out, `${image.id}.png`), sidecar: join(out, `${image.id}.json`) },
+    ]);
     const exported = await sharp(files[0]!.path).metadata();
     expect([exported.format, exported.width, exported.height]).toEqual(['png', 40, 20]);
     const chunks = await textChunks(files[0]!.path);
@@ -47,28 +49,67 @@ describe('export', () => {
       seed: 99,
       model: 'flux-pro',
     });
-    expect(JSON.parse(chunks.atelier!)).toMatchObject({ prompt: 'a misty forest, morning light', provider: 'fal', seed: 99 });
+    expect(JSON.parse(chunks.atelier!)).toMatchObject({
+      prompt: 'a misty forest, morning light',
+      provider: 'fal',
+      seed: 99,
+    });
     const sidecar = JSON.parse(readFileSync(files[0]!.sidecar, 'utf8'));
-    expect(sidecar).toMatchObject({ id: image.id, prompt: 'a misty forest, morning light', model: 'flux-pro', file: `${image.id}.png` });
+    expect(sidecar).toMatchObject({
+      id: image.id,
+      prompt: 'a misty forest, morning light',
+      model: 'flux-pro',
+      file: `${image.id}.png`,
+    });
     expect(sidecar.path).toBeUndefined();
 
     // Another Atelier library reads the prompt back from the exported file alone.
     other = openTestLibrary();
     const [again] = (await other.library.import([files[0]!.path])).imported;
-    expect(again).toMatchObject({ prompt: 'a misty forest, morning light', negativePrompt: 'people', model: 'flux-pro', provider: 'fal', seed: 99 });
+    expect(again).toMatchObject({
+      prompt: 'a misty forest, morning light',
+      negativePrompt: 'people',
+      model: 'flux-pro',
+      provider: 'fal',
+      seed: 99,
+    });
   });
 
   it('formats the settings line the way Stable Diffusion tools write it', () => {
-    const text = formatSdParameters({ prompt: 'cat', negativePrompt: null, params: { Sampler: 'Euler a', Steps: 20, note: 'a, b' }, seed: 5, model: 'm' });
+    const text = formatSdParameters({
+      prompt: 'cat',
+      negativePrompt: null,
+      params: { Sampler: 'Euler a', Steps: 20, note: 'a, b' },
+      seed: 5,
+      model: 'm',
+    });
     expect(text).toBe('cat\nSteps: 20, Sampler: Euler a, note: "a, b", Seed: 5, Model: m');
-    expect(parseSdParameters('just a prompt, with commas')).toEqual({ prompt: 'just a prompt, with commas', negativePrompt: null, params: null, seed: null, model: null });
+    expect(parseSdParameters('just a prompt, with commas')).toEqual({
+      prompt: 'just a prompt, with commas',
+      negativePrompt: null,
+      params: null,
+      seed: null,
+      model: null,
+    });
   });
 });
 
 describe('whole-library archive', () => {
   it('carries every image and fact to another library, and importing it twice adds nothing', async () => {
-    const parent = await t.library.addImage({ bytes: await solidImage('png', 30, 30, 2), source: 'generated', prompt: 'parent', model: 'flux-pro', seed: 1 });
-    const child = await t.library.addImage({ bytes: await solidImage('webp', 30, 30, 3), source: 'edited', prompt: 'child', parentId: parent.id, costUsd: 0.02 });
+    const parent = await t.library.addImage({
+      bytes: await solidImage('png', 30, 30, 2),
+      source: 'generated',
+      prompt: 'parent',
+      model: 'flux-pro',
+      seed: 1,
+    });
+    const child = await t.library.addImage({
+      bytes: await solidImage('webp', 30, 30, 3),
+      source: 'edited',
+      prompt: 'child',
+      parentId: parent.id,
+      costUsd: 0.02,
+    });
     t.library.tag([child.id], ['best'], []);
     t.library.favorite([child.id], true);
     t.library.rate([parent.id], 2);
@@ -109,6 +150,8 @@ describe('whole-library archive', () => {
     other = openTestLibrary();
     const result = await other.library.importArchive(join(work, 'bad.tar'));
     expect(result.imported).toEqual([]);
-    expect(result.refused).toEqual([{ path: expect.stringContaining(image.sha256), reason: expect.stringMatching(/checksum does not match/) }]);
+    expect(result.refused).toEqual([
+      { path: expect.stringContaining(image.sha256), reason: expect.stringMatching(/checksum does not match/) },
+    ]);
   });
 });

@@ -38,16 +38,25 @@ export function openTestLibrary(dir = tempDir(), now?: () => number): TestLibrar
 }
 
 /** A solid-colour image; `seed` changes the colour so each call can give different bytes. */
-export function solidImage(format: 'png' | 'jpeg' | 'webp' | 'gif' | 'avif' | 'tiff', width = 64, height = 48, seed = 0): Promise<Buffer> {
+export function solidImage(
+  format: 'png' | 'jpeg' | 'webp' | 'gif' | 'avif' | 'tiff',
+  width = 64,
+  height = 48,
+  seed = 0,
+): Promise<Buffer> {
   const background = { r: (seed * 37) % 256, g: (seed * 91 + 40) % 256, b: (seed * 53 + 80) % 256 };
-  return sharp({ create: { width, height, channels: 3, background } }).toFormat(format).toBuffer();
+  return sharp({ create: { width, height, channels: 3, background } })
+    .toFormat(format)
+    .toBuffer();
 }
 
 /** Random pixels: compresses badly, so a truncated copy really lacks image data. */
 export function noisyPng(width = 128, height = 128): Promise<Buffer> {
   const pixels = Buffer.alloc(width * height * 3);
   for (let index = 0; index < pixels.length; index++) pixels[index] = (index * 7919 + (index >> 5) * 104729) % 251;
-  return sharp(pixels, { raw: { width, height, channels: 3 } }).png().toBuffer();
+  return sharp(pixels, { raw: { width, height, channels: 3 } })
+    .png()
+    .toBuffer();
 }
 
 /** A valid 1-bit greyscale PNG of any size, built by hand so a 20000×20000 one costs ~50 kB and no encode. */

@@ -55,7 +55,9 @@ describe('import', () => {
   it('takes the first frame of an animated GIF', async () => {
     // Two 20×10 frames, white then black, stacked as one tall raw image split into pages.
     const frames = Buffer.concat([Buffer.alloc(20 * 10 * 4, 255), Buffer.alloc(20 * 10 * 4, 0)]);
-    const animated = await sharp(frames, { raw: { width: 20, height: 20, channels: 4, pageHeight: 10 } } as never).gif().toBuffer();
+    const animated = await sharp(frames, { raw: { width: 20, height: 20, channels: 4, pageHeight: 10 } } as never)
+      .gif()
+      .toBuffer();
     expect((await sharp(animated).metadata()).pages).toBe(2);
     const [image] = (await t.library.import([put('anim.gif', animated)])).imported;
     expect(image).toMatchObject({ format: 'gif', width: 20, height: 10 });
@@ -64,7 +66,10 @@ describe('import', () => {
   });
 
   it('applies EXIF orientation to the size and the thumbnails', async () => {
-    const sideways = await sharp({ create: { width: 300, height: 100, channels: 3, background: '#246' } }).jpeg().withMetadata({ orientation: 6 }).toBuffer();
+    const sideways = await sharp({ create: { width: 300, height: 100, channels: 3, background: '#246' } })
+      .jpeg()
+      .withMetadata({ orientation: 6 })
+      .toBuffer();
     const [image] = (await t.library.import([put('phone.jpg', sideways)])).imported;
     expect(image).toMatchObject({ width: 100, height: 300 });
     const thumb = await sharp(image!.thumbPath).metadata();
@@ -72,7 +77,8 @@ describe('import', () => {
   });
 
   it('reads prompt and parameters from a Stable Diffusion `parameters` chunk', async () => {
-    const text = 'a lighthouse at dusk, oil painting\nNegative prompt: blurry, text\nSteps: 30, Sampler: DPM++ 2M Karras, CFG scale: 6.5, Seed: 424242, Size: 64x48, Model: sdxl_base, Lora hashes: "foo: 1, bar: 2"';
+    const text =
+      'a lighthouse at dusk, oil painting\nNegative prompt: blurry, text\nSteps: 30, Sampler: DPM++ 2M Karras, CFG scale: 6.5, Seed: 424242, Size: 64x48, Model: sdxl_base, Lora hashes: "foo: 1, bar: 2"';
     const png = embedPngText(await solidImage('png'), { parameters: text });
     const [image] = (await t.library.import([put('sd.png', png)])).imported;
     expect(image).toMatchObject({
@@ -80,15 +86,36 @@ describe('import', () => {
       negativePrompt: 'blurry, text',
       seed: 424242,
       model: 'sdxl_base',
-      params: { Steps: 30, Sampler: 'DPM++ 2M Karras', 'CFG scale': 6.5, Size: '64x48', 'Lora hashes': 'foo: 1, bar: 2' },
+      params: {
+        Steps: 30,
+        Sampler: 'DPM++ 2M Karras',
+        'CFG scale': 6.5,
+        Size: '64x48',
+        'Lora hashes': 'foo: 1, bar: 2',
+      },
     });
   });
 
   it('reads our own `atelier` chunk in preference, including non-Latin prompts', async () => {
-    const ours = JSON.stringify({ prompt: '一只在月光下的猫', params: { quality: 'high' }, seed: 7, model: 'gpt-image-1', provider: 'quickrouter' });
-    const png = embedPngText(await solidImage('png'), { atelier: ours, parameters: 'something else\nSteps: 1, Sampler: x, Seed: 1' });
+    const ours = JSON.stringify({
+      prompt: '一只在月光下的猫',
+      params: { quality: 'high' },
+      seed: 7,
+      model: 'gpt-image-1',
+      provider: 'quickrouter',
+    });
+    const png = embedPngText(await solidImage('png'), {
+      atelier: ours,
+      parameters: 'something else\nSteps: 1, Sampler: x, Seed: 1',
+    });
     const [image] = (await t.library.import([put('ours.png', png)])).imported;
-    expect(image).toMatchObject({ prompt: '一只在月光下的猫', params: { quality: 'high' }, seed: 7, model: 'gpt-image-1', provider: 'quickrouter' });
+    expect(image).toMatchObject({
+      prompt: '一只在月光下的猫',
+      params: { quality: 'high' },
+      seed: 7,
+      model: 'gpt-image-1',
+      provider: 'quickrouter',
+    });
   });
 
   it('refuses a truncated image, an empty file, text named .png and a 20000×20000 PNG, and imports the good files beside them', async () => {
@@ -99,7 +126,9 @@ describe('import', () => {
     const text = put('notes.png', Buffer.from('these are my notes, not a picture\n'));
     const huge = put('huge.png', hugePng(20000, 20000));
     const good2 = put('good-2.jpg', await solidImage('jpeg', 32, 32, 12));
-    const jpeg = await sharp(await noisyPng(256, 256)).jpeg().toBuffer();
+    const jpeg = await sharp(await noisyPng(256, 256))
+      .jpeg()
+      .toBuffer();
     const brokenJpeg = put('broken.jpg', jpeg.subarray(0, Math.floor(jpeg.length * 0.6)));
 
     const result = await t.library.import([good1, truncated, empty, text, huge, good2, brokenJpeg]);
@@ -129,7 +158,9 @@ describe('import', () => {
     put('trip/.DS_Store', Buffer.from('junk'));
     const result = await t.library.import([join(inbox, 'trip'), join(inbox, 'nowhere.png')]);
     expect(result.imported.map((image) => image.originalName)).toEqual(['a.png', 'b.webp']);
-    expect(result.refused).toEqual([{ path: join(inbox, 'nowhere.png'), reason: expect.stringMatching(/does not exist/) }]);
+    expect(result.refused).toEqual([
+      { path: join(inbox, 'nowhere.png'), reason: expect.stringMatching(/does not exist/) },
+    ]);
     expect(t.changes).toContainEqual({ reason: 'added', ids: result.imported.map((image) => image.id) });
   });
 

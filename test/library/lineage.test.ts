@@ -23,7 +23,11 @@ async function lineage(id: string): Promise<{ ancestors: string[]; children: str
   const answer = await core!.invoke('library.lineage', { id });
   if (!answer.ok) throw new Error(answer.error.message);
   const value = answer.value as Lineage;
-  return { ancestors: value.ancestors.map((image) => image.prompt!), children: value.children.map((image) => image.prompt!), childCount: value.childCount };
+  return {
+    ancestors: value.ancestors.map((image) => image.prompt!),
+    children: value.children.map((image) => image.prompt!),
+    childCount: value.childCount,
+  };
 }
 
 describe('library.lineage', () => {
@@ -45,14 +49,28 @@ describe('library.lineage', () => {
     core.library.trash([root]);
     expect(await lineage(root)).toEqual({ ancestors: [], children: ['edit'], childCount: 1 });
     const chain = await core.invoke('library.lineage', { id: again });
-    expect(chain).toMatchObject({ ok: true, value: { ancestors: [{ prompt: 'root', trashedAt: expect.any(String) }, { prompt: 'edit', trashedAt: null }] } });
+    expect(chain).toMatchObject({
+      ok: true,
+      value: {
+        ancestors: [
+          { prompt: 'root', trashedAt: expect.any(String) },
+          { prompt: 'edit', trashedAt: null },
+        ],
+      },
+    });
 
     // Deleted for good, the first image leaves the chain (its edits keep their own history).
     core.library.delete([root]);
     expect(await lineage(again)).toEqual({ ancestors: ['edit'], children: [], childCount: 0 });
 
-    expect(await core.invoke('library.lineage', { id: 'ffffffffffffffff' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    expect(await core.invoke('library.lineage', { id: '../atelier.db' })).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
+    expect(await core.invoke('library.lineage', { id: 'ffffffffffffffff' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
+    expect(await core.invoke('library.lineage', { id: '../atelier.db' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_payload' },
+    });
   });
 
   it('lists a bounded number of edits but counts them all', async () => {

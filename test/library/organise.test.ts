@@ -50,7 +50,11 @@ describe('organising images', () => {
     const other = await t.library.addImage({ bytes: await solidImage('png', 8, 8, 5), source: 'generated' });
     t.library.tag([first.id], ['only-here'], []);
     expect(second.path).toBe(first.path);
-    const files = [first.path, join(t.dir, 'thumbs', first.sha256.slice(0, 2), `${first.sha256}-256.webp`), join(t.dir, 'thumbs', first.sha256.slice(0, 2), `${first.sha256}-768.webp`)];
+    const files = [
+      first.path,
+      join(t.dir, 'thumbs', first.sha256.slice(0, 2), `${first.sha256}-256.webp`),
+      join(t.dir, 'thumbs', first.sha256.slice(0, 2), `${first.sha256}-768.webp`),
+    ];
     const before = diskUse(files);
     expect(before).toBeGreaterThan(bytes.length);
 
@@ -69,7 +73,11 @@ describe('organising images', () => {
 
   it('keeps an edit when its parent is deleted, with the link cleared', async () => {
     const parent = await t.library.addImage({ bytes: await solidImage('png', 8, 8, 6), source: 'generated' });
-    const child = await t.library.addImage({ bytes: await solidImage('png', 8, 8, 7), source: 'edited', parentId: parent.id });
+    const child = await t.library.addImage({
+      bytes: await solidImage('png', 8, 8, 7),
+      source: 'edited',
+      parentId: parent.id,
+    });
     expect(child.parentId).toBe(parent.id);
     t.library.delete([parent.id]);
     expect(t.library.get(child.id).parentId).toBeNull();

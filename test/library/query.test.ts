@@ -14,8 +14,15 @@ beforeEach(() => {
 afterEach(() => t.close());
 
 let seed = 0;
-async function add(facts: Partial<Parameters<TestLibrary['library']['addImage']>[0]> = {}, size: [number, number] = [32, 32]): Promise<LibraryImage> {
-  return t.library.addImage({ bytes: await solidImage('png', size[0], size[1], ++seed), source: 'generated', ...facts });
+async function add(
+  facts: Partial<Parameters<TestLibrary['library']['addImage']>[0]> = {},
+  size: [number, number] = [32, 32],
+): Promise<LibraryImage> {
+  return t.library.addImage({
+    bytes: await solidImage('png', size[0], size[1], ++seed),
+    source: 'generated',
+    ...facts,
+  });
 }
 
 const ids = (images: LibraryImage[]) => images.map((image) => image.id);
@@ -44,7 +51,10 @@ describe('the gallery query', () => {
     clock += 7_200_000;
     const newest = await add();
     expect(ids(t.library.list({}).images)).toEqual([newest.id, recent.id, older.id]);
-    expect(ids(t.library.list({ createdTo: recent.createdAt, createdFrom: older.createdAt }).images)).toEqual([recent.id, older.id]);
+    expect(ids(t.library.list({ createdTo: recent.createdAt, createdFrom: older.createdAt }).images)).toEqual([
+      recent.id,
+      older.id,
+    ]);
   });
 
   it('combines a text search with a tag of several words or odd characters', async () => {
@@ -94,7 +104,8 @@ describe('the gallery query', () => {
 
   it('pages a text search in every sort order without repeats or gaps', async () => {
     const made: LibraryImage[] = [];
-    for (let index = 0; index < 9; index++) made.push(await add({ prompt: index % 3 === 0 ? 'a quiet lake' : 'lakeside cabin' }));
+    for (let index = 0; index < 9; index++)
+      made.push(await add({ prompt: index % 3 === 0 ? 'a quiet lake' : 'lakeside cabin' }));
     for (const [index, image] of made.entries()) t.library.rate([image.id], index % 4);
     for (const sort of ['newest', 'oldest', 'rating'] as const) {
       const seen: string[] = [];
@@ -113,13 +124,18 @@ describe('the gallery query', () => {
     for (const hints of [{}, { manyMatches: true }]) {
       const query = buildListQuery({ query: 'lak', sort: 'rating', limit: 4 }, hints);
       const rows = t.db.prepare(query.sql).all(...query.params) as Array<{ id: string }>;
-      expect(rows.slice(0, 4).map((row) => row.id)).toEqual(ids(t.library.list({ query: 'lak', sort: 'rating', limit: 4 }).images));
+      expect(rows.slice(0, 4).map((row) => row.id)).toEqual(
+        ids(t.library.list({ query: 'lak', sort: 'rating', limit: 4 }).images),
+      );
     }
   });
 
   it('filters by model, provider, tag, favourite, rating, source, date, size and lineage', async () => {
     const parent = await add({ model: 'flux-pro', provider: 'fal' }, [64, 32]);
-    const child = await add({ model: 'gpt-image-1', provider: 'quickrouter', parentId: parent.id, prompt: 'edit' }, [32, 64]);
+    const child = await add(
+      { model: 'gpt-image-1', provider: 'quickrouter', parentId: parent.id, prompt: 'edit' },
+      [32, 64],
+    );
     const third = await add({ model: 'flux-pro', provider: 'quickrouter', source: 'edited' });
     t.library.tag([parent.id, third.id], ['keep']);
     t.library.favorite([child.id], true);

@@ -111,7 +111,25 @@ describe('searching Chinese, Japanese and Korean', () => {
 
   it('takes FTS syntax in a query as plain text', async () => {
     const landscape = await add({ prompt: '一幅山水画 and a river' });
-    for (const query of ['"', '*', '-', '(', ')', 'AND', 'OR', 'NOT', 'NEAR(', ':', '^', '"山', '山"水', '-山水', 'prompt:山', '山*', '{name}']) {
+    for (const query of [
+      '"',
+      '*',
+      '-',
+      '(',
+      ')',
+      'AND',
+      'OR',
+      'NOT',
+      'NEAR(',
+      ':',
+      '^',
+      '"山',
+      '山"水',
+      '-山水',
+      'prompt:山',
+      '山*',
+      '{name}',
+    ]) {
       expect(() => t.library.list({ query }), query).not.toThrow();
       expect(() => t.library.list({ query, sort: 'rating' }), query).not.toThrow();
     }
@@ -143,8 +161,18 @@ describe('a library made before Chinese search', () => {
     const before = migrations.filter((migration) => migration.id < 3);
     const oldDb = openDatabase(join(dir, 'atelier.db'), { migrations: before });
     const old = createLibrary({ db: oldDb, libraryDir: dir });
-    const landscape = await old.addImage({ bytes: await solidImage('png', 16, 16, 1), source: 'generated', prompt: '一幅山水画', negativePrompt: '模糊' });
-    const tagged = await old.addImage({ bytes: await solidImage('png', 16, 16, 2), source: 'imported', prompt: 'a castle', originalName: '城堡照片.png' });
+    const landscape = await old.addImage({
+      bytes: await solidImage('png', 16, 16, 1),
+      source: 'generated',
+      prompt: '一幅山水画',
+      negativePrompt: '模糊',
+    });
+    const tagged = await old.addImage({
+      bytes: await solidImage('png', 16, 16, 2),
+      source: 'imported',
+      prompt: 'a castle',
+      originalName: '城堡照片.png',
+    });
     old.tag([tagged.id], ['古代建筑']);
     // The old index only finds a run from its first character.
     expect(old.list({ query: '山水' }).images).toEqual([]);
@@ -167,7 +195,11 @@ describe('a library made before Chinese search', () => {
     t.db.close();
     const db = openDatabase(join(dir, 'atelier.db'), { migrations });
     const reopened = createLibrary({ db, libraryDir: dir });
-    const later = await reopened.addImage({ bytes: await solidImage('png', 16, 16, 3), source: 'generated', prompt: '月下的竹林' });
+    const later = await reopened.addImage({
+      bytes: await solidImage('png', 16, 16, 3),
+      source: 'generated',
+      prompt: '月下的竹林',
+    });
     expect(ids(reopened.list({ query: '竹林' }).images)).toEqual([later.id]);
     db.close();
   });
@@ -193,12 +225,26 @@ describe('katakana and hiragana', () => {
 describe('a library indexed before kana folding', () => {
   it('has its katakana rows indexed again, and only those', async () => {
     const dir = tempDir();
-    const oldDb = openDatabase(join(dir, 'atelier.db'), { migrations: migrations.filter((migration) => migration.id !== 4) });
+    const oldDb = openDatabase(join(dir, 'atelier.db'), {
+      migrations: migrations.filter((migration) => migration.id !== 4),
+    });
     const old = createLibrary({ db: oldDb, libraryDir: dir });
-    const cat = await old.addImage({ bytes: await solidImage('png', 16, 16, 1), source: 'generated', prompt: '眠るネコ' });
-    const tagged = await old.addImage({ bytes: await solidImage('png', 16, 16, 2), source: 'generated', prompt: 'a lake' });
+    const cat = await old.addImage({
+      bytes: await solidImage('png', 16, 16, 1),
+      source: 'generated',
+      prompt: '眠るネコ',
+    });
+    const tagged = await old.addImage({
+      bytes: await solidImage('png', 16, 16, 2),
+      source: 'generated',
+      prompt: 'a lake',
+    });
     old.tag([tagged.id], ['ボート']);
-    const plain = await old.addImage({ bytes: await solidImage('png', 16, 16, 3), source: 'generated', prompt: '山水画' });
+    const plain = await old.addImage({
+      bytes: await solidImage('png', 16, 16, 3),
+      source: 'generated',
+      prompt: '山水画',
+    });
     // What the previous version stored: katakana as typed (today's triggers would fold it already).
     const pk = (id: string) => oldDb.prepare('SELECT pk FROM images WHERE id = ?').pluck().get(id);
     oldDb.prepare('UPDATE images_fts SET prompt = ? WHERE rowid = ?').run('眠 る ネ コ', pk(cat.id));
@@ -215,6 +261,8 @@ describe('a library indexed before kana folding', () => {
     expect(ids(t.library.list({ query: 'ネコ' }).images)).toEqual([cat.id]);
     expect(ids(t.library.list({ query: 'ぼーと' }).images)).toEqual([tagged.id]);
     expect(ids(t.library.list({ query: '山水' }).images)).toEqual([plain.id]);
-    expect(t.db.prepare('SELECT prompt FROM images_fts WHERE rowid = ?').pluck().get(plainPk)).toBe('山 水 画 untouched');
+    expect(t.db.prepare('SELECT prompt FROM images_fts WHERE rowid = ?').pluck().get(plainPk)).toBe(
+      '山 水 画 untouched',
+    );
   });
 });

@@ -26,7 +26,17 @@ describe('addImage (what the jobs engine calls)', () => {
       latencyMs: 8123,
       jobId: 'job-1',
     });
-    expect(image).toMatchObject({ sha256: sha256Of(bytes), bytes: bytes.length, width: 1200, height: 600, format: 'png', costUsd: 0.04, latencyMs: 8123, jobId: 'job-1', seed: 12 });
+    expect(image).toMatchObject({
+      sha256: sha256Of(bytes),
+      bytes: bytes.length,
+      width: 1200,
+      height: 600,
+      format: 'png',
+      costUsd: 0.04,
+      latencyMs: 8123,
+      jobId: 'job-1',
+      seed: 12,
+    });
     expect(image.path).toBe(join(t.dir, 'originals', image.sha256.slice(0, 2), `${image.sha256}.png`));
     expect(readFileSync(image.path).equals(bytes)).toBe(true);
     const small = await sharp(image.thumbPath).metadata();
@@ -37,8 +47,12 @@ describe('addImage (what the jobs engine calls)', () => {
   });
 
   it('refuses bytes that are not an image, and a parent that does not exist', async () => {
-    await expect(t.library.addImage({ bytes: Buffer.from('{"error":"quota"}'), source: 'generated' })).rejects.toMatchObject({ code: 'invalid_input' });
-    await expect(t.library.addImage({ bytes: await solidImage('png'), source: 'edited', parentId: 'ffffffffffffffff' })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(
+      t.library.addImage({ bytes: Buffer.from('{"error":"quota"}'), source: 'generated' }),
+    ).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(
+      t.library.addImage({ bytes: await solidImage('png'), source: 'edited', parentId: 'ffffffffffffffff' }),
+    ).rejects.toMatchObject({ code: 'not_found' });
     expect(t.db.prepare('SELECT count(*) FROM images').pluck().get()).toBe(0);
   });
 
@@ -90,7 +104,13 @@ describe('check and repair', () => {
     writeFileSync(join(t.dir, '.tmp', 'deadbeef.part'), orphanBytes.subarray(0, 10));
 
     const report = await t.library.check({ repair: false, graceMs: 0 });
-    expect(report).toMatchObject({ ok: false, orphanFiles: [orphan], tempFiles: ['.tmp/deadbeef.part'], missingFiles: [], missingThumbs: [] });
+    expect(report).toMatchObject({
+      ok: false,
+      orphanFiles: [orphan],
+      tempFiles: ['.tmp/deadbeef.part'],
+      missingFiles: [],
+      missingThumbs: [],
+    });
 
     const repaired = await t.library.check({ repair: true, graceMs: 0 });
     expect(repaired).toMatchObject({ ok: true, orphanFiles: [], tempFiles: [] });

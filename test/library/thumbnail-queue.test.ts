@@ -13,13 +13,18 @@ afterEach(async () => {
 });
 
 async function png(seed: number): Promise<Buffer> {
-  return sharp({ create: { width: 300, height: 200, channels: 3, background: { r: seed, g: 90, b: 160 } } }).png().toBuffer();
+  return sharp({ create: { width: 300, height: 200, channels: 3, background: { r: seed, g: 90, b: 160 } } })
+    .png()
+    .toBuffer();
 }
 
 describe('thumbnails made later (job results)', () => {
   it('stores the image at once and makes its thumbnails in the background', async () => {
     core = await createCore({ libraryDir: mkdtempSync(join(tmpdir(), 'atelier-thumbq-')), transport: 'test' });
-    const image = await core.library.addImage({ bytes: await png(10), source: 'generated', prompt: 'later' }, { thumbnails: 'later' });
+    const image = await core.library.addImage(
+      { bytes: await png(10), source: 'generated', prompt: 'later' },
+      { thumbnails: 'later' },
+    );
     expect(existsSync(image.path)).toBe(true);
     expect(existsSync(image.thumbPath)).toBe(false);
     await core.library.drainThumbnails();
@@ -39,7 +44,10 @@ describe('thumbnails made later (job results)', () => {
   it('waits until results stop arriving before it starts, then makes them all', async () => {
     core = await createCore({ libraryDir: mkdtempSync(join(tmpdir(), 'atelier-thumbq-')), transport: 'test' });
     const images = [];
-    for (let index = 0; index < 3; index++) images.push(await core.library.addImage({ bytes: await png(30 + index), source: 'generated' }, { thumbnails: 'later' }));
+    for (let index = 0; index < 3; index++)
+      images.push(
+        await core.library.addImage({ bytes: await png(30 + index), source: 'generated' }, { thumbnails: 'later' }),
+      );
     expect(images.some((image) => existsSync(image.thumbPath))).toBe(false);
     await new Promise((resolve) => setTimeout(resolve, 600));
     await core.library.drainThumbnails();

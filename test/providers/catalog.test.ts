@@ -1,6 +1,12 @@
 // The model catalogue: built-in ids of the seeds, protocol per id, ImageRouter's /v1/models merged in.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { builtinCatalog, fetchRemoteCatalog, findModel, mergeCatalog, protocolFor } from '../../electron/core/providers/catalog';
+import {
+  builtinCatalog,
+  fetchRemoteCatalog,
+  findModel,
+  mergeCatalog,
+  protocolFor,
+} from '../../electron/core/providers/catalog';
 import { modelInfoSchema } from '../../shared/contract/models';
 import { HttpClient } from '../../electron/core/http/client';
 import { startFakeProvider, type FakeProvider } from '../fake-provider';
@@ -15,7 +21,17 @@ describe('model catalogue', () => {
   it('knows every model id the seeds name, with valid entries', () => {
     const quick = builtinCatalog('quickrouter').map((model) => model.id);
     expect(quick).toEqual(
-      expect.arrayContaining(['flux-1', 'flux-kontext-pro', 'flux-kontext-max', 'gpt-image-1', 'gpt-image-1-all', 'dall-e-2', 'dall-e-3', 'fal-ai/flux-1/dev', 'black-forest-labs/flux-kontext-max']),
+      expect.arrayContaining([
+        'flux-1',
+        'flux-kontext-pro',
+        'flux-kontext-max',
+        'gpt-image-1',
+        'gpt-image-1-all',
+        'dall-e-2',
+        'dall-e-3',
+        'fal-ai/flux-1/dev',
+        'black-forest-labs/flux-kontext-max',
+      ]),
     );
     expect(builtinCatalog('imagerouter').map((model) => model.id)).toEqual(['test/test']);
     expect(builtinCatalog('local').map((model) => model.protocol)).toEqual(['local']);
@@ -34,19 +50,39 @@ describe('model catalogue', () => {
   });
 
   it('offers the 21:9 … 9:21 enum for Flux models on routers', () => {
-    expect(findModel('quickrouter', 'flux-kontext-max').aspectRatios).toEqual(['21:9', '16:9', '4:3', '3:2', '1:1', '2:3', '3:4', '9:16', '9:21']);
+    expect(findModel('quickrouter', 'flux-kontext-max').aspectRatios).toEqual([
+      '21:9',
+      '16:9',
+      '4:3',
+      '3:2',
+      '1:1',
+      '2:3',
+      '3:4',
+      '9:16',
+      '9:21',
+    ]);
   });
 
-  it('merges ImageRouter\'s object keyed by id, image models only, with prices', async () => {
+  it("merges ImageRouter's object keyed by id, image models only, with prices", async () => {
     const http = new HttpClient({ provider: 'ImageRouter' });
     const remote = await fetchRemoteCatalog(http, 'imagerouter', fake.baseUrl, null);
     const request = fake.requests.at(-1)!;
     expect(request.path).toBe('/v1/models');
     expect(request.query).toEqual({ type: 'image', sort: 'date', limit: '1000' });
     const merged = mergeCatalog('imagerouter', remote);
-    expect(merged.map((model) => model.id)).toEqual(['test/test', 'openai/gpt-image-1', 'black-forest-labs/FLUX-1-schnell']);
+    expect(merged.map((model) => model.id)).toEqual([
+      'test/test',
+      'openai/gpt-image-1',
+      'black-forest-labs/FLUX-1-schnell',
+    ]);
     const gpt = merged[1]!;
-    expect(gpt).toMatchObject({ source: 'imagerouter', edit: true, mask: true, maskConvention: 'alpha', priceUsd: { min: 0.011, max: 0.25 } });
+    expect(gpt).toMatchObject({
+      source: 'imagerouter',
+      edit: true,
+      mask: true,
+      maskConvention: 'alpha',
+      priceUsd: { min: 0.011, max: 0.25 },
+    });
     expect(gpt.sizes).toEqual(['auto', '1024x1024', '1536x1024', '1024x1536']);
     expect(merged[2]).toMatchObject({ edit: false, mask: false, qualities: [], priceUsd: { min: 0.003, max: 0.003 } });
     // Built-in facts win over the remote entry of the same id.
@@ -55,6 +91,13 @@ describe('model catalogue', () => {
 
   it('keeps an unknown model usable with generic parameters', () => {
     const model = findModel('openai-compatible', 'acme/brand-new');
-    expect(model).toMatchObject({ source: 'generic', protocol: 'openai-images', generate: true, edit: true, promptMax: null, sizes: null });
+    expect(model).toMatchObject({
+      source: 'generic',
+      protocol: 'openai-images',
+      generate: true,
+      edit: true,
+      promptMax: null,
+      sizes: null,
+    });
   });
 });

@@ -13,7 +13,7 @@ let t: TestLibrary | undefined;
 afterEach(() => t?.close());
 
 describe('download check', () => {
-  it('the format, displayed size and text chunks reach the library with a job\'s image', async () => {
+  it("the format, displayed size and text chunks reach the library with a job's image", async () => {
     const facts = JSON.stringify({ prompt: 'a quiet harbour', seed: 42 });
     // Stored 48×32 and turned a quarter by EXIF, so it displays 32×48.
     const png = await sharp({ create: { width: 48, height: 32, channels: 3, background: '#204060' } })
@@ -23,8 +23,10 @@ describe('download check', () => {
     // A text chunk as our own exports carry: the `atelier` keyword with the generation facts.
     t = openTestLibrary();
     const library = t.library;
-    const stored = await takeResultImage(http, { b64: addTextChunk(png, 'atelier', facts).toString('base64') }, (bytes) =>
-      library.addImage({ bytes, source: 'generated' }, { thumbnails: 'later' }),
+    const stored = await takeResultImage(
+      http,
+      { b64: addTextChunk(png, 'atelier', facts).toString('base64') },
+      (bytes) => library.addImage({ bytes, source: 'generated' }, { thumbnails: 'later' }),
     );
     expect(stored).toMatchObject({ format: 'png', width: 32, height: 48, prompt: 'a quiet harbour', seed: 42 });
     expect(t.library.get(stored.id)).toEqual(stored);
@@ -33,8 +35,12 @@ describe('download check', () => {
   it('takes a BMP result (decoded whole by the probe) and refuses an SVG as unsupported, not as damaged', async () => {
     const bmp = await takeResultImage(http, { b64: bmpImage(20, 10, [200, 10, 10]).toString('base64') }, checkImage);
     expect([bmp.format, bmp.width, bmp.height]).toEqual(['bmp', 20, 10]);
-    const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="40" height="30"><rect width="40" height="30" fill="red"/></svg>');
-    const error = (await takeResultImage(http, { b64: svg.toString('base64') }, checkImage).catch((e: unknown) => e)) as AppError;
+    const svg = Buffer.from(
+      '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="30"><rect width="40" height="30" fill="red"/></svg>',
+    );
+    const error = (await takeResultImage(http, { b64: svg.toString('base64') }, checkImage).catch(
+      (e: unknown) => e,
+    )) as AppError;
     expect(error).toBeInstanceOf(AppError);
     expect(error.message).toBe('The SVG format is not supported (PNG, JPEG, WebP, GIF, AVIF, TIFF and BMP are).');
   });

@@ -19,7 +19,11 @@ const http = new HttpClient({ provider: 'QuickRouter', sleep: async () => {} });
 const downloadResultImage = (image: ResultImage) => takeResultImage(http, image, checkImage);
 
 async function resultUrl(): Promise<string> {
-  const outcome = await adapterFor(fake.baseUrl, 'quickrouter', 'dall-e-2').submit({ model: 'dall-e-2', prompt: 'x', size: '256x256' });
+  const outcome = await adapterFor(fake.baseUrl, 'quickrouter', 'dall-e-2').submit({
+    model: 'dall-e-2',
+    prompt: 'x',
+    size: '256x256',
+  });
   if (outcome.kind !== 'done') throw new Error('expected an answer');
   return outcome.result.images[0]!.url!;
 }
@@ -31,7 +35,11 @@ describe('result download', () => {
   });
 
   it('decodes inline base64 answers', async () => {
-    const outcome = await adapterFor(fake.baseUrl, 'quickrouter', 'gpt-image-1').submit({ model: 'gpt-image-1', prompt: 'x', size: '1024x1024' });
+    const outcome = await adapterFor(fake.baseUrl, 'quickrouter', 'gpt-image-1').submit({
+      model: 'gpt-image-1',
+      prompt: 'x',
+      size: '1024x1024',
+    });
     if (outcome.kind !== 'done') throw new Error('expected an answer');
     expect((await downloadResultImage(outcome.result.images[0]!)).width).toBe(1024);
   });
@@ -43,7 +51,9 @@ describe('result download', () => {
     fake.fault('files', { kind: 'truncated-image' }, { kind: 'truncated-image' });
     const error = (await downloadResultImage({ url }).catch((e: unknown) => e)) as AppError;
     expect(error).toBeInstanceOf(AppError);
-    expect(error.message).toBe('The image from QuickRouter arrived damaged and could not be decoded. Run the request again.');
+    expect(error.message).toBe(
+      'The image from QuickRouter arrived damaged and could not be decoded. Run the request again.',
+    );
   });
 
   it('a failure that is not about the bytes (the disk, the database) is passed on as it is, with no second download', async () => {
@@ -62,6 +72,8 @@ describe('result download', () => {
     clock += 61 * 60_000;
     const error = (await downloadResultImage({ url }).catch((e: unknown) => e)) as AppError;
     expect(error.code).toBe('provider_failed');
-    expect(error.message).toMatch(/^The image link from QuickRouter no longer works \(403\); provider links expire after about an hour/);
+    expect(error.message).toMatch(
+      /^The image link from QuickRouter no longer works \(403\); provider links expire after about an hour/,
+    );
   });
 });

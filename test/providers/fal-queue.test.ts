@@ -36,9 +36,9 @@ describe('fal queue', () => {
   });
 
   it('re-bases an upstream ticket URL onto the relay, keeping path and query', () => {
-    expect(rebaseOnto('https://api.quickrouter.ai/', 'https://queue.fal.run/fal-ai/flux-1/requests/abc/status?logs=1')).toBe(
-      'https://api.quickrouter.ai/fal-ai/flux-1/requests/abc/status?logs=1',
-    );
+    expect(
+      rebaseOnto('https://api.quickrouter.ai/', 'https://queue.fal.run/fal-ai/flux-1/requests/abc/status?logs=1'),
+    ).toBe('https://api.quickrouter.ai/fal-ai/flux-1/requests/abc/status?logs=1');
   });
 
   it('walks IN_QUEUE → IN_PROGRESS (logs) → COMPLETED and fetches the result through the relay', async () => {
@@ -46,7 +46,11 @@ describe('fal queue', () => {
     const remote = await submitted(adapter);
     expect(remote.id).toMatch(/^[0-9a-f-]{36}$/);
     const { outcomes } = await pollUntilSettled(adapter, remote);
-    expect(outcomes.map((outcome) => (outcome.kind === 'pending' ? outcome.progress.status : outcome.kind))).toEqual(['IN_QUEUE', 'IN_PROGRESS', 'done']);
+    expect(outcomes.map((outcome) => (outcome.kind === 'pending' ? outcome.progress.status : outcome.kind))).toEqual([
+      'IN_QUEUE',
+      'IN_PROGRESS',
+      'done',
+    ]);
     const running = outcomes[1]!;
     expect(running.kind === 'pending' && running.progress.logs).toEqual(['step 1 of 1']);
     const done = outcomes[2]!;
@@ -54,12 +58,22 @@ describe('fal queue', () => {
     expect(done.result.images).toHaveLength(2);
     expect(done.result.images[0]).toMatchObject({ width: 96, height: 64, contentType: 'image/jpeg' });
     expect(done.result.seed).toBe(7);
-    const statusCalls = fake.requests.filter((request) => request.route === 'fal.status' && request.path.includes(remote.id));
-    expect(statusCalls.every((request) => request.path === `/fal-ai/flux-1/requests/${remote.id}/status` && request.query.logs === '1')).toBe(true);
-    expect(fake.requests.some((request) => request.route === 'fal.result' && request.path === `/fal-ai/flux-1/requests/${remote.id}`)).toBe(true);
+    const statusCalls = fake.requests.filter(
+      (request) => request.route === 'fal.status' && request.path.includes(remote.id),
+    );
+    expect(
+      statusCalls.every(
+        (request) => request.path === `/fal-ai/flux-1/requests/${remote.id}/status` && request.query.logs === '1',
+      ),
+    ).toBe(true);
+    expect(
+      fake.requests.some(
+        (request) => request.route === 'fal.result' && request.path === `/fal-ai/flux-1/requests/${remote.id}`,
+      ),
+    ).toBe(true);
   });
 
-  it('sends fal\'s own `Key` scheme to fal directly and follows its ticket URLs as given', async () => {
+  it("sends fal's own `Key` scheme to fal directly and follows its ticket URLs as given", async () => {
     const adapter = adapterFor(fake.baseUrl, 'fal', 'fal-ai/flux-1/dev');
     const remote = await submitted(adapter);
     const submit = fake.requests.findLast((request) => request.route === 'fal.submit')!;
@@ -85,7 +99,7 @@ describe('fal queue', () => {
     await expect(adapter.cancel(remote)).resolves.toBeUndefined();
   });
 
-  it('a failed app ends in provider_failed with fal\'s message', async () => {
+  it("a failed app ends in provider_failed with fal's message", async () => {
     const adapter = adapterFor(fake.baseUrl, 'quickrouter', 'fal-ai/flux-1/dev', { label: 'QuickRouter' });
     const remote = await submitted(adapter);
     fake.fault('fal.status', { kind: 'job-failed', message: 'CUDA out of memory' });
@@ -101,7 +115,9 @@ describe('fal queue', () => {
     fake.fault('fal.status', { kind: 'status', status: 503 }, { kind: 'reset' });
     expect((await adapter.poll(remote)).kind).toBe('pending');
     fake.fault('fal.submit', { kind: 'status', status: 422, message: 'ensure this value is less than or equal to 4' });
-    const error = (await adapter.submit({ model: 'fal-ai/flux-1/dev', prompt: 'x', n: 9 }).catch((thrown: unknown) => thrown)) as AppError;
+    const error = (await adapter
+      .submit({ model: 'fal-ai/flux-1/dev', prompt: 'x', n: 9 })
+      .catch((thrown: unknown) => thrown)) as AppError;
     expect(error.code).toBe('invalid_input');
     expect(error.message).toContain('prompt: ensure this value is less than or equal to 4');
   });

@@ -38,7 +38,11 @@ describe('fault matrix (OpenAI images)', () => {
     ['502', { kind: 'status', status: 502 }, null],
     ['503', { kind: 'status', status: 503 }, null],
     ['connection reset', { kind: 'reset' }, null],
-    ['a 400 the server marks x-should-retry: true', { kind: 'status', status: 400, headers: { 'x-should-retry': 'true' } }, null],
+    [
+      'a 400 the server marks x-should-retry: true',
+      { kind: 'status', status: 400, headers: { 'x-should-retry': 'true' } },
+      null,
+    ],
     ['malformed JSON', { kind: 'malformed-json' }, null],
   ];
 
@@ -63,7 +67,10 @@ describe('fault matrix (OpenAI images)', () => {
   });
 
   it('gives up after two retries of a 500 with a plain message', async () => {
-    fake.fault('openai.generations', ...Array<Fault>(3).fill({ kind: 'status', status: 500, message: 'upstream exploded' }));
+    fake.fault(
+      'openai.generations',
+      ...Array<Fault>(3).fill({ kind: 'status', status: 500, message: 'upstream exploded' }),
+    );
     const since = fake.requests.length;
     const { log, run } = generate();
     const error = await failure(run());
@@ -88,7 +95,11 @@ describe('fault matrix (OpenAI images)', () => {
   });
 
   it('refuses a bad key at once (401 is never retried) and tells where to fix it', async () => {
-    fake.fault('openai.generations', { kind: 'status', status: 401, message: `Incorrect API key provided: ${testKey}` });
+    fake.fault('openai.generations', {
+      kind: 'status',
+      status: 401,
+      message: `Incorrect API key provided: ${testKey}`,
+    });
     const since = fake.requests.length;
     const error = await failure(generate().run());
     expect(error.code).toBe('auth_refused');
@@ -113,7 +124,7 @@ describe('fault matrix (OpenAI images)', () => {
     expect(error.message).toBe('ImageRouter could not make the image: Upstream model overloaded');
   });
 
-  it('maps ImageRouter\'s {error:{message,type}} on a 400 to invalid_input with its message', async () => {
+  it("maps ImageRouter's {error:{message,type}} on a 400 to invalid_input with its message", async () => {
     fake.fault('imagerouter.generations', { kind: 'status', status: 400, message: 'size must be one of 1024x1024' });
     const adapter = adapterFor(fake.baseUrl, 'imagerouter', 'test/test', { label: 'ImageRouter' });
     const error = await failure(adapter.submit({ model: 'test/test', prompt: 'x' }));

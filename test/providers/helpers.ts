@@ -38,12 +38,20 @@ export function adapterFor(
 }
 
 export async function solidPng(width: number, height: number, colour = { r: 200, g: 40, b: 40 }): Promise<Buffer> {
-  return sharp({ create: { width, height, channels: 3, background: colour } }).png().toBuffer();
+  return sharp({ create: { width, height, channels: 3, background: colour } })
+    .png()
+    .toBuffer();
 }
 
 /** A mask as the editor paints it: white opaque rectangle on a black background. */
-export async function paintedMask(width: number, height: number, rect: { left: number; top: number; width: number; height: number }): Promise<Buffer> {
-  const white = await sharp({ create: { width: rect.width, height: rect.height, channels: 3, background: '#ffffff' } }).png().toBuffer();
+export async function paintedMask(
+  width: number,
+  height: number,
+  rect: { left: number; top: number; width: number; height: number },
+): Promise<Buffer> {
+  const white = await sharp({ create: { width: rect.width, height: rect.height, channels: 3, background: '#ffffff' } })
+    .png()
+    .toBuffer();
   return sharp({ create: { width, height, channels: 3, background: '#000000' } })
     .composite([{ input: white, left: rect.left, top: rect.top }])
     .png()

@@ -22,7 +22,8 @@ describe('local provider', () => {
   });
 
   it('is deterministic: same prompt and seed give identical bytes; another seed or prompt differs', async () => {
-    const make = (prompt: string, seed: number) => renderLocal({ model: 'local/pattern', prompt, seed, size: '64x64' }).then((r) => r.images[0]!.bytes!);
+    const make = (prompt: string, seed: number) =>
+      renderLocal({ model: 'local/pattern', prompt, seed, size: '64x64' }).then((r) => r.images[0]!.bytes!);
     const a = await make('a fox', 3);
     expect((await make('a fox', 3)).equals(a)).toBe(true);
     expect((await make('a fox', 4)).equals(a)).toBe(false);
@@ -65,7 +66,11 @@ describe('local provider', () => {
 
   it('an edit without a mask changes the whole image visibly', async () => {
     const input = await solidPng(16, 16, { r: 0, g: 0, b: 0 });
-    const result = await renderLocal({ model: 'local/pattern', prompt: 'tint', images: [{ bytes: input, mimeType: 'image/png' }] });
+    const result = await renderLocal({
+      model: 'local/pattern',
+      prompt: 'tint',
+      images: [{ bytes: input, mimeType: 'image/png' }],
+    });
     expect(await pixelAt(result.images[0]!.bytes!, 8, 8)).not.toEqual([0, 0, 0]);
   });
 });

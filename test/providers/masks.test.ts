@@ -26,8 +26,14 @@ describe('masks', () => {
   });
 
   it('strokes painted on transparency count as painted; transparent pixels do not', async () => {
-    const stroke = await sharp({ create: { width: 8, height: 8, channels: 4, background: { r: 255, g: 255, b: 255, alpha: 1 } } }).png().toBuffer();
-    const mask = await sharp({ create: { width: 16, height: 16, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } } })
+    const stroke = await sharp({
+      create: { width: 8, height: 8, channels: 4, background: { r: 255, g: 255, b: 255, alpha: 1 } },
+    })
+      .png()
+      .toBuffer();
+    const mask = await sharp({
+      create: { width: 16, height: 16, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } },
+    })
       .composite([{ input: stroke, left: 0, top: 0 }])
       .png()
       .toBuffer();
@@ -37,9 +43,13 @@ describe('masks', () => {
   });
 
   it('refuses a mask of another size and offers to scale it', async () => {
-    const error = (await toOpenAiMask(await paintedMask(32, 16, painted), { width: 64, height: 32 }).catch((thrown: unknown) => thrown)) as AppError;
+    const error = (await toOpenAiMask(await paintedMask(32, 16, painted), { width: 64, height: 32 }).catch(
+      (thrown: unknown) => thrown,
+    )) as AppError;
     expect(error).toBeInstanceOf(AppError);
-    expect(error.message).toBe('The mask is 32×16 but the image is 64×32. Scale the mask to the image size and try again.');
+    expect(error.message).toBe(
+      'The mask is 32×16 but the image is 64×32. Scale the mask to the image size and try again.',
+    );
     expect(error.details).toMatchObject({ fix: 'scale_mask' });
   });
 

@@ -26,23 +26,31 @@ async function open(): Promise<Core> {
 async function list(target: Core, providerId: string, refresh?: boolean) {
   const answer = await target.invoke('models.list', refresh === undefined ? { providerId } : { providerId, refresh });
   if (!answer.ok) throw new Error(answer.error.message);
-  return answer.value as { models: Array<{ id: string; source: string }>; fetchedAt: number | null; warning: string | null };
+  return answer.value as {
+    models: Array<{ id: string; source: string }>;
+    fetchedAt: number | null;
+    warning: string | null;
+  };
 }
 
 describe('models.list', () => {
-  it('lists the local provider\'s models on first start', async () => {
+  it("lists the local provider's models on first start", async () => {
     const result = await list(await open(), 'local');
     expect(result.models.map((model) => model.id)).toEqual(['local/pattern']);
     expect(result.warning).toBeNull();
   });
 
-  it('fetches ImageRouter\'s catalogue, caches it, and falls back to the cache offline', async () => {
+  it("fetches ImageRouter's catalogue, caches it, and falls back to the cache offline", async () => {
     fake = await startFakeProvider();
     const target = await open();
     const added = await target.invoke('providers.add', { id: 'ir', preset: 'imagerouter', baseUrl: fake.baseUrl });
     expect(added.ok).toBe(true);
     const first = await list(target, 'ir');
-    expect(first.models.map((model) => model.id)).toEqual(['test/test', 'openai/gpt-image-1', 'black-forest-labs/FLUX-1-schnell']);
+    expect(first.models.map((model) => model.id)).toEqual([
+      'test/test',
+      'openai/gpt-image-1',
+      'black-forest-labs/FLUX-1-schnell',
+    ]);
     expect(first.fetchedAt).not.toBeNull();
     const fetches = fake.requests.filter((request) => request.route === 'imagerouter.models').length;
     // Within a day the cached list answers without a request.
@@ -53,7 +61,9 @@ describe('models.list', () => {
     const offline = await list(target, 'ir', true);
     expect(offline.models.map((model) => model.id)).toEqual(first.models.map((model) => model.id));
     expect(offline.fetchedAt).toBe(first.fetchedAt);
-    expect(offline.warning).toMatch(/^The model list of .* could not be refreshed, so the saved list is shown\. Could not reach/);
+    expect(offline.warning).toMatch(
+      /^The model list of .* could not be refreshed, so the saved list is shown\. Could not reach/,
+    );
   });
 
   it('answers not_found for an unknown provider', async () => {

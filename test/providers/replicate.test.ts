@@ -44,7 +44,7 @@ describe('replicate predictions', () => {
     const adapter = adapterFor(server.baseUrl, 'replicate', 'black-forest-labs/flux-schnell');
     const outcome = await adapter.submit({ model: 'black-forest-labs/flux-schnell', prompt: 'fast' });
     expect(outcome.kind === 'done' && outcome.result.images.length).toBe(1);
-    expect((server.requests[0]!.headers.prefer)).toBe('wait');
+    expect(server.requests[0]!.headers.prefer).toBe('wait');
   });
 
   it('finishes within the create call when Prefer: wait sees it done', async () => {
@@ -65,7 +65,7 @@ describe('replicate predictions', () => {
     expect((await adapter.poll(created.remote)).kind).toBe('cancelled');
   });
 
-  it('a failed prediction ends in provider_failed with Replicate\'s error', async () => {
+  it("a failed prediction ends in provider_failed with Replicate's error", async () => {
     const server = await start();
     const adapter = adapterFor(server.baseUrl, 'replicate', kontext, { label: 'Replicate' });
     const created = await adapter.submit({ model: kontext, prompt: 'x' });
@@ -78,7 +78,14 @@ describe('replicate predictions', () => {
 
   it('reads a throttled {detail} body', async () => {
     const server = await start();
-    server.fault('replicate.create', ...Array(3).fill({ kind: 'status', status: 429, message: 'Request was throttled. Your rate limit resets in ~1s.' }));
+    server.fault(
+      'replicate.create',
+      ...Array(3).fill({
+        kind: 'status',
+        status: 429,
+        message: 'Request was throttled. Your rate limit resets in ~1s.',
+      }),
+    );
     const error = (await adapterFor(server.baseUrl, 'replicate', kontext, { label: 'Replicate' })
       .submit({ model: kontext, prompt: 'x' })
       .catch((thrown: unknown) => thrown)) as AppError;
@@ -89,7 +96,11 @@ describe('replicate predictions', () => {
   it('sends an input image as a data URI in input_image', async () => {
     const server = await start();
     const png = Buffer.from('89504e470d0a1a0a', 'hex');
-    await adapterFor(server.baseUrl, 'replicate', kontext).submit({ model: kontext, prompt: 'x', images: [{ bytes: png, mimeType: 'image/png' }] });
+    await adapterFor(server.baseUrl, 'replicate', kontext).submit({
+      model: kontext,
+      prompt: 'x',
+      images: [{ bytes: png, mimeType: 'image/png' }],
+    });
     const input = (server.requests[0]!.json as { input: Record<string, string> }).input;
     expect(input.input_image).toBe(`data:image/png;base64,${png.toString('base64')}`);
   });

@@ -7,8 +7,12 @@ const now = Date.parse('2026-11-21T12:00:00Z');
 
 describe('retry policy', () => {
   it('retries 408, 409, 429 and 5xx but not 400, 401, 403, 404 or 422', () => {
-    expect([408, 409, 429, 500, 502, 503, 504].map((status) => shouldRetryStatus(status, headers()))).toEqual(Array(7).fill(true));
-    expect([400, 401, 403, 404, 422].map((status) => shouldRetryStatus(status, headers()))).toEqual(Array(5).fill(false));
+    expect([408, 409, 429, 500, 502, 503, 504].map((status) => shouldRetryStatus(status, headers()))).toEqual(
+      Array(7).fill(true),
+    );
+    expect([400, 401, 403, 404, 422].map((status) => shouldRetryStatus(status, headers()))).toEqual(
+      Array(5).fill(false),
+    );
   });
 
   it('lets x-should-retry override the status', () => {
@@ -32,7 +36,9 @@ describe('retry policy', () => {
   });
 
   it('backs off 0.5 s × 2^n, capped at 8 s, with up to 25 % jitter', () => {
-    expect([0, 1, 2, 3, 4, 5, 6].map((n) => retryDelayMs(n, undefined, now, () => 0))).toEqual([500, 1000, 2000, 4000, 8000, 8000, 8000]);
+    expect([0, 1, 2, 3, 4, 5, 6].map((n) => retryDelayMs(n, undefined, now, () => 0))).toEqual([
+      500, 1000, 2000, 4000, 8000, 8000, 8000,
+    ]);
     expect(retryDelayMs(1, undefined, now, () => 1)).toBe(750);
   });
 });

@@ -14,14 +14,24 @@ const last = () => fake.requests[fake.requests.length - 1]!;
 describe('seed requests', () => {
   it('seed 000: QuickRouter POST /v1/images/generations with JSON and aspect_ratio', async () => {
     const adapter = adapterFor(fake.baseUrl, 'quickrouter', 'flux-kontext-pro');
-    const outcome = await adapter.submit({ model: 'flux-kontext-pro', prompt: 'a beautiful landscape with a river and mountains', n: 1, aspectRatio: '21:9' });
+    const outcome = await adapter.submit({
+      model: 'flux-kontext-pro',
+      prompt: 'a beautiful landscape with a river and mountains',
+      n: 1,
+      aspectRatio: '21:9',
+    });
     const sent = last();
     expect(sent.method).toBe('POST');
     expect(sent.path).toBe('/v1/images/generations');
     expect(sent.headers.authorization).toBe(`Bearer ${testKey}`);
     expect(sent.headers['content-type']).toBe('application/json');
     expect(sent.headers.accept).toBe('application/json');
-    expect(sent.json).toEqual({ model: 'flux-kontext-pro', prompt: 'a beautiful landscape with a river and mountains', n: 1, aspect_ratio: '21:9' });
+    expect(sent.json).toEqual({
+      model: 'flux-kontext-pro',
+      prompt: 'a beautiful landscape with a river and mountains',
+      n: 1,
+      aspect_ratio: '21:9',
+    });
     expect(outcome.kind).toBe('done');
     if (outcome.kind === 'done') {
       expect(outcome.result.images[0]!.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/files\//);
@@ -31,8 +41,18 @@ describe('seed requests', () => {
   });
 
   it('seed 000: the request example with flux-1 and size', async () => {
-    await adapterFor(fake.baseUrl, 'quickrouter', 'flux-1').submit({ model: 'flux-1', prompt: 'a beautiful sunset over the ocean', n: 1, size: '1024x1024' });
-    expect(last().json).toEqual({ model: 'flux-1', prompt: 'a beautiful sunset over the ocean', n: 1, size: '1024x1024' });
+    await adapterFor(fake.baseUrl, 'quickrouter', 'flux-1').submit({
+      model: 'flux-1',
+      prompt: 'a beautiful sunset over the ocean',
+      n: 1,
+      size: '1024x1024',
+    });
+    expect(last().json).toEqual({
+      model: 'flux-1',
+      prompt: 'a beautiful sunset over the ocean',
+      n: 1,
+      size: '1024x1024',
+    });
   });
 
   it('seed 001: QuickRouter POST /v1/images/edits as multipart with image, mask and fields', async () => {
@@ -52,7 +72,13 @@ describe('seed requests', () => {
     expect(sent.path).toBe('/v1/images/edits');
     expect(sent.headers.authorization).toBe(`Bearer ${testKey}`);
     expect(sent.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
-    expect(sent.fields).toEqual({ model: ['gpt-image-1'], prompt: ['换成红色衣服'], n: ['1'], background: ['transparent'], moderation: ['low'] });
+    expect(sent.fields).toEqual({
+      model: ['gpt-image-1'],
+      prompt: ['换成红色衣服'],
+      n: ['1'],
+      background: ['transparent'],
+      moderation: ['low'],
+    });
     expect(sent.files!.map((file) => [file.field, file.contentType])).toEqual([
       ['image', 'image/png'],
       ['mask', 'image/png'],
@@ -82,7 +108,13 @@ describe('seed requests', () => {
       prompt: 'Extreme close-up of a single tiger eye',
       n: 1,
       outputFormat: 'jpeg',
-      extra: { image_size: 'landscape_4_3', num_inference_steps: 28, guidance_scale: 3.5, enable_safety_checker: true, acceleration: 'regular' },
+      extra: {
+        image_size: 'landscape_4_3',
+        num_inference_steps: 28,
+        guidance_scale: 3.5,
+        enable_safety_checker: true,
+        acceleration: 'regular',
+      },
     });
     const sent = last();
     expect(sent.method).toBe('POST');
@@ -121,7 +153,14 @@ describe('seed requests', () => {
     expect(sent.method).toBe('POST');
     expect(sent.path).toBe('/v1/openai/images/generations');
     expect(sent.headers.authorization).toBe(`Bearer ${testKey}`);
-    expect(sent.json).toEqual({ prompt: 'a serene mountain landscape at sunset', model: 'test/test', quality: 'auto', size: 'auto', response_format: 'url', output_format: 'webp' });
+    expect(sent.json).toEqual({
+      prompt: 'a serene mountain landscape at sunset',
+      model: 'test/test',
+      quality: 'auto',
+      size: 'auto',
+      response_format: 'url',
+      output_format: 'webp',
+    });
     if (outcome.kind !== 'done') throw new Error('expected an immediate answer');
     expect(outcome.result.costUsd).toBe(0);
     expect(outcome.result.latencyMs).toBeGreaterThan(0);
@@ -149,7 +188,12 @@ describe('seed requests', () => {
 
   it('seed 004: Replicate through QuickRouter: create with Prefer: wait, then GET /replicate/v1/predictions/{id}', async () => {
     const adapter = adapterFor(fake.baseUrl, 'quickrouter', 'black-forest-labs/flux-kontext-max');
-    const outcome = await adapter.submit({ model: 'black-forest-labs/flux-kontext-max', prompt: 'a cat in a hat', aspectRatio: '1:1', outputFormat: 'png' });
+    const outcome = await adapter.submit({
+      model: 'black-forest-labs/flux-kontext-max',
+      prompt: 'a cat in a hat',
+      aspectRatio: '1:1',
+      outputFormat: 'png',
+    });
     const create = last();
     expect(create.method).toBe('POST');
     expect(create.path).toBe('/replicate/v1/models/black-forest-labs/flux-kontext-max/predictions');

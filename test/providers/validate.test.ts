@@ -13,7 +13,16 @@ describe('validation', () => {
   it('accepts a valid gpt-image-1 edit with a mask of the same size', async () => {
     const image = { bytes: await solidPng(32, 32), mimeType: 'image/png' };
     const mask = { bytes: await paintedMask(32, 32, { left: 0, top: 0, width: 8, height: 8 }), mimeType: 'image/png' };
-    expect(await messages('openai', { model: 'gpt-image-1', prompt: 'x', size: '1024x1024', quality: 'high', images: [image], mask })).toEqual([]);
+    expect(
+      await messages('openai', {
+        model: 'gpt-image-1',
+        prompt: 'x',
+        size: '1024x1024',
+        quality: 'high',
+        images: [image],
+        mask,
+      }),
+    ).toEqual([]);
   });
 
   it('prompt length per model: dall-e-2 1000, dall-e-3 4000, gpt-image-1 32000', async () => {
@@ -22,7 +31,9 @@ describe('validation', () => {
     ]);
     expect(await messages('openai', { model: 'dall-e-3', prompt: 'a'.repeat(4000) })).toEqual([]);
     expect(await messages('openai', { model: 'gpt-image-1', prompt: 'a'.repeat(32001) })).toHaveLength(1);
-    expect(await messages('openai', { model: 'dall-e-2', prompt: '   ' })).toEqual(['Write a prompt: describe the image you want.']);
+    expect(await messages('openai', { model: 'dall-e-2', prompt: '   ' })).toEqual([
+      'Write a prompt: describe the image you want.',
+    ]);
   });
 
   it('flux-1 prompt limit follows seed 000 (1000 characters) (unsure)', async () => {
@@ -30,8 +41,12 @@ describe('validation', () => {
   });
 
   it('n range: dall-e-3 makes exactly one image, others 1–10', async () => {
-    expect(await messages('openai', { model: 'dall-e-3', prompt: 'x', n: 2 })).toEqual(['dall-e-3 makes exactly 1 image(s) per request; you asked for 2.']);
-    expect(await messages('openai', { model: 'dall-e-2', prompt: 'x', n: 11 })).toEqual(['dall-e-2 makes 1 to 10 image(s) per request; you asked for 11.']);
+    expect(await messages('openai', { model: 'dall-e-3', prompt: 'x', n: 2 })).toEqual([
+      'dall-e-3 makes exactly 1 image(s) per request; you asked for 2.',
+    ]);
+    expect(await messages('openai', { model: 'dall-e-2', prompt: 'x', n: 11 })).toEqual([
+      'dall-e-2 makes 1 to 10 image(s) per request; you asked for 11.',
+    ]);
   });
 
   it('sizes and aspect ratios the model accepts', async () => {
@@ -79,20 +94,40 @@ describe('validation', () => {
     const mask = { bytes: await paintedMask(16, 16, { left: 0, top: 0, width: 4, height: 4 }), mimeType: 'image/png' };
     const model = findModel('openai', 'gpt-image-1');
     const issues = await validateRequest(model, { model: 'gpt-image-1', prompt: 'x', images: [image], mask });
-    expect(issues).toEqual([{ field: 'mask', message: 'The mask is 16×16 but the image is 32×32. Scale the mask to the image.', fix: 'scale_mask' }]);
-    expect(await validateRequest(model, { model: 'gpt-image-1', prompt: 'x', images: [image], mask, scaleMask: true })).toEqual([]);
+    expect(issues).toEqual([
+      {
+        field: 'mask',
+        message: 'The mask is 16×16 but the image is 32×32. Scale the mask to the image.',
+        fix: 'scale_mask',
+      },
+    ]);
+    expect(
+      await validateRequest(model, { model: 'gpt-image-1', prompt: 'x', images: [image], mask, scaleMask: true }),
+    ).toEqual([]);
   });
 
   it('an unknown model is held only to the shared rules', async () => {
     const model = genericModel('openai-compatible', 'acme/new-model');
-    expect(await validateRequest(model, { model: model.id, prompt: 'x', aspectRatio: '5:4', quality: 'ultra', size: '800x600' })).toEqual([]);
+    expect(
+      await validateRequest(model, {
+        model: model.id,
+        prompt: 'x',
+        aspectRatio: '5:4',
+        quality: 'ultra',
+        size: '800x600',
+      }),
+    ).toEqual([]);
     expect((await validateRequest(model, { model: model.id, prompt: 'x', size: 'big' }))[0]!.message).toBe(
       '"big" is not a size. Write it as WIDTHxHEIGHT, e.g. 1024x1024, or auto.',
     );
   });
 
   it('assertValidRequest throws invalid_input with every issue attached', async () => {
-    const error = (await assertValidRequest(findModel('openai', 'dall-e-3'), { model: 'dall-e-3', prompt: '', n: 3 }).catch((e: unknown) => e)) as AppError;
+    const error = (await assertValidRequest(findModel('openai', 'dall-e-3'), {
+      model: 'dall-e-3',
+      prompt: '',
+      n: 3,
+    }).catch((e: unknown) => e)) as AppError;
     expect(error.code).toBe('invalid_input');
     expect(error.message).toBe('Write a prompt: describe the image you want. (and 1 more problem)');
     expect((error.details as { issues: unknown[] }).issues).toHaveLength(2);

@@ -13,7 +13,10 @@ describe('renderer/api.ts', () => {
   });
 
   it('turns an error envelope into an ApiError carrying code and message', async () => {
-    globals.atelier = { invoke: async () => ({ ok: false, error: { code: 'invalid_payload', message: 'bad nonce' } }), on: () => () => {} };
+    globals.atelier = {
+      invoke: async () => ({ ok: false, error: { code: 'invalid_payload', message: 'bad nonce' } }),
+      on: () => () => {},
+    };
     const error = await invoke('app.ping', { nonce: 'n' }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ code: 'invalid_payload', message: 'bad nonce' });
@@ -25,7 +28,10 @@ describe('renderer/api.ts', () => {
 
   it('passes event subscriptions through and returns the unsubscribe', () => {
     const seen: unknown[] = [];
-    globals.atelier = { invoke: async () => ({}), on: (event: string, listener: (payload: unknown) => void) => (listener({ event }), () => seen.push('off')) };
+    globals.atelier = {
+      invoke: async () => ({}),
+      on: (event: string, listener: (payload: unknown) => void) => (listener({ event }), () => seen.push('off')),
+    };
     const off = on('app.notice', (payload) => seen.push(payload));
     off();
     expect(seen).toEqual([{ event: 'app.notice' }, 'off']);

@@ -51,7 +51,15 @@ describe('mask painting', () => {
 
   it('a lasso fills its inside only (triangle)', () => {
     const mask = new MaskBitmap(20, 20);
-    fillPolygon(mask, [{ x: 0, y: 0 }, { x: 20, y: 0 }, { x: 0, y: 20 }], 'paint');
+    fillPolygon(
+      mask,
+      [
+        { x: 0, y: 0 },
+        { x: 20, y: 0 },
+        { x: 0, y: 20 },
+      ],
+      'paint',
+    );
     expect(mask.at(2, 2)).toBe(255);
     expect(mask.at(17, 17)).toBe(0);
     const painted = mask.data.filter((value) => value > 0).length;

@@ -45,13 +45,34 @@ afterAll(async () => {
 
 describe('atelier providers (CLI)', { timeout: 60_000 }, () => {
   it('adds a provider and lists it with its key status in the documented JSON shape', async () => {
-    const added = await atelier(['providers', 'add', id, '--preset', 'openai-compatible', '--base-url', base, '--json']);
+    const added = await atelier([
+      'providers',
+      'add',
+      id,
+      '--preset',
+      'openai-compatible',
+      '--base-url',
+      base,
+      '--json',
+    ]);
     expect(added.code, added.stderr).toBe(0);
     const list = await atelier(['providers', 'list', '--json']);
     expect(JSON.parse(list.stdout)).toEqual({
       providers: [
-        { id: 'local', label: 'Local (offline)', preset: 'local', baseUrl: null, key: { status: 'unset', backend: null, last4: null } },
-        { id, label: `OpenAI-compatible (${id})`, preset: 'openai-compatible', baseUrl: base, key: { status: 'unset', backend: null, last4: null } },
+        {
+          id: 'local',
+          label: 'Local (offline)',
+          preset: 'local',
+          baseUrl: null,
+          key: { status: 'unset', backend: null, last4: null },
+        },
+        {
+          id,
+          label: `OpenAI-compatible (${id})`,
+          preset: 'openai-compatible',
+          baseUrl: base,
+          key: { status: 'unset', backend: null, last4: null },
+        },
       ],
     });
   });
@@ -70,7 +91,9 @@ describe('atelier providers (CLI)', { timeout: 60_000 }, () => {
     expect(await keytar.getPassword(keychainService, id)).toBe(key);
 
     const list = await atelier(['providers', 'list', '--json']);
-    const entry = (JSON.parse(list.stdout) as { providers: Array<{ id: string; key: unknown }> }).providers.find((p) => p.id === id);
+    const entry = (JSON.parse(list.stdout) as { providers: Array<{ id: string; key: unknown }> }).providers.find(
+      (p) => p.id === id,
+    );
     expect(entry?.key).toEqual({ status: 'set', backend: 'keychain', last4: key.slice(-4) });
 
     const test = await atelier(['providers', 'test', id]);
@@ -81,7 +104,9 @@ describe('atelier providers (CLI)', { timeout: 60_000 }, () => {
   it('lets ATELIER_KEY_<ID> override the keychain, and hides the refused key in error output', async () => {
     const wrong = recognisableKey();
     const list = await atelier(['providers', 'list', '--json'], { env: { [envName]: wrong } });
-    const entry = (JSON.parse(list.stdout) as { providers: Array<{ id: string; key: unknown }> }).providers.find((p) => p.id === id);
+    const entry = (JSON.parse(list.stdout) as { providers: Array<{ id: string; key: unknown }> }).providers.find(
+      (p) => p.id === id,
+    );
     expect(entry?.key).toEqual({ status: 'set', backend: 'env', last4: wrong.slice(-4) });
 
     const test = await atelier(['providers', 'test', id], { env: { [envName]: wrong } });
@@ -111,7 +136,10 @@ describe('atelier providers (CLI)', { timeout: 60_000 }, () => {
   });
 
   it('refuses to "save" a key that would be forgotten when the command ends (no keychain)', async () => {
-    const run = await atelier(['providers', 'set-key', id], { input: key, env: { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/bus' } });
+    const run = await atelier(['providers', 'set-key', id], {
+      input: key,
+      env: { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/bus' },
+    });
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('in memory for this run only');
     expect(run.stderr).toContain(`set ${envName} instead`);

@@ -27,7 +27,9 @@ describe('fallback when the keychain cannot serve', () => {
     });
     const { backend, warning } = await store.describe();
     expect(backend).toBe('safe-storage');
-    expect(warning).toMatch(/cannot use the system keychain: the system keychain could not be reached \(it did not answer within 0.2 s\)/);
+    expect(warning).toMatch(
+      /cannot use the system keychain: the system keychain could not be reached \(it did not answer within 0.2 s\)/,
+    );
 
     const key = recognisableKey();
     expect(await store.set('openai', key)).toEqual({ status: 'set', backend: 'safe-storage', last4: key.slice(-4) });
@@ -55,10 +57,17 @@ describe('fallback when the keychain cannot serve', () => {
 
   it('refuses safeStorage when its backend is basic_text and keeps keys in memory only, saying so', async () => {
     const dataDir = tempDir();
-    const store = createSecretStore({ env: {}, encryptor: testEncryptor('basic_text'), dataDir, keychain: { load: missingKeytar } });
+    const store = createSecretStore({
+      env: {},
+      encryptor: testEncryptor('basic_text'),
+      dataDir,
+      keychain: { load: missingKeytar },
+    });
     const { backend, warning } = await store.describe();
     expect(backend).toBe('memory');
-    expect(warning).toContain('the keychain module could not be loaded (libsecret-1.so.0: cannot open shared object file)');
+    expect(warning).toContain(
+      'the keychain module could not be loaded (libsecret-1.so.0: cannot open shared object file)',
+    );
     expect(warning).toContain('"basic_text", which does not protect the key');
     expect(warning).toContain('in memory for this run only');
 

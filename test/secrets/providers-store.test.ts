@@ -11,7 +11,11 @@ let core: Core;
 const sent: Array<{ channel: string; payload: unknown }> = [];
 
 beforeEach(async () => {
-  core = await createCore({ libraryDir: tempDir(), transport: 'test', secrets: createSecretStore({ keychain: false, env: {} }) });
+  core = await createCore({
+    libraryDir: tempDir(),
+    transport: 'test',
+    secrets: createSecretStore({ keychain: false, env: {} }),
+  });
   sent.length = 0;
   globals.atelier = {
     invoke: (channel: string, payload: unknown) => {
@@ -63,9 +67,15 @@ describe('providers store (renderer)', () => {
     expect(await useProviders.getState().saveKey('ir', key)).toBe(true);
 
     const state = useProviders.getState();
-    expect(state.providers.find((p) => p.id === 'ir')?.key).toEqual({ status: 'set', backend: 'memory', last4: key.slice(-4) });
+    expect(state.providers.find((p) => p.id === 'ir')?.key).toEqual({
+      status: 'set',
+      backend: 'memory',
+      last4: key.slice(-4),
+    });
     expect(JSON.stringify(state)).not.toContain(key);
-    expect(sent.filter((call) => JSON.stringify(call.payload).includes(key)).map((call) => call.channel)).toEqual(['providers.setKey']);
+    expect(sent.filter((call) => JSON.stringify(call.payload).includes(key)).map((call) => call.channel)).toEqual([
+      'providers.setKey',
+    ]);
   });
 
   it('shows a refusal as the section error and keeps the list as it was', async () => {

@@ -24,7 +24,12 @@ describe('provider registry', () => {
 
   it('adds providers with the preset base URL, or the one given, and keeps several of one preset', () => {
     registry.add({ id: 'quickrouter', preset: 'quickrouter' });
-    registry.add({ id: 'qr-work', preset: 'quickrouter', baseUrl: ' https://relay.example.com/ ', label: 'Work account' });
+    registry.add({
+      id: 'qr-work',
+      preset: 'quickrouter',
+      baseUrl: ' https://relay.example.com/ ',
+      label: 'Work account',
+    });
     expect(registry.list().map((p) => [p.id, p.label, p.baseUrl])).toEqual([
       ['local', 'Local (offline)', null],
       ['quickrouter', 'QuickRouter', 'https://api.quickrouter.ai'],
@@ -37,17 +42,30 @@ describe('provider registry', () => {
     registry.add({ id: 'openai', preset: 'openai' });
     expect(() => registry.add({ id: 'openai', preset: 'openai' })).toThrow(/exists already/);
     expect(() => registry.add({ id: 'custom', preset: 'openai-compatible' })).toThrow(/needs a base URL/);
-    expect(() => registry.add({ id: 'c1', preset: 'openai-compatible', baseUrl: 'ftp://x.example' })).toThrow(/https:\/\//);
-    expect(() => registry.add({ id: 'c2', preset: 'openai-compatible', baseUrl: 'https://u:sk-secret@x.example' })).toThrow(/password/);
-    expect(() => registry.add({ id: 'c3', preset: 'openai-compatible', baseUrl: 'https://x.example/?key=abc' })).toThrow(/query/);
-    expect(() => registry.add({ id: 'c4', preset: 'openai-compatible', baseUrl: 'not a url' })).toThrow(/not a web address/);
+    expect(() => registry.add({ id: 'c1', preset: 'openai-compatible', baseUrl: 'ftp://x.example' })).toThrow(
+      /https:\/\//,
+    );
+    expect(() =>
+      registry.add({ id: 'c2', preset: 'openai-compatible', baseUrl: 'https://u:sk-secret@x.example' }),
+    ).toThrow(/password/);
+    expect(() =>
+      registry.add({ id: 'c3', preset: 'openai-compatible', baseUrl: 'https://x.example/?key=abc' }),
+    ).toThrow(/query/);
+    expect(() => registry.add({ id: 'c4', preset: 'openai-compatible', baseUrl: 'not a url' })).toThrow(
+      /not a web address/,
+    );
     expect(registry.list().map((p) => p.id)).toEqual(['local', 'openai']);
   });
 
   it('changes the base URL and label, and says so when the provider does not exist', () => {
     registry.add({ id: 'custom', preset: 'openai-compatible', baseUrl: 'http://127.0.0.1:9000' });
     const updated = registry.update('custom', { baseUrl: 'http://127.0.0.1:9001/', label: 'My box' });
-    expect(updated).toEqual({ id: 'custom', label: 'My box', preset: 'openai-compatible', baseUrl: 'http://127.0.0.1:9001' });
+    expect(updated).toEqual({
+      id: 'custom',
+      label: 'My box',
+      preset: 'openai-compatible',
+      baseUrl: 'http://127.0.0.1:9001',
+    });
     expect(registry.get('custom')).toEqual(updated);
     expect(() => registry.update('nope', { label: 'x' })).toThrow(/no provider "nope"/);
   });

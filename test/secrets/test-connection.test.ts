@@ -17,7 +17,8 @@ function json(response: ServerResponse, status: number, value: unknown, prefix =
   response.writeHead(status, { 'Content-Type': 'application/json' }).end(prefix + JSON.stringify(value));
 }
 /** Accepts only `goodKey`, with the scheme the preset uses. */
-const authorised = (request: IncomingMessage, scheme = 'Bearer') => request.headers.authorization === `${scheme} ${goodKey}`;
+const authorised = (request: IncomingMessage, scheme = 'Bearer') =>
+  request.headers.authorization === `${scheme} ${goodKey}`;
 
 beforeAll(async () => {
   server = createServer((request, response) => {
@@ -45,7 +46,9 @@ async function check(preset: PresetId, key: string | null, handler: Route, baseU
 describe('test connection', () => {
   it('asks an OpenAI-compatible router for its models and reports that the key works', async () => {
     const result = await check('quickrouter', goodKey, (req, res) =>
-      authorised(req) ? json(res, 200, { object: 'list', data: [] }) : json(res, 401, { error: { message: 'bad key' } }),
+      authorised(req)
+        ? json(res, 200, { object: 'list', data: [] })
+        : json(res, 401, { error: { message: 'bad key' } }),
     );
     expect(result).toEqual({ outcome: 'works', message: 'My quickrouter accepted the key.', httpStatus: 200 });
     expect(seen).toEqual([{ method: 'GET', url: '/v1/models', auth: `Bearer ${goodKey}`, body: '' }]);
@@ -55,16 +58,25 @@ describe('test connection', () => {
     const wrongKey = 'sk-wrong-fedcba9876543210';
     registerSecret(wrongKey);
     const result = await check('openai', wrongKey, (req, res) =>
-      json(res, 401, { error: { message: `Incorrect API key provided: ${req.headers.authorization?.slice(7)}`, type: 'invalid_request_error' } }),
+      json(res, 401, {
+        error: {
+          message: `Incorrect API key provided: ${req.headers.authorization?.slice(7)}`,
+          type: 'invalid_request_error',
+        },
+      }),
     );
     expect(result.outcome).toBe('key_refused');
-    expect(result.message).toMatch(/^My openai refused the key \(401\): "Incorrect API key provided: \*\*\*3210"\. Check it in Settings → Providers\.$/);
+    expect(result.message).toMatch(
+      /^My openai refused the key \(401\): "Incorrect API key provided: \*\*\*3210"\. Check it in Settings → Providers\.$/,
+    );
     expect(result.message).not.toContain(wrongKey);
   });
 
   it("tries ImageRouter's free test/test model, because its catalogue accepts any key", async () => {
     const works = await check('imagerouter', goodKey, (req, res) =>
-      authorised(req) ? json(res, 200, { created: Date.now(), data: [{ url: 'x' }], cost: 0 }) : json(res, 401, { error: { message: 'x' } }),
+      authorised(req)
+        ? json(res, 200, { created: Date.now(), data: [{ url: 'x' }], cost: 0 })
+        : json(res, 401, { error: { message: 'x' } }),
     );
     expect(works.outcome).toBe('works');
     expect(seen[0]).toMatchObject({ method: 'POST', url: '/v1/openai/images/generations' });
@@ -79,14 +91,18 @@ describe('test connection', () => {
 
   it("checks a Replicate key on the account endpoint, below the preset's path", async () => {
     const result = await check('replicate', goodKey, (req, res) =>
-      req.url === '/v1/account' && authorised(req) ? json(res, 200, { username: 'me' }) : json(res, 401, { detail: 'Unauthenticated' }),
+      req.url === '/v1/account' && authorised(req)
+        ? json(res, 200, { username: 'me' })
+        : json(res, 401, { detail: 'Unauthenticated' }),
     );
     expect(result.outcome).toBe('works');
   });
 
   it('treats fal\'s 404 for a request that does not exist as "key accepted", and 401 as refused', async () => {
     const handler: Route = (req, res) =>
-      authorised(req, 'Key') ? json(res, 404, { detail: 'Request not found' }) : json(res, 401, { detail: 'No user found for Key ID' });
+      authorised(req, 'Key')
+        ? json(res, 404, { detail: 'Request not found' })
+        : json(res, 401, { detail: 'No user found for Key ID' });
     expect((await check('fal', goodKey, handler)).outcome).toBe('works');
     expect(seen[0]!.url).toMatch(/^\/fal-ai\/flux-1\/requests\/[0-9a-f-]+\/status$/);
     expect((await check('fal', 'fal-wrong-key-123456', handler)).outcome).toBe('key_refused');
@@ -94,7 +110,10 @@ describe('test connection', () => {
 
   it('says the base URL is wrong when the server answers 404 or a web page instead of an API', async () => {
     const notFound = await check('openai-compatible', goodKey, (_req, res) => res.writeHead(404).end('Not Found'));
-    expect(notFound).toMatchObject({ outcome: 'bad_base_url', message: expect.stringContaining('404 Not Found at /v1/models') });
+    expect(notFound).toMatchObject({
+      outcome: 'bad_base_url',
+      message: expect.stringContaining('404 Not Found at /v1/models'),
+    });
     const page = await check('openai-compatible', goodKey, (_req, res) =>
       res.writeHead(200, { 'Content-Type': 'text/html' }).end('<html>Welcome</html>'),
     );
@@ -107,26 +126,44 @@ describe('test connection', () => {
     const port = (closed.address() as AddressInfo).port;
     await new Promise<void>((resolve) => closed.close(() => resolve()));
     const refused = await check('openai', goodKey, () => {}, `http://127.0.0.1:${port}`);
-    expect(refused).toMatchObject({ outcome: 'no_network', message: expect.stringContaining(`Could not connect to 127.0.0.1:${port} (ECONNREFUSED)`) });
+    expect(refused).toMatchObject({
+      outcome: 'no_network',
+      message: expect.stringContaining(`Could not connect to 127.0.0.1:${port} (ECONNREFUSED)`),
+    });
 
     seen.length = 0;
     route = () => {}; // never answers
     const silent = await testConnection(provider('openai'), goodKey, { timeoutMs: 300 });
-    expect(silent).toMatchObject({ outcome: 'no_network', message: expect.stringContaining('did not answer within 0.3 s') });
+    expect(silent).toMatchObject({
+      outcome: 'no_network',
+      message: expect.stringContaining('did not answer within 0.3 s'),
+    });
   });
 
-  it('blames a host that DNS cannot find on the base URL, but on the network when it is the preset\'s own host', async () => {
+  it("blames a host that DNS cannot find on the base URL, but on the network when it is the preset's own host", async () => {
     const typo = await check('openai-compatible', goodKey, () => {}, 'http://atelier-test.invalid');
-    expect(typo).toMatchObject({ outcome: 'bad_base_url', message: expect.stringContaining('Could not find atelier-test.invalid') });
+    expect(typo).toMatchObject({
+      outcome: 'bad_base_url',
+      message: expect.stringContaining('Could not find atelier-test.invalid'),
+    });
 
     // What undici throws when the resolver has no answer (here: no network, so the lookup fails).
     const offlineFetch = (async () => {
-      throw new TypeError('fetch failed', { cause: Object.assign(new Error('getaddrinfo EAI_AGAIN api.openai.com'), { code: 'EAI_AGAIN' }) });
+      throw new TypeError('fetch failed', {
+        cause: Object.assign(new Error('getaddrinfo EAI_AGAIN api.openai.com'), { code: 'EAI_AGAIN' }),
+      });
     }) as typeof fetch;
-    const offline = await testConnection({ id: 'openai', label: 'OpenAI', preset: 'openai', baseUrl: 'https://api.openai.com' }, goodKey, {
-      fetch: offlineFetch,
+    const offline = await testConnection(
+      { id: 'openai', label: 'OpenAI', preset: 'openai', baseUrl: 'https://api.openai.com' },
+      goodKey,
+      {
+        fetch: offlineFetch,
+      },
+    );
+    expect(offline).toMatchObject({
+      outcome: 'no_network',
+      message: 'Could not look up api.openai.com. Check your network connection.',
     });
-    expect(offline).toMatchObject({ outcome: 'no_network', message: 'Could not look up api.openai.com. Check your network connection.' });
   });
 
   it('reports a server in trouble as the provider failing, not the key', async () => {
@@ -135,8 +172,13 @@ describe('test connection', () => {
   });
 
   it('asks for a key before calling anything, and needs none for the local provider', async () => {
-    expect(await check('openai', null, () => {})).toMatchObject({ outcome: 'no_key', message: expect.stringContaining('has no key yet') });
+    expect(await check('openai', null, () => {})).toMatchObject({
+      outcome: 'no_key',
+      message: expect.stringContaining('has no key yet'),
+    });
     expect(seen).toEqual([]);
-    expect((await testConnection({ id: 'local', label: 'Local', preset: 'local', baseUrl: null }, null)).outcome).toBe('works');
+    expect((await testConnection({ id: 'local', label: 'Local', preset: 'local', baseUrl: null }, null)).outcome).toBe(
+      'works',
+    );
   });
 });

@@ -32,10 +32,15 @@ let work: string;
 
 // The fake provider runs in this process; what it answers is recorded at the one place every reply
 // goes through, so quirk replies written by hand (keep-alive spaces, cut-off JSON) are caught too.
-const original = { write: ServerResponse.prototype.write, end: ServerResponse.prototype.end, writeHead: ServerResponse.prototype.writeHead };
+const original = {
+  write: ServerResponse.prototype.write,
+  end: ServerResponse.prototype.end,
+  writeHead: ServerResponse.prototype.writeHead,
+};
 function recordReplies(): void {
   const keep = (chunk: unknown) => {
-    if (typeof chunk === 'string' || chunk instanceof Uint8Array) said.push({ where: 'fake provider response', bytes: Buffer.from(chunk as string) });
+    if (typeof chunk === 'string' || chunk instanceof Uint8Array)
+      said.push({ where: 'fake provider response', bytes: Buffer.from(chunk as string) });
   };
   ServerResponse.prototype.write = function (this: ServerResponse, chunk: unknown, ...rest: unknown[]) {
     keep(chunk);
@@ -53,7 +58,10 @@ function recordReplies(): void {
 
 async function atelier(...args: string[]) {
   const run = await runAtelier(library, args, { env });
-  said.push({ where: `stdout of atelier ${args.join(' ')}`, bytes: Buffer.from(run.stdout) }, { where: `stderr of atelier ${args.join(' ')}`, bytes: Buffer.from(run.stderr) });
+  said.push(
+    { where: `stdout of atelier ${args.join(' ')}`, bytes: Buffer.from(run.stdout) },
+    { where: `stderr of atelier ${args.join(' ')}`, bytes: Buffer.from(run.stderr) },
+  );
   return run;
 }
 
@@ -75,7 +83,8 @@ async function folderFiles(dir: string): Promise<Array<{ where: string; bytes: B
       .metadata()
       .then((meta) => meta.comments ?? [])
       .catch(() => []);
-    for (const comment of comments) items.push({ where: `${path} text chunk ${comment.keyword}`, bytes: Buffer.from(comment.text) });
+    for (const comment of comments)
+      items.push({ where: `${path} text chunk ${comment.keyword}`, bytes: Buffer.from(comment.text) });
   }
   return items;
 }
@@ -109,15 +118,55 @@ describe('the key never leaks', { timeout: 180_000 }, () => {
   const imageIds: string[] = [];
 
   it('generates on two protocols, edits with a mask, fails twice, exports — all through the CLI', async () => {
-    const openai = await atelier('generate', '--provider', id, '--model', 'gpt-image-1', '--prompt', 'a canary', '--size', '1024x1024', '--json');
+    const openai = await atelier(
+      'generate',
+      '--provider',
+      id,
+      '--model',
+      'gpt-image-1',
+      '--prompt',
+      'a canary',
+      '--size',
+      '1024x1024',
+      '--json',
+    );
     expect(openai.code, openai.stderr).toBe(0);
-    const fal = await atelier('generate', '--provider', id, '--model', 'fal-ai/flux-1/dev', '--prompt', 'a canary in flight', '--json');
+    const fal = await atelier(
+      'generate',
+      '--provider',
+      id,
+      '--model',
+      'fal-ai/flux-1/dev',
+      '--prompt',
+      'a canary in flight',
+      '--json',
+    );
     expect(fal.code, fal.stderr).toBe(0);
     imageIds.push(openai.json().images[0].id, fal.json().images[0].id);
 
     const maskFile = join(work, 'mask.png');
-    writeFileSync(maskFile, await sharp({ create: { width: 1024, height: 1024, channels: 4, background: { r: 255, g: 255, b: 255, alpha: 1 } } }).png().toBuffer());
-    const edit = await atelier('edit', '--provider', id, '--model', 'gpt-image-1', '--prompt', 'paint it blue', '--image', imageIds[0]!, '--mask', maskFile, '--json');
+    writeFileSync(
+      maskFile,
+      await sharp({
+        create: { width: 1024, height: 1024, channels: 4, background: { r: 255, g: 255, b: 255, alpha: 1 } },
+      })
+        .png()
+        .toBuffer(),
+    );
+    const edit = await atelier(
+      'edit',
+      '--provider',
+      id,
+      '--model',
+      'gpt-image-1',
+      '--prompt',
+      'paint it blue',
+      '--image',
+      imageIds[0]!,
+      '--mask',
+      maskFile,
+      '--json',
+    );
     expect(edit.code, edit.stderr).toBe(0);
     imageIds.push(edit.json().images[0].id);
 
@@ -132,13 +181,22 @@ describe('the key never leaks', { timeout: 180_000 }, () => {
     const exported = await atelier('library', 'export', ...imageIds, '--to', join(work, 'exports'), '--json');
     expect(exported.code, exported.stderr).toBe(0);
     expect(exported.json().files).toHaveLength(3);
-    for (const args of [['providers', 'list', '--json'], ['providers', 'test', id], ['jobs', 'list', '--json'], ['library', 'list', '--json']]) {
+    for (const args of [
+      ['providers', 'list', '--json'],
+      ['providers', 'test', id],
+      ['jobs', 'list', '--json'],
+      ['library', 'list', '--json'],
+    ]) {
       expect((await atelier(...args)).code).toBe(0);
     }
   });
 
   it('drives one generation and a refused one through `atelier serve`, its WebSocket and /media', async () => {
-    const server = spawn(process.execPath, [join(root, 'bin', 'atelier.mjs'), 'serve', '--port', '0', '--library', library], { cwd: root, env: { ...process.env, ...env } });
+    const server = spawn(
+      process.execPath,
+      [join(root, 'bin', 'atelier.mjs'), 'serve', '--port', '0', '--library', library],
+      { cwd: root, env: { ...process.env, ...env } },
+    );
     const output = { stdout: '', stderr: '' };
     server.stdout.on('data', (chunk) => (output.stdout += chunk));
     server.stderr.on('data', (chunk) => (output.stderr += chunk));
@@ -150,14 +208,24 @@ describe('the key never leaks', { timeout: 180_000 }, () => {
       socket.on('message', (raw) => frames.push(Buffer.from(raw as Buffer)));
       await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
 
-      const done = await createAndWait(socket, frames, { targets: [{ providerId: id, model: 'gpt-image-1' }], prompt: 'served canary' });
+      const done = await createAndWait(socket, frames, {
+        targets: [{ providerId: id, model: 'gpt-image-1' }],
+        prompt: 'served canary',
+      });
       expect(done).toMatchObject({ status: 'done' });
       fake.fault('openai.generations', { kind: 'status', status: 401 });
-      expect(await createAndWait(socket, frames, { targets: [{ providerId: id, model: 'dall-e-3' }], prompt: 'served refusal' })).toMatchObject({ status: 'failed' });
+      expect(
+        await createAndWait(socket, frames, {
+          targets: [{ providerId: id, model: 'dall-e-3' }],
+          prompt: 'served refusal',
+        }),
+      ).toMatchObject({ status: 'failed' });
       await invoke(socket, frames, 'providers.list', {});
 
       for (const variant of ['original', 'thumb256']) {
-        const media = await fetch(`${url.origin}/media/${done.imageIds[0]}/${variant}`, { headers: { cookie: `atelier_token=${token}` } });
+        const media = await fetch(`${url.origin}/media/${done.imageIds[0]}/${variant}`, {
+          headers: { cookie: `atelier_token=${token}` },
+        });
         expect(media.status).toBe(200);
         said.push({ where: `/media ${variant}`, bytes: Buffer.from(await media.arrayBuffer()) });
       }
@@ -169,7 +237,10 @@ describe('the key never leaks', { timeout: 180_000 }, () => {
       const exited = new Promise((resolve) => server.once('exit', resolve));
       server.kill('SIGTERM');
       await exited;
-      said.push({ where: 'atelier serve stdout', bytes: Buffer.from(output.stdout) }, { where: 'atelier serve stderr', bytes: Buffer.from(output.stderr) });
+      said.push(
+        { where: 'atelier serve stdout', bytes: Buffer.from(output.stdout) },
+        { where: 'atelier serve stderr', bytes: Buffer.from(output.stderr) },
+      );
     }
   });
 
@@ -178,9 +249,14 @@ describe('the key never leaks', { timeout: 180_000 }, () => {
     expect(authorised.length).toBeGreaterThan(5);
     const requestsWithoutAuth = fake.requests.map((request) => {
       const { authorization: _auth, ...headers } = request.headers;
-      return { where: `request ${request.method} ${request.path}`, bytes: Buffer.from(JSON.stringify({ ...request, headers, files: undefined })) };
+      return {
+        where: `request ${request.method} ${request.path}`,
+        bytes: Buffer.from(JSON.stringify({ ...request, headers, files: undefined })),
+      };
     });
-    const uploads = fake.requests.flatMap((request) => (request.files ?? []).map((file) => ({ where: `upload ${file.field} to ${request.path}`, bytes: file.bytes })));
+    const uploads = fake.requests.flatMap((request) =>
+      (request.files ?? []).map((file) => ({ where: `upload ${file.field} to ${request.path}`, bytes: file.bytes })),
+    );
 
     const libraryFiles = await folderFiles(library);
     expect(libraryFiles.map((item) => item.where)).toEqual(expect.arrayContaining([join(library, 'atelier.db')]));
@@ -192,13 +268,18 @@ describe('the key never leaks', { timeout: 180_000 }, () => {
 
     expect(leaksIn([...libraryFiles, ...exports, ...said, ...requestsWithoutAuth, ...uploads])).toEqual([]);
     // The search itself works: the same check finds the key where it is known to be.
-    expect(leaksIn([{ where: 'a request header', bytes: Buffer.from(JSON.stringify(authorised[0]!.headers)) }])).toEqual(['a request header']);
+    expect(
+      leaksIn([{ where: 'a request header', bytes: Buffer.from(JSON.stringify(authorised[0]!.headers)) }]),
+    ).toEqual(['a request header']);
   });
 });
 
 function addressOf(server: ChildProcess, output: { stdout: string; stderr: string }): Promise<string> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`atelier serve printed no address. stderr: ${output.stderr}`)), 60_000);
+    const timer = setTimeout(
+      () => reject(new Error(`atelier serve printed no address. stderr: ${output.stderr}`)),
+      60_000,
+    );
     server.stdout!.on('data', () => {
       const match = /Atelier UI: (\S+)/.exec(output.stdout);
       if (match) {
@@ -235,7 +316,8 @@ async function createAndWait(socket: WebSocket, frames: Buffer[], request: unkno
   const onMessage = () => {
     const message = JSON.parse(frames.at(-1)!.toString());
     if (message.type !== 'event' || message.event !== 'jobs.changed') return;
-    if (['done', 'failed', 'cancelled'].includes(message.payload.status)) finished.set(message.payload.id, message.payload);
+    if (['done', 'failed', 'cancelled'].includes(message.payload.status))
+      finished.set(message.payload.id, message.payload);
     if (want && finished.has(want)) settle(finished.get(want));
   };
   socket.on('message', onMessage);

@@ -67,7 +67,8 @@ export const ipcMain = {
 
 export const protocol = {
   registerSchemesAsPrivileged: (schemes: unknown[]) => recorded.privilegedSchemes.push(...schemes),
-  handle: (scheme: string, handler: (request: Request) => Promise<Response>) => recorded.protocolHandlers.set(scheme, handler),
+  handle: (scheme: string, handler: (request: Request) => Promise<Response>) =>
+    recorded.protocolHandlers.set(scheme, handler),
 };
 
 export const session = {
@@ -89,7 +90,8 @@ export const net = {
 };
 
 export const dialog = {
-  showOpenDialog: async () => (recorded.dialogAnswer ? { canceled: false, filePaths: [recorded.dialogAnswer] } : { canceled: true, filePaths: [] }),
+  showOpenDialog: async () =>
+    recorded.dialogAnswer ? { canceled: false, filePaths: [recorded.dialogAnswer] } : { canceled: true, filePaths: [] },
 };
 
 export const safeStorage = {
@@ -106,4 +108,16 @@ export const shell = {
 export const contextBridge = { exposeInMainWorld: () => {} };
 export const ipcRenderer = { invoke: async () => ({}), on: () => {}, removeListener: () => {} };
 
-export default { app, BrowserWindow, dialog, ipcMain, protocol, session, net, shell, safeStorage, contextBridge, ipcRenderer };
+export default {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  protocol,
+  session,
+  net,
+  shell,
+  safeStorage,
+  contextBridge,
+  ipcRenderer,
+};

@@ -45,7 +45,9 @@ describe('electron/main.ts with a stand-in electron module', () => {
 
   it('loads the UI from the app:// protocol, never file://', () => {
     expect(recorded.windows[0]!.loadedUrl).toBe('app://atelier/index.html');
-    expect(recorded.privilegedSchemes).toEqual([expect.objectContaining({ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) })]);
+    expect(recorded.privilegedSchemes).toEqual([
+      expect.objectContaining({ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }),
+    ]);
   });
 
   it('registers exactly one ipcMain handler per contract channel', () => {
@@ -54,18 +56,35 @@ describe('electron/main.ts with a stand-in electron module', () => {
 
   it('answers a trusted frame and refuses frames from other origins or sub-frames', async () => {
     const ping = recorded.handlers.get('app.ping')!;
-    await expect(ping({ senderFrame: trustedFrame }, { nonce: 'n1' })).resolves.toMatchObject({ ok: true, value: { nonce: 'n1' } });
-    for (const senderFrame of [{ url: 'https://evil.example/', parent: null }, { url: 'app://atelier/index.html', parent: {} }, { url: 'file:///etc/passwd', parent: null }, null]) {
-      await expect(ping({ senderFrame }, { nonce: 'n1' })).resolves.toMatchObject({ ok: false, error: { code: 'forbidden_sender' } });
+    await expect(ping({ senderFrame: trustedFrame }, { nonce: 'n1' })).resolves.toMatchObject({
+      ok: true,
+      value: { nonce: 'n1' },
+    });
+    for (const senderFrame of [
+      { url: 'https://evil.example/', parent: null },
+      { url: 'app://atelier/index.html', parent: {} },
+      { url: 'file:///etc/passwd', parent: null },
+      null,
+    ]) {
+      await expect(ping({ senderFrame }, { nonce: 'n1' })).resolves.toMatchObject({
+        ok: false,
+        error: { code: 'forbidden_sender' },
+      });
     }
   });
 
   it('refuses tampered payloads with a clear error: wrong type, extra fields', async () => {
     const ping = recorded.handlers.get('app.ping')!;
-    const wrongType = (await ping({ senderFrame: trustedFrame }, { nonce: 42 })) as { ok: false; error: { code: string; message: string } };
+    const wrongType = (await ping({ senderFrame: trustedFrame }, { nonce: 42 })) as {
+      ok: false;
+      error: { code: string; message: string };
+    };
     expect(wrongType.error.code).toBe('invalid_payload');
     expect(wrongType.error.message).toContain('nonce');
-    const extra = (await ping({ senderFrame: trustedFrame }, { nonce: 'a', admin: true })) as { ok: false; error: { code: string; message: string } };
+    const extra = (await ping({ senderFrame: trustedFrame }, { nonce: 'a', admin: true })) as {
+      ok: false;
+      error: { code: string; message: string };
+    };
     expect(extra.error.code).toBe('invalid_payload');
     expect(extra.error.message).toContain('admin');
   });
@@ -85,7 +104,9 @@ describe('electron/main.ts with a stand-in electron module', () => {
       contents.emit(event, { preventDefault });
       expect(preventDefault, event).toHaveBeenCalled();
     }
-    const openHandler = contents.setWindowOpenHandler.mock.calls[0]![0] as (details: { url: string }) => { action: string };
+    const openHandler = contents.setWindowOpenHandler.mock.calls[0]![0] as (details: { url: string }) => {
+      action: string;
+    };
     expect(openHandler({ url: 'https://example.com' })).toEqual({ action: 'deny' });
     expect(openHandler({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' });
     expect(openHandler({ url: 'javascript:alert(1)' })).toEqual({ action: 'deny' });
@@ -101,7 +122,12 @@ describe('electron/main.ts with a stand-in electron module', () => {
     expect(ok.status).toBe(200);
     expect(ok.headers.get('content-security-policy')).toContain("script-src 'self'");
     expect(ok.headers.get('content-security-policy')).not.toContain('unsafe');
-    for (const path of ['/%2e%2e/%2e%2e/package.json', '/..%2f..%2fpackage.json', '/no-such-file.js', '/media/does-not-exist/original']) {
+    for (const path of [
+      '/%2e%2e/%2e%2e/package.json',
+      '/..%2f..%2fpackage.json',
+      '/no-such-file.js',
+      '/media/does-not-exist/original',
+    ]) {
       expect((await handler(new Request(`app://atelier${path}`))).status, path).toBe(404);
     }
     expect((await handler(new Request('app://elsewhere/index.html'))).status).toBe(404);
@@ -111,12 +137,18 @@ describe('electron/main.ts with a stand-in electron module', () => {
   it('switches the library through a folder dialog: remembers it and restarts onto it', async () => {
     const choose = recorded.handlers.get('app.chooseLibrary')!;
     recorded.dialogAnswer = null;
-    await expect(choose({ senderFrame: trustedFrame }, {})).resolves.toMatchObject({ ok: true, value: { restarting: false } });
+    await expect(choose({ senderFrame: trustedFrame }, {})).resolves.toMatchObject({
+      ok: true,
+      value: { restarting: false },
+    });
     expect(recorded.relaunched).toBe(0);
 
     const chosen = join(tmpdir(), `atelier-chosen-${process.pid}`);
     recorded.dialogAnswer = chosen;
-    await expect(choose({ senderFrame: trustedFrame }, {})).resolves.toEqual({ ok: true, value: { libraryDir: chosen, restarting: true } });
+    await expect(choose({ senderFrame: trustedFrame }, {})).resolves.toEqual({
+      ok: true,
+      value: { libraryDir: chosen, restarting: true },
+    });
     await waitFor(() => recorded.relaunched > 0, 'the relaunch');
     expect(JSON.parse(readFileSync(join(app.userData, 'settings.json'), 'utf8'))).toEqual({ libraryDir: chosen });
   });
@@ -127,7 +159,10 @@ describe('electron/main.ts with a stand-in electron module', () => {
     const aFile = join(tmpdir(), `atelier-not-a-folder-${process.pid}`);
     writeFileSync(aFile, 'x');
     recorded.dialogAnswer = join(aFile, 'library');
-    const answer = (await choose({ senderFrame: trustedFrame }, {})) as { ok: false; error: { code: string; message: string } };
+    const answer = (await choose({ senderFrame: trustedFrame }, {})) as {
+      ok: false;
+      error: { code: string; message: string };
+    };
     expect(answer.error.code).toBe('invalid_input');
     expect(answer.error.message).toContain(`Atelier cannot write to ${join(aFile, 'library')}`);
     expect(recorded.relaunched).toBe(before);

@@ -5,7 +5,9 @@ const ipcListeners = new Map<string, (...args: unknown[]) => void>();
 const invoked: unknown[][] = [];
 
 vi.mock('electron', () => ({
-  contextBridge: { exposeInMainWorld: (name: string, api: Record<string, (...args: any[]) => any>) => exposed.set(name, api) },
+  contextBridge: {
+    exposeInMainWorld: (name: string, api: Record<string, (...args: any[]) => any>) => exposed.set(name, api),
+  },
   ipcRenderer: {
     invoke: async (...args: unknown[]) => {
       invoked.push(args);

@@ -28,17 +28,27 @@ export function checkLibraryFolder(dir: string): void {
     mkdirSync(dir, { recursive: true });
     accessSync(dir, constants.W_OK);
   } catch (error) {
-    throw new AppError('invalid_input', `Atelier cannot write to ${dir} (${(error as NodeJS.ErrnoException).code ?? 'error'}). Choose another folder.`);
+    throw new AppError(
+      'invalid_input',
+      `Atelier cannot write to ${dir} (${(error as NodeJS.ErrnoException).code ?? 'error'}). Choose another folder.`,
+    );
   }
 }
 
-export function appHandlers(info: AppInfo, now: () => number, host?: AppHost): HandlerSlice<'app.info' | 'app.ping' | 'app.chooseLibrary'> {
+export function appHandlers(
+  info: AppInfo,
+  now: () => number,
+  host?: AppHost,
+): HandlerSlice<'app.info' | 'app.ping' | 'app.chooseLibrary'> {
   return {
     'app.info': () => ({ ...info, platform: process.platform, canChooseLibrary: Boolean(host) }),
     'app.ping': ({ nonce }) => ({ nonce, receivedAt: now() }),
     'app.chooseLibrary': async () => {
       if (!host) {
-        throw new AppError('unavailable', 'This window cannot switch libraries. Start Atelier with --library DIR (or ATELIER_LIBRARY) to use another folder.');
+        throw new AppError(
+          'unavailable',
+          'This window cannot switch libraries. Start Atelier with --library DIR (or ATELIER_LIBRARY) to use another folder.',
+        );
       }
       const dir = await host.chooseFolder();
       if (!dir || dir === info.libraryDir) return { libraryDir: info.libraryDir, restarting: false };

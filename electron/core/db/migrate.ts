@@ -16,16 +16,23 @@ export interface AppliedMigration {
   appliedAt: number;
 }
 
-export function runMigrations(db: Database.Database, migrations: readonly Migration[], now: () => number = Date.now): number[] {
+export function runMigrations(
+  db: Database.Database,
+  migrations: readonly Migration[],
+  now: () => number = Date.now,
+): number[] {
   const ids = new Set<number>();
   for (const migration of migrations) {
-    if (!Number.isInteger(migration.id) || migration.id <= 0) throw new Error(`Migration ${migration.name} has an invalid id ${migration.id}.`);
+    if (!Number.isInteger(migration.id) || migration.id <= 0)
+      throw new Error(`Migration ${migration.name} has an invalid id ${migration.id}.`);
     if (ids.has(migration.id)) throw new Error(`Two migrations share id ${migration.id}.`);
     ids.add(migration.id);
   }
   for (const migration of migrations) migration.connect?.(db);
-  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)');
-  const applied = new Set((db.prepare('SELECT id FROM schema_migrations').pluck().all() as number[]));
+  db.exec(
+    'CREATE TABLE IF NOT EXISTS schema_migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)',
+  );
+  const applied = new Set(db.prepare('SELECT id FROM schema_migrations').pluck().all() as number[]);
   const record = db.prepare('INSERT INTO schema_migrations (id, name, applied_at) VALUES (?, ?, ?)');
   const pending = [...migrations].filter((migration) => !applied.has(migration.id)).sort((a, b) => a.id - b.id);
   for (const migration of pending) {
@@ -39,5 +46,7 @@ export function runMigrations(db: Database.Database, migrations: readonly Migrat
 }
 
 export function appliedMigrations(db: Database.Database): AppliedMigration[] {
-  return db.prepare('SELECT id, name, applied_at AS appliedAt FROM schema_migrations ORDER BY id').all() as AppliedMigration[];
+  return db
+    .prepare('SELECT id, name, applied_at AS appliedAt FROM schema_migrations ORDER BY id')
+    .all() as AppliedMigration[];
 }

@@ -17,7 +17,10 @@ export function openDatabase(file: string, options: OpenDatabaseOptions): Db {
   try {
     db = new Database(file);
   } catch (error) {
-    throw new AppError('unavailable', `The library database ${file} could not be opened (${(error as Error).message}). Check that the folder exists and is writable.`);
+    throw new AppError(
+      'unavailable',
+      `The library database ${file} could not be opened (${(error as Error).message}). Check that the folder exists and is writable.`,
+    );
   }
   try {
     // WAL lets the gallery read while a job writes; NORMAL sync is durable across app crashes in WAL mode.
@@ -31,7 +34,10 @@ export function openDatabase(file: string, options: OpenDatabaseOptions): Db {
   } catch (error) {
     db.close();
     if (error instanceof AppError) throw error;
-    throw new AppError('unavailable', `The library database ${file} is damaged or from a newer Atelier (${(error as Error).message}).`);
+    throw new AppError(
+      'unavailable',
+      `The library database ${file} is damaged or from a newer Atelier (${(error as Error).message}).`,
+    );
   }
 }
 

@@ -65,7 +65,10 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       'cache-control': 'no-cache',
     };
     if (file.endsWith('index.html')) {
-      const html = readFileSync(file, 'utf8').replace('<head>', '<head>\n    <script src="./__atelier/bridge.js"></script>');
+      const html = readFileSync(file, 'utf8').replace(
+        '<head>',
+        '<head>\n    <script src="./__atelier/bridge.js"></script>',
+      );
       response.writeHead(200, headers);
       response.end(html);
       return;

@@ -68,7 +68,9 @@ export class HttpClient {
         body = raw.trim() === '' ? null : JSON.parse(raw);
       } catch {
         throw new RetryableFailure(
-          providerFailure(this.provider, `the answer was not valid JSON (${response.status}). Try again later.`, { status: response.status }),
+          providerFailure(this.provider, `the answer was not valid JSON (${response.status}). Try again later.`, {
+            status: response.status,
+          }),
         );
       }
       const hidden = errorInOkBody(body);
@@ -99,7 +101,9 @@ export class HttpClient {
   private async attempt<T>(
     request: HttpRequest,
     read: (response: Response) => Promise<T>,
-  ): Promise<{ ok: true; response: HttpResponse<T> } | { ok: false; error: AppError; retryable: boolean; headers?: Headers }> {
+  ): Promise<
+    { ok: true; response: HttpResponse<T> } | { ok: false; error: AppError; retryable: boolean; headers?: Headers }
+  > {
     if (request.signal?.aborted) return { ok: false, error: cancelled(this.provider), retryable: false };
     const controller = new AbortController();
     const timeoutMs = request.timeoutMs ?? this.timeoutMs;
@@ -116,7 +120,12 @@ export class HttpClient {
       if (!accepted) {
         const raw = await response.text().catch(() => '');
         const error = httpErrorToAppError(this.provider, response.status, parseErrorBody(safeParse(raw)));
-        return { ok: false, error, retryable: shouldRetryStatus(response.status, response.headers), headers: response.headers };
+        return {
+          ok: false,
+          error,
+          retryable: shouldRetryStatus(response.status, response.headers),
+          headers: response.headers,
+        };
       }
       const body = await read(response);
       return { ok: true, response: { status: response.status, headers: response.headers, body } };
@@ -124,7 +133,10 @@ export class HttpClient {
       if (request.signal?.aborted) return { ok: false, error: cancelled(this.provider), retryable: false };
       if (timedOut) {
         const seconds = Math.round(timeoutMs / 100) / 10;
-        const error = new AppError('network_failed', `${this.provider} did not answer within ${seconds} s. Try again, or later if it keeps happening.`);
+        const error = new AppError(
+          'network_failed',
+          `${this.provider} did not answer within ${seconds} s. Try again, or later if it keeps happening.`,
+        );
         return { ok: false, error, retryable: true };
       }
       if (thrown instanceof RetryableFailure) return { ok: false, error: thrown.error, retryable: true };
@@ -173,6 +185,8 @@ function connectionError(provider: string, thrown: unknown): AppError {
   const why = code ? ` (${code})` : thrown instanceof Error ? ` (${thrown.message})` : '';
   return new AppError(
     'network_failed',
-    redact(`Could not reach ${provider}${why}. Check the internet connection and the provider's base URL in Settings → Providers.`),
+    redact(
+      `Could not reach ${provider}${why}. Check the internet connection and the provider's base URL in Settings → Providers.`,
+    ),
   );
 }

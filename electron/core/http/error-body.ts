@@ -14,7 +14,9 @@ export interface ProviderErrorInfo {
 }
 
 function asRecord(value: unknown): Record<string, unknown> | null {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+  return value !== null && typeof value === 'object' && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : null;
 }
 
 function text(value: unknown): string | undefined {
@@ -29,7 +31,12 @@ export function parseErrorBody(body: unknown): ProviderErrorInfo | null {
   const nested = asRecord(error);
   if (nested) {
     const message = text(nested.message) ?? text(nested.type) ?? 'no message';
-    return { message, type: text(nested.type), code: text(nested.code) ?? numberText(nested.code), param: text(nested.param) };
+    return {
+      message,
+      type: text(nested.type),
+      code: text(nested.code) ?? numberText(nested.code),
+      param: text(nested.param),
+    };
   }
   if (text(error)) return { message: text(error)! };
   if (Array.isArray(record.detail)) {
@@ -66,17 +73,34 @@ export function errorInOkBody(body: unknown): ProviderErrorInfo | null {
 export function httpErrorToAppError(provider: string, status: number, info: ProviderErrorInfo | null): AppError {
   // The provider's own sentence usually ends with a full stop; ours follows it.
   const said = info ? `: ${info.message.replace(/[.\s]+$/, '')}` : '';
-  const details = { status, ...(info?.type ? { type: info.type } : {}), ...(info?.code ? { providerCode: info.code } : {}) };
-  const say = (code: ConstructorParameters<typeof AppError>[0], message: string) => new AppError(code, redact(message), details);
-  if (status === 401) return say('auth_refused', `${provider} refused the key (401)${said}. Check it in Settings → Providers.`);
+  const details = {
+    status,
+    ...(info?.type ? { type: info.type } : {}),
+    ...(info?.code ? { providerCode: info.code } : {}),
+  };
+  const say = (code: ConstructorParameters<typeof AppError>[0], message: string) =>
+    new AppError(code, redact(message), details);
+  if (status === 401)
+    return say('auth_refused', `${provider} refused the key (401)${said}. Check it in Settings → Providers.`);
   if (status === 403)
-    return say('auth_refused', `${provider} denied access (403)${said}. Check the key, its plan and region in Settings → Providers.`);
+    return say(
+      'auth_refused',
+      `${provider} denied access (403)${said}. Check the key, its plan and region in Settings → Providers.`,
+    );
   if (status === 429)
-    return say('provider_failed', `${provider} is rate-limiting or out of quota (429)${said}. Wait a moment, or check the account's balance.`);
-  if (status === 402) return say('provider_failed', `${provider} says payment is required (402)${said}. Top up the account's balance.`);
+    return say(
+      'provider_failed',
+      `${provider} is rate-limiting or out of quota (429)${said}. Wait a moment, or check the account's balance.`,
+    );
+  if (status === 402)
+    return say('provider_failed', `${provider} says payment is required (402)${said}. Top up the account's balance.`);
   if (status === 400 || status === 404 || status === 422)
-    return say('invalid_input', `${provider} rejected the request (${status})${said}. Change the parameters and try again.`);
-  if (status >= 500) return say('provider_failed', `${provider} failed on its side (${status})${said}. Try again later.`);
+    return say(
+      'invalid_input',
+      `${provider} rejected the request (${status})${said}. Change the parameters and try again.`,
+    );
+  if (status >= 500)
+    return say('provider_failed', `${provider} failed on its side (${status})${said}. Try again later.`);
   return say('provider_failed', `${provider} answered ${status}${said}.`);
 }
 

@@ -65,7 +65,7 @@ export function createJobEngine(options: JobEngineOptions) {
 
   function pump(): void {
     if (closing) return;
-    for (let index = 0; index < waiting.length; ) {
+    for (let index = 0; index < waiting.length;) {
       const { id, providerId } = waiting[index]!;
       if ((runningPerProvider.get(providerId) ?? 0) >= limit(providerId)) {
         index++;
@@ -119,7 +119,9 @@ export function createJobEngine(options: JobEngineOptions) {
       update(job, { status: 'cancelled' });
       return;
     }
-    const info = isAppError(error) ? error.toInfo() : { code: 'internal' as const, message: redact(`Unexpected failure: ${String(error)}`) };
+    const info = isAppError(error)
+      ? error.toInfo()
+      : { code: 'internal' as const, message: redact(`Unexpected failure: ${String(error)}`) };
     update(job, { status: 'failed', error: { code: info.code, message: info.message } });
   }
 
@@ -141,17 +143,23 @@ export function createJobEngine(options: JobEngineOptions) {
       if ('imageId' in image) {
         const stored = options.library.get(image.imageId);
         parentId ??= stored.id;
-        inputs.push({ role: 'image', mimeType: mimeOfFormat[stored.format] ?? 'image/png', bytes: readFileSync(stored.path) });
+        inputs.push({
+          role: 'image',
+          mimeType: mimeOfFormat[stored.format] ?? 'image/png',
+          bytes: readFileSync(stored.path),
+        });
       } else {
         inputs.push({ role: 'image', mimeType: image.mimeType, bytes: Buffer.from(image.base64, 'base64') });
       }
     }
-    if (request.mask) inputs.push({ role: 'mask', mimeType: 'image/png', bytes: Buffer.from(request.mask.base64, 'base64') });
+    if (request.mask)
+      inputs.push({ role: 'mask', mimeType: 'image/png', bytes: Buffer.from(request.mask.base64, 'base64') });
     return { inputs, parentId };
   }
 
   function schedule(job: StoredJob): void {
-    if (!active.has(job.id) && !waiting.some((entry) => entry.id === job.id)) waiting.push({ id: job.id, providerId: job.providerId });
+    if (!active.has(job.id) && !waiting.some((entry) => entry.id === job.id))
+      waiting.push({ id: job.id, providerId: job.providerId });
   }
 
   return {
@@ -175,7 +183,15 @@ export function createJobEngine(options: JobEngineOptions) {
         const protocol = protocolFor(provider.preset, target.model);
         const model = findModel(provider.preset, target.model, options.catalog.remoteModels(provider.id));
         await assertValidRequest(model, buildRequest(target.model, request.prompt, cleanParams, inputs));
-        planned.push({ providerId: provider.id, model: target.model, protocol, prompt: request.prompt, params: cleanParams, parentId, inputs });
+        planned.push({
+          providerId: provider.id,
+          model: target.model,
+          protocol,
+          prompt: request.prompt,
+          params: cleanParams,
+          parentId,
+          inputs,
+        });
       }
       const batchId = `batch_${randomBytes(6).toString('hex')}`;
       const jobs = planned.map((draft) => store.insert({ ...draft, batchId, owner: self }));
@@ -234,7 +250,8 @@ export function createJobEngine(options: JobEngineOptions) {
     waitFor(id: string): Promise<Job> {
       const job = store.get(id);
       if (!job) return Promise.reject(new AppError('not_found', `There is no job ${id}.`));
-      if (job.status === 'done' || job.status === 'failed' || job.status === 'cancelled') return Promise.resolve(publicJob(job));
+      if (job.status === 'done' || job.status === 'failed' || job.status === 'cancelled')
+        return Promise.resolve(publicJob(job));
       return new Promise((resolve) => waiters.set(id, [...(waiters.get(id) ?? []), resolve]));
     },
 

@@ -94,7 +94,12 @@ export function isFinal(status: JobStatus): boolean {
 }
 
 /** The job after `changes`, derived the way toJob derives it from the row. */
-export function withChanges(job: StoredJob, changes: JobChanges, updatedAt: number, finishedAt: number | null): StoredJob {
+export function withChanges(
+  job: StoredJob,
+  changes: JobChanges,
+  updatedAt: number,
+  finishedAt: number | null,
+): StoredJob {
   const next: StoredJob = { ...job, updatedAt, finishedAt };
   if (changes.status !== undefined) next.status = changes.status;
   if (changes.remote !== undefined) {
@@ -119,6 +124,13 @@ export function withChanges(job: StoredJob, changes: JobChanges, updatedAt: numb
 
 /** Strips the engine's internals: what the renderer and the CLI see. */
 export function publicJob(job: StoredJob): Job {
-  const { jobParams: _params, remote: _remote, result: _result, cancelRequested: _cancel, owner: _owner, ...visible } = job;
+  const {
+    jobParams: _params,
+    remote: _remote,
+    result: _result,
+    cancelRequested: _cancel,
+    owner: _owner,
+    ...visible
+  } = job;
   return visible;
 }

@@ -36,7 +36,9 @@ const maxPollFailures = 5;
 
 /** The adapter request of a job: its parameters plus the input files kept with it. */
 export function buildRequest(model: string, prompt: string, params: JobParams, inputs: JobInput[]): ImageRequest {
-  const images = inputs.filter((input) => input.role === 'image').map((input) => ({ bytes: input.bytes, mimeType: input.mimeType }));
+  const images = inputs
+    .filter((input) => input.role === 'image')
+    .map((input) => ({ bytes: input.bytes, mimeType: input.mimeType }));
   const mask = inputs.find((input) => input.role === 'mask');
   const { extra, ...named } = params;
   return {
@@ -65,7 +67,10 @@ function withoutImageData(result: ImageResult): ImageResult {
 function isTransient(error: unknown): boolean {
   if (!isAppError(error)) return false;
   const status = (error.details as { status?: number } | undefined)?.status;
-  return error.code === 'network_failed' || (error.code === 'provider_failed' && status !== undefined && (status >= 500 || status === 429));
+  return (
+    error.code === 'network_failed' ||
+    (error.code === 'provider_failed' && status !== undefined && (status >= 500 || status === 429))
+  );
 }
 
 export async function runJob(deps: RunnerDeps, initial: StoredJob, signal: AbortSignal): Promise<StoredJob> {
@@ -73,7 +78,13 @@ export async function runJob(deps: RunnerDeps, initial: StoredJob, signal: Abort
   const sleep = deps.sleep ?? abortableSleep;
   const provider = deps.registry.get(initial.providerId);
   const key = await deps.registry.keyFor(provider.id);
-  const adapter = createProviderAdapter({ ...deps.http, provider, key, protocol: initial.protocol, remoteModels: deps.catalog.remoteModels(provider.id) });
+  const adapter = createProviderAdapter({
+    ...deps.http,
+    provider,
+    key,
+    protocol: initial.protocol,
+    remoteModels: deps.catalog.remoteModels(provider.id),
+  });
   let job = initial;
 
   if (!job.remote && !job.result) job = await send(job);
@@ -98,8 +109,12 @@ export async function runJob(deps: RunnerDeps, initial: StoredJob, signal: Abort
 
   async function send(current: StoredJob): Promise<StoredJob> {
     const sending = update(current, { status: 'submitted', attempts: current.attempts + 1, error: null });
-    const outcome = await adapter.submit(buildRequest(sending.model, sending.prompt, sending.jobParams, store.inputs(sending.id)), signal);
-    if (outcome.kind === 'pending') return update(sending, { status: 'running', remote: outcome.remote, progress: outcome.progress });
+    const outcome = await adapter.submit(
+      buildRequest(sending.model, sending.prompt, sending.jobParams, store.inputs(sending.id)),
+      signal,
+    );
+    if (outcome.kind === 'pending')
+      return update(sending, { status: 'running', remote: outcome.remote, progress: outcome.progress });
     return update(sending, { status: 'downloading', result: storable(outcome.result), progress: null });
   }
 
@@ -122,7 +137,8 @@ export async function runJob(deps: RunnerDeps, initial: StoredJob, signal: Abort
         continue;
       }
       if (outcome.kind === 'cancelled') return update(current, { status: 'cancelled' });
-      if (outcome.kind === 'done') return update(current, { status: 'downloading', result: storable(outcome.result), progress: null });
+      if (outcome.kind === 'done')
+        return update(current, { status: 'downloading', result: storable(outcome.result), progress: null });
       const now = JSON.stringify({ p: outcome.progress.queuePosition, l: outcome.progress.logs?.length ?? 0 });
       // Progress is written (and announced) only when it changed, not on every poll.
       if (now !== last) current = update(current, { progress: outcome.progress });
@@ -133,7 +149,8 @@ export async function runJob(deps: RunnerDeps, initial: StoredJob, signal: Abort
   async function downloadAll(downloading: StoredJob): Promise<StoredJob> {
     let current = downloading;
     const result = current.result;
-    if (!result || result.images.length === 0) throw new AppError('provider_failed', `${provider.label} answered without an image.`);
+    if (!result || result.images.length === 0)
+      throw new AppError('provider_failed', `${provider.label} answered without an image.`);
     const http = createHttpClient({ ...deps.http, provider });
     // Images stored before a crash are found by job id and not stored again.
     const imageIds = store.storedImageIds(current.id);

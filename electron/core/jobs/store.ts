@@ -119,14 +119,14 @@ export class JobStore {
       updated_at: at,
       finished_at: null,
     };
-    const addInput = this.sql('INSERT INTO job_inputs (job_id, role, position, mime_type, bytes) VALUES (?, ?, ?, ?, ?)');
+    const addInput = this.sql(
+      'INSERT INTO job_inputs (job_id, role, position, mime_type, bytes) VALUES (?, ?, ?, ?, ?)',
+    );
     this.db.transaction(() => {
-      this
-        .sql(
-          `INSERT INTO jobs (id, batch_id, provider_id, model, protocol, kind, status, prompt, params, parent_id, owner, created_at, updated_at)
+      this.sql(
+        `INSERT INTO jobs (id, batch_id, provider_id, model, protocol, kind, status, prompt, params, parent_id, owner, created_at, updated_at)
            VALUES (@id, @batch_id, @provider_id, @model, @protocol, @kind, @status, @prompt, @params, @parent_id, @owner, @created_at, @updated_at)`,
-        )
-        .run(row);
+      ).run(row);
       job.inputs.forEach((input, position) => addInput.run(row.id, input.role, position, input.mimeType, input.bytes));
     })();
     // The row as written: the columns left out of the INSERT take the defaults written here.
@@ -139,27 +139,25 @@ export class JobStore {
   }
 
   list(filter: { status?: JobStatus; batchId?: string; limit?: number } = {}): StoredJob[] {
-    const rows = this
-      .sql(
-        `SELECT * FROM jobs WHERE (@status IS NULL OR status = @status) AND (@batchId IS NULL OR batch_id = @batchId)
+    const rows = this.sql(
+      `SELECT * FROM jobs WHERE (@status IS NULL OR status = @status) AND (@batchId IS NULL OR batch_id = @batchId)
          ORDER BY created_at DESC, rowid DESC LIMIT @limit`,
-      )
-      .all({ status: filter.status ?? null, batchId: filter.batchId ?? null, limit: filter.limit ?? 100 }) as Row[];
+    ).all({ status: filter.status ?? null, batchId: filter.batchId ?? null, limit: filter.limit ?? 100 }) as Row[];
     return rows.map(toJob);
   }
 
   /** Jobs a restart must carry on with, oldest first. */
   unfinished(): StoredJob[] {
-    const rows = this
-      .sql(`SELECT * FROM jobs WHERE status NOT IN ('done', 'failed', 'cancelled') ORDER BY created_at, rowid`)
-      .all() as Row[];
+    const rows = this.sql(
+      `SELECT * FROM jobs WHERE status NOT IN ('done', 'failed', 'cancelled') ORDER BY created_at, rowid`,
+    ).all() as Row[];
     return rows.map(toJob);
   }
 
   inputs(id: string): JobInput[] {
-    const rows = this
-      .sql('SELECT role, mime_type AS mimeType, bytes FROM job_inputs WHERE job_id = ? ORDER BY role, position')
-      .all(id) as JobInput[];
+    const rows = this.sql(
+      'SELECT role, mime_type AS mimeType, bytes FROM job_inputs WHERE job_id = ? ORDER BY role, position',
+    ).all(id) as JobInput[];
     return rows;
   }
 
@@ -182,7 +180,8 @@ export class JobStore {
       set('finished_at', 'finishedAt', finishedAt);
     }
     if (changes.remote !== undefined) set('remote', 'remote', changes.remote ? JSON.stringify(changes.remote) : null);
-    if (changes.progress !== undefined) set('progress', 'progress', changes.progress ? JSON.stringify(changes.progress) : null);
+    if (changes.progress !== undefined)
+      set('progress', 'progress', changes.progress ? JSON.stringify(changes.progress) : null);
     if (changes.result !== undefined) set('result', 'result', changes.result ? JSON.stringify(changes.result) : null);
     if (changes.error !== undefined) {
       set('error_code', 'errorCode', changes.error?.code ?? null);
@@ -190,7 +189,8 @@ export class JobStore {
     }
     if (changes.imageIds !== undefined) set('image_ids', 'imageIds', JSON.stringify(changes.imageIds));
     if (changes.attempts !== undefined) set('attempts', 'attempts', changes.attempts);
-    if (changes.cancelRequested !== undefined) set('cancel_requested', 'cancelRequested', changes.cancelRequested ? 1 : 0);
+    if (changes.cancelRequested !== undefined)
+      set('cancel_requested', 'cancelRequested', changes.cancelRequested ? 1 : 0);
     this.sql(`UPDATE jobs SET ${sets.join(', ')} WHERE id = @id`).run(values);
     return withChanges(current, changes, at, finishedAt);
   }
@@ -202,13 +202,20 @@ export class JobStore {
 
   /** Takes an unfinished job over from `from` (atomically: of two engines resuming at once, one wins). */
   claim(id: string, owner: string, from: string | null): boolean {
-    const claimed = this.sql('UPDATE jobs SET owner = ?, updated_at = ? WHERE id = ? AND owner IS ?').run(owner, this.now(), id, from);
+    const claimed = this.sql('UPDATE jobs SET owner = ?, updated_at = ? WHERE id = ? AND owner IS ?').run(
+      owner,
+      this.now(),
+      id,
+      from,
+    );
     return claimed.changes === 1;
   }
 
   /** On a clean shutdown: unfinished jobs become free for the next engine to resume. */
   release(owner: string): void {
-    this.sql(`UPDATE jobs SET owner = NULL WHERE owner = ? AND status NOT IN ('done', 'failed', 'cancelled')`).run(owner);
+    this.sql(`UPDATE jobs SET owner = NULL WHERE owner = ? AND status NOT IN ('done', 'failed', 'cancelled')`).run(
+      owner,
+    );
   }
 
   /** Images already stored for this job (a crash between storing and recording leaves them here). */

@@ -68,7 +68,12 @@ export function getImageRow(context: LibraryContext, id: string): ImageRow | und
  * Generated and edited images always get their own row, since each carries its own job and prompt,
  * but share the stored file when the bytes are identical. Callers announce the change (once per batch).
  */
-export async function storeImage(context: LibraryContext, input: AddImageInput, restored: RestoredFacts = {}, options: StoreOptions = {}): Promise<StoreResult> {
+export async function storeImage(
+  context: LibraryContext,
+  input: AddImageInput,
+  restored: RestoredFacts = {},
+  options: StoreOptions = {},
+): Promise<StoreResult> {
   const dedupe = input.source === 'imported' && !restored.id;
   if (options.thumbnails === 'later') {
     const checked = await checkAndWrite(context.store, input.bytes);
@@ -94,7 +99,12 @@ export async function storeImage(context: LibraryContext, input: AddImageInput, 
   return raced ?? addRow(context, input, restored, { sha256, relativePath, facts: probed });
 }
 
-function addRow(context: LibraryContext, input: AddImageInput, restored: RestoredFacts, checked: CheckedImage): StoreResult {
+function addRow(
+  context: LibraryContext,
+  input: AddImageInput,
+  restored: RestoredFacts,
+  checked: CheckedImage,
+): StoreResult {
   const { sha256, relativePath, facts } = checked;
   const id = restored.id ?? newImageId();
   const row = insertRow(context, { id, sha256, relativePath, facts, input: withEmbeddedFacts(input, facts), restored });
@@ -137,37 +147,39 @@ function insertRow(context: LibraryContext, values: RowValues): ImageRow {
   }
   const createdAt = restored.createdAt ?? context.now();
   // IMMEDIATE: the key is read and written under one write lock, even with the CLI beside the app.
-  return context.db.transaction((): ImageRow => {
-    const row = insert.get({
-      pk: orderedKey(context, createdAt),
-      id: values.id,
-      sha256: values.sha256,
-      path: values.relativePath,
-      width: facts.width,
-      height: facts.height,
-      format: facts.format,
-      bytes: input.bytes.length,
-      createdAt,
-      source: input.source,
-      provider: input.provider ?? null,
-      model: input.model ?? null,
-      prompt: input.prompt ?? null,
-      negativePrompt: input.negativePrompt ?? null,
-      params: input.params ? JSON.stringify(input.params) : null,
-      seed: input.seed ?? null,
-      costUsd: input.costUsd ?? null,
-      latencyMs: input.latencyMs ?? null,
-      parentId,
-      jobId: input.jobId ?? null,
-      originalName: input.originalName ?? null,
-      favorite: restored.favorite ? 1 : 0,
-      rating: restored.rating ?? 0,
-      trashedAt: restored.trashedAt ?? null,
-    }) as Omit<ImageRow, 'tag_list'>;
-    if (!restored.tags || restored.tags.length === 0) return { ...row, tag_list: null };
-    setTags(context.db, [values.id], restored.tags, []);
-    return getImageRow(context, values.id)!;
-  }).immediate();
+  return context.db
+    .transaction((): ImageRow => {
+      const row = insert.get({
+        pk: orderedKey(context, createdAt),
+        id: values.id,
+        sha256: values.sha256,
+        path: values.relativePath,
+        width: facts.width,
+        height: facts.height,
+        format: facts.format,
+        bytes: input.bytes.length,
+        createdAt,
+        source: input.source,
+        provider: input.provider ?? null,
+        model: input.model ?? null,
+        prompt: input.prompt ?? null,
+        negativePrompt: input.negativePrompt ?? null,
+        params: input.params ? JSON.stringify(input.params) : null,
+        seed: input.seed ?? null,
+        costUsd: input.costUsd ?? null,
+        latencyMs: input.latencyMs ?? null,
+        parentId,
+        jobId: input.jobId ?? null,
+        originalName: input.originalName ?? null,
+        favorite: restored.favorite ? 1 : 0,
+        rating: restored.rating ?? 0,
+        trashedAt: restored.trashedAt ?? null,
+      }) as Omit<ImageRow, 'tag_list'>;
+      if (!restored.tags || restored.tags.length === 0) return { ...row, tag_list: null };
+      setTags(context.db, [values.id], restored.tags, []);
+      return getImageRow(context, values.id)!;
+    })
+    .immediate();
 }
 
 /** Slots per millisecond in images.pk: far more images than one process can decode in a millisecond. */
@@ -176,9 +188,13 @@ export const keySlotsPerMs = 1024;
 /** The row key for a creation time: created_at × 1024 plus the next free slot in that millisecond. */
 function orderedKey(context: LibraryContext, createdAt: number): number {
   const base = Math.trunc(createdAt) * keySlotsPerMs;
-  const last = context.db.prepare('SELECT max(pk) FROM images WHERE pk >= ? AND pk < ?').pluck().get(base, base + keySlotsPerMs) as number | null;
+  const last = context.db
+    .prepare('SELECT max(pk) FROM images WHERE pk >= ? AND pk < ?')
+    .pluck()
+    .get(base, base + keySlotsPerMs) as number | null;
   const key = last === null ? base : last + 1;
-  if (key >= base + keySlotsPerMs) throw new AppError('conflict', 'Too many images stored within one millisecond; try again.');
+  if (key >= base + keySlotsPerMs)
+    throw new AppError('conflict', 'Too many images stored within one millisecond; try again.');
   return key;
 }
 
@@ -199,7 +215,9 @@ function withEmbeddedFacts(input: AddImageInput, facts: ImageFacts): AddImageInp
   };
 }
 
-function parseOwnChunk(text: string | undefined): Partial<Record<'prompt' | 'negativePrompt' | 'model' | 'provider', string>> & {
+function parseOwnChunk(text: string | undefined): Partial<
+  Record<'prompt' | 'negativePrompt' | 'model' | 'provider', string>
+> & {
   params?: Record<string, unknown>;
   seed?: number;
 } {
@@ -212,7 +230,10 @@ function parseOwnChunk(text: string | undefined): Partial<Record<'prompt' | 'neg
       negativePrompt: text_('negativePrompt'),
       model: text_('model'),
       provider: text_('provider'),
-      params: value.params && typeof value.params === 'object' && !Array.isArray(value.params) ? (value.params as Record<string, unknown>) : undefined,
+      params:
+        value.params && typeof value.params === 'object' && !Array.isArray(value.params)
+          ? (value.params as Record<string, unknown>)
+          : undefined,
       seed: typeof value.seed === 'number' ? value.seed : undefined,
     };
   } catch {

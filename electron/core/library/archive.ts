@@ -23,7 +23,12 @@ const manifestEntry = libraryImageSchema
     createdAt: z.number(),
     trashedAt: z.number().nullable(),
   });
-const manifestSchema = z.object({ format: z.literal('atelier-library'), version: z.literal(1), exportedAt: z.number(), images: z.array(manifestEntry) });
+const manifestSchema = z.object({
+  format: z.literal('atelier-library'),
+  version: z.literal(1),
+  exportedAt: z.number(),
+  images: z.array(manifestEntry),
+});
 type ManifestEntry = z.infer<typeof manifestEntry>;
 
 function stagingDir(context: LibraryContext, kind: string): string {
@@ -32,15 +37,27 @@ function stagingDir(context: LibraryContext, kind: string): string {
   return dir;
 }
 
-export async function exportArchive(context: LibraryContext, to: string): Promise<{ path: string; images: number; bytes: number }> {
-  const rows = context.db.prepare(`SELECT ${imageColumns} FROM images i ORDER BY i.created_at, i.id`).all() as ImageRow[];
+export async function exportArchive(
+  context: LibraryContext,
+  to: string,
+): Promise<{ path: string; images: number; bytes: number }> {
+  const rows = context.db
+    .prepare(`SELECT ${imageColumns} FROM images i ORDER BY i.created_at, i.id`)
+    .all() as ImageRow[];
   const entries: ManifestEntry[] = rows.map((row) => toManifestEntry(context, row));
   const target = resolve(to);
   const staging = stagingDir(context, 'archive');
   try {
-    writeFileSync(join(staging, 'manifest.json'), JSON.stringify({ format: 'atelier-library', version: 1, exportedAt: context.now(), images: entries }));
+    writeFileSync(
+      join(staging, 'manifest.json'),
+      JSON.stringify({ format: 'atelier-library', version: 1, exportedAt: context.now(), images: entries }),
+    );
     // The staging folder sees the originals through a link, so the tar paths are manifest.json and originals/…
-    symlinkSync(join(context.store.root, originalsDir), join(staging, originalsDir), process.platform === 'win32' ? 'junction' : 'dir');
+    symlinkSync(
+      join(context.store.root, originalsDir),
+      join(staging, originalsDir),
+      process.platform === 'win32' ? 'junction' : 'dir',
+    );
     const files = [...new Set(entries.map((entry) => entry.file))].filter((file) => existsSync(join(staging, file)));
     mkdirSync(resolve(target, '..'), { recursive: true });
     await tar.c({ file: `${target}.part`, cwd: staging, portable: true }, ['manifest.json', ...files]);
@@ -63,7 +80,9 @@ export async function importArchive(context: LibraryContext, from: string): Prom
         file: source,
         cwd: staging,
         strict: true,
-        filter: (path, entry) => ('type' in entry ? entry.type === 'File' : true) && (path === 'manifest.json' || path.startsWith(`${originalsDir}/`)),
+        filter: (path, entry) =>
+          ('type' in entry ? entry.type === 'File' : true) &&
+          (path === 'manifest.json' || path.startsWith(`${originalsDir}/`)),
       });
     } catch (error) {
       throw new AppError('invalid_input', `${source} is not a readable Atelier archive (${(error as Error).message}).`);
@@ -71,22 +90,36 @@ export async function importArchive(context: LibraryContext, from: string): Prom
     const manifest = readManifest(join(staging, 'manifest.json'), source);
     for (const entry of manifest.images) await importEntry(context, staging, entry, source, result);
     // Edit lineage is restored once every image is in, whatever order the parents came in.
-    const link = context.db.prepare('UPDATE images SET parent_id = ? WHERE id = ? AND EXISTS (SELECT 1 FROM images WHERE id = ?)');
+    const link = context.db.prepare(
+      'UPDATE images SET parent_id = ? WHERE id = ? AND EXISTS (SELECT 1 FROM images WHERE id = ?)',
+    );
     context.db.transaction(() => {
       for (const entry of manifest.images) if (entry.parentId) link.run(entry.parentId, entry.id, entry.parentId);
     })();
   } finally {
     rmSync(staging, { recursive: true, force: true });
   }
-  if (result.imported.length > 0) context.changed('added', result.imported.map((image) => image.id));
+  if (result.imported.length > 0)
+    context.changed(
+      'added',
+      result.imported.map((image) => image.id),
+    );
   return result;
 }
 
-async function importEntry(context: LibraryContext, staging: string, entry: ManifestEntry, source: string, result: ImportResult): Promise<void> {
+async function importEntry(
+  context: LibraryContext,
+  staging: string,
+  entry: ManifestEntry,
+  source: string,
+  result: ImportResult,
+): Promise<void> {
   const label = `${source}:${entry.file}`;
   // Already here: the same id (an archive imported twice), or the same imported file.
   const existing = context.db
-    .prepare(`SELECT ${imageColumns} FROM images i WHERE i.id = ? OR (i.sha256 = ? AND i.source = 'imported' AND ? = 'imported') LIMIT 1`)
+    .prepare(
+      `SELECT ${imageColumns} FROM images i WHERE i.id = ? OR (i.sha256 = ? AND i.source = 'imported' AND ? = 'imported') LIMIT 1`,
+    )
     .get(entry.id, entry.sha256, entry.source) as ImageRow | undefined;
   if (existing) {
     result.duplicates.push(toLibraryImage(existing, context.store));
@@ -94,15 +127,26 @@ async function importEntry(context: LibraryContext, staging: string, entry: Mani
   }
   try {
     const bytes = readFileSync(join(staging, entry.file));
-    if (sha256Of(bytes) !== entry.sha256) throw new AppError('invalid_input', 'The file in the archive is damaged (its checksum does not match).');
+    if (sha256Of(bytes) !== entry.sha256)
+      throw new AppError('invalid_input', 'The file in the archive is damaged (its checksum does not match).');
     const stored = await storeImage(
       context,
       { ...entry, bytes, parentId: null },
-      { id: entry.id, createdAt: entry.createdAt, favorite: entry.favorite, rating: entry.rating, tags: entry.tags, trashedAt: entry.trashedAt },
+      {
+        id: entry.id,
+        createdAt: entry.createdAt,
+        favorite: entry.favorite,
+        rating: entry.rating,
+        tags: entry.tags,
+        trashedAt: entry.trashedAt,
+      },
     );
     result.imported.push(stored.image);
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'The archive lists this file but does not hold it.' : (error as Error).message;
+    const reason =
+      (error as NodeJS.ErrnoException).code === 'ENOENT'
+        ? 'The archive lists this file but does not hold it.'
+        : (error as Error).message;
     result.refused.push({ path: label, reason });
   }
 }
@@ -111,12 +155,24 @@ function readManifest(path: string, source: string): z.infer<typeof manifestSche
   try {
     return manifestSchema.parse(JSON.parse(readFileSync(path, 'utf8')));
   } catch {
-    throw new AppError('invalid_input', `${source} is not an Atelier library archive (its manifest is missing or unreadable).`);
+    throw new AppError(
+      'invalid_input',
+      `${source} is not an Atelier library archive (its manifest is missing or unreadable).`,
+    );
   }
 }
 
 /** The contract's image facts, minus what comes from the file, with the archive's place and times in ms. */
 function toManifestEntry(context: LibraryContext, row: ImageRow): ManifestEntry {
-  const { path: _path, thumbPath: _thumb, width: _width, height: _height, bytes: _bytes, createdAt: _created, trashedAt: _trashed, ...facts } = toLibraryImage(row, context.store);
+  const {
+    path: _path,
+    thumbPath: _thumb,
+    width: _width,
+    height: _height,
+    bytes: _bytes,
+    createdAt: _created,
+    trashedAt: _trashed,
+    ...facts
+  } = toLibraryImage(row, context.store);
   return { ...facts, file: row.path, createdAt: row.created_at, trashedAt: row.trashed_at };
 }

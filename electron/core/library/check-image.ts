@@ -19,7 +19,9 @@ export interface CheckedImage {
 export async function checkImage(bytes: Buffer): Promise<ProbedImage> {
   const probed = await probeImage(bytes);
   try {
-    await sharp(probed.pixels.input, { ...probed.pixels.options, failOn: 'truncated' }).raw().toBuffer();
+    await sharp(probed.pixels.input, { ...probed.pixels.options, failOn: 'truncated' })
+      .raw()
+      .toBuffer();
   } catch {
     throw new ImageRefused('damaged', 'The image is damaged or cut short.');
   }

@@ -24,17 +24,33 @@ export async function checkLibrary(context: LibraryContext, options: CheckOption
   const settledBefore = Date.now() - (options.graceMs ?? defaultGraceMs);
   // mtime carries fractions of a millisecond, Date.now() does not: compare whole milliseconds.
   const settled = (path: string) => Math.trunc(statSync(path).mtimeMs) <= settledBefore;
-  const rows = db.prepare('SELECT id, sha256, path FROM images').all() as Array<{ id: string; sha256: string; path: string }>;
+  const rows = db.prepare('SELECT id, sha256, path FROM images').all() as Array<{
+    id: string;
+    sha256: string;
+    path: string;
+  }>;
   const referenced = new Set(rows.map((row) => row.path));
   const hashes = new Set(rows.map((row) => row.sha256));
-  const report: CheckReport = { ok: true, integrity: integrityCheck(db), missingFiles: [], orphanFiles: [], tempFiles: [], missingThumbs: [], repaired: [] };
+  const report: CheckReport = {
+    ok: true,
+    integrity: integrityCheck(db),
+    missingFiles: [],
+    orphanFiles: [],
+    tempFiles: [],
+    missingThumbs: [],
+    repaired: [],
+  };
 
   for (const row of rows) {
     if (!store.exists(row.path)) report.missingFiles.push({ id: row.id, path: row.path });
     else if (!thumbnailsPresent(store, row.sha256)) report.missingThumbs.push({ id: row.id, path: row.path });
   }
-  const orphanOriginals = listFiles(store.root, originalsDir).filter((path) => !referenced.has(path) && settled(join(store.root, path)));
-  const orphanThumbs = listFiles(store.root, thumbsDir).filter((path) => !hashes.has(basename(path).slice(0, 64)) && settled(join(store.root, path)));
+  const orphanOriginals = listFiles(store.root, originalsDir).filter(
+    (path) => !referenced.has(path) && settled(join(store.root, path)),
+  );
+  const orphanThumbs = listFiles(store.root, thumbsDir).filter(
+    (path) => !hashes.has(basename(path).slice(0, 64)) && settled(join(store.root, path)),
+  );
   report.orphanFiles.push(...orphanOriginals, ...orphanThumbs);
   report.tempFiles.push(
     ...readdirSync(join(store.root, tempDir))
@@ -48,12 +64,21 @@ export async function checkLibrary(context: LibraryContext, options: CheckOption
     report.orphanFiles = report.orphanFiles.filter((path) => unfixed.has(path));
     report.tempFiles = report.tempFiles.filter((path) => unfixed.has(path));
   }
-  report.ok = report.integrity.length === 0 && [report.missingFiles, report.orphanFiles, report.tempFiles, report.missingThumbs].every((list) => list.length === 0);
+  report.ok =
+    report.integrity.length === 0 &&
+    [report.missingFiles, report.orphanFiles, report.tempFiles, report.missingThumbs].every(
+      (list) => list.length === 0,
+    );
   return report;
 }
 
 /** Returns the paths it could not fix. */
-async function repair(context: LibraryContext, report: CheckReport, orphanOriginals: string[], orphanThumbs: string[]): Promise<Set<string>> {
+async function repair(
+  context: LibraryContext,
+  report: CheckReport,
+  orphanOriginals: string[],
+  orphanThumbs: string[],
+): Promise<Set<string>> {
   const { store } = context;
   const unfixed = new Set<string>();
   const adopted: string[] = [];

@@ -17,7 +17,11 @@ export interface ExportedFile {
   sidecar: string;
 }
 
-export async function exportImages(context: LibraryContext, ids: string[], to: string): Promise<{ files: ExportedFile[] }> {
+export async function exportImages(
+  context: LibraryContext,
+  ids: string[],
+  to: string,
+): Promise<{ files: ExportedFile[] }> {
   const images = getImages(context, ids);
   const folder = resolve(to);
   try {

@@ -35,7 +35,8 @@ export class FileStore {
 
   /** Relative path (forward slashes, as stored in the database) of an original. */
   originalPath(sha256: string, extension: string): string {
-    if (!isSha256(sha256) || !extensionPattern.test(extension)) throw new Error(`Not a content address: ${sha256}.${extension}`);
+    if (!isSha256(sha256) || !extensionPattern.test(extension))
+      throw new Error(`Not a content address: ${sha256}.${extension}`);
     return `${originalsDir}/${sha256.slice(0, 2)}/${sha256}.${extension}`;
   }
 

@@ -25,7 +25,8 @@ export function libraryHandlers(library: Library): HandlerSlice<LibraryChannel> 
     'library.get': ({ id }) => library.get(id),
     'library.lineage': ({ id }) => library.lineage(id),
     'library.import': ({ paths }) => library.import(paths),
-    'library.importFiles': ({ files }) => library.importBuffers(files.map((file) => ({ name: file.name, bytes: Buffer.from(file.base64, 'base64') }))),
+    'library.importFiles': ({ files }) =>
+      library.importBuffers(files.map((file) => ({ name: file.name, bytes: Buffer.from(file.base64, 'base64') }))),
     'library.tag': ({ ids, add, remove }) => ({ images: library.tag(ids, add, remove) }),
     'library.favorite': ({ ids, favorite }) => ({ images: library.favorite(ids, favorite) }),
     'library.rate': ({ ids, rating }) => ({ images: library.rate(ids, rating) }),

@@ -52,22 +52,34 @@ const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 export async function probeImage(bytes: Buffer): Promise<ProbedImage> {
   if (bytes.length === 0) throw new ImageRefused('empty', 'The file is empty (0 bytes).');
   if (bytes.length > importLimits.maxBytes) {
-    throw new ImageRefused('too_large', `The file is too large (${megabytes(bytes.length)}; the limit is ${megabytes(importLimits.maxBytes)}).`);
+    throw new ImageRefused(
+      'too_large',
+      `The file is too large (${megabytes(bytes.length)}; the limit is ${megabytes(importLimits.maxBytes)}).`,
+    );
   }
   if (isBmp(bytes)) return probeBmp(bytes);
   let metadata: Metadata;
   try {
     metadata = await sharp(bytes, { limitInputPixels: false }).metadata();
   } catch {
-    throw new ImageRefused('not_an_image', 'This is not an image Atelier can read (PNG, JPEG, WebP, GIF, AVIF, TIFF or BMP).');
+    throw new ImageRefused(
+      'not_an_image',
+      'This is not an image Atelier can read (PNG, JPEG, WebP, GIF, AVIF, TIFF or BMP).',
+    );
   }
   const format = formatOf(metadata);
   if (!format) {
-    throw new ImageRefused('unsupported', `The ${String(metadata.format).toUpperCase()} format is not supported (PNG, JPEG, WebP, GIF, AVIF, TIFF and BMP are).`);
+    throw new ImageRefused(
+      'unsupported',
+      `The ${String(metadata.format).toUpperCase()} format is not supported (PNG, JPEG, WebP, GIF, AVIF, TIFF and BMP are).`,
+    );
   }
   const width = metadata.autoOrient?.width ?? metadata.width ?? 0;
   // An animated GIF is taken by its first frame.
-  const height = format === 'gif' ? (metadata.pageHeight ?? metadata.height ?? 0) : (metadata.autoOrient?.height ?? metadata.height ?? 0);
+  const height =
+    format === 'gif'
+      ? (metadata.pageHeight ?? metadata.height ?? 0)
+      : (metadata.autoOrient?.height ?? metadata.height ?? 0);
   checkPixels(width, height);
   const text: Record<string, string> = {};
   for (const comment of metadata.comments ?? []) text[comment.keyword] = comment.text;
@@ -123,7 +135,8 @@ function probeBmp(bytes: Buffer): ProbedImage {
   } catch {
     throw new ImageRefused('damaged', 'The BMP file is damaged or cut short.');
   }
-  if (image.data.length < width * height * 4) throw new ImageRefused('damaged', 'The BMP file is damaged or cut short.');
+  if (image.data.length < width * height * 4)
+    throw new ImageRefused('damaged', 'The BMP file is damaged or cut short.');
   return {
     format: 'bmp',
     ...formatFacts.bmp,

@@ -36,9 +36,16 @@ export async function importPaths(context: LibraryContext, paths: string[]): Pro
  * Files that arrive as bytes (dropped into the browser UI, which cannot see paths). Named by the
  * file name the user dropped; judged exactly like files from disk.
  */
-export async function importBuffers(context: LibraryContext, files: Array<{ name: string; bytes: Buffer }>): Promise<ImportResult> {
+export async function importBuffers(
+  context: LibraryContext,
+  files: Array<{ name: string; bytes: Buffer }>,
+): Promise<ImportResult> {
   // Only the file's own name is kept, whichever separator the sending system uses.
-  const items = files.map((file) => ({ name: file.name.split(/[\\/]/).pop() || 'image', size: file.bytes.length, read: async () => file.bytes }));
+  const items = files.map((file) => ({
+    name: file.name.split(/[\\/]/).pop() || 'image',
+    size: file.bytes.length,
+    read: async () => file.bytes,
+  }));
   return importItems(context, items, { imported: [], duplicates: [], refused: [] });
 }
 
@@ -68,7 +75,11 @@ async function importItems(context: LibraryContext, files: ImportItem[], result:
     if (outcome.kind === 'refused') result.refused.push(outcome.refused);
     else (outcome.kind === 'duplicate' ? result.duplicates : result.imported).push(outcome.image);
   }
-  if (result.imported.length > 0) context.changed('added', result.imported.map((image) => image.id));
+  if (result.imported.length > 0)
+    context.changed(
+      'added',
+      result.imported.map((image) => image.id),
+    );
   return result;
 }
 
@@ -84,10 +95,17 @@ async function importOne(context: LibraryContext, file: ImportItem, createdAt: n
       return { kind: 'refused', refused: { path: file.name, reason } };
     }
     const bytes = await file.read();
-    const stored = await storeImage(context, { bytes, source: 'imported', originalName: basename(file.name) }, { createdAt });
+    const stored = await storeImage(
+      context,
+      { bytes, source: 'imported', originalName: basename(file.name) },
+      { createdAt },
+    );
     return { kind: stored.duplicate ? 'duplicate' : 'imported', image: stored.image };
   } catch (error) {
-    return { kind: 'refused', refused: { path: file.name, reason: error instanceof Error ? error.message : String(error) } };
+    return {
+      kind: 'refused',
+      refused: { path: file.name, reason: error instanceof Error ? error.message : String(error) },
+    };
   }
 }
 

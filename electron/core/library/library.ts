@@ -47,7 +47,8 @@ export function createLibrary(options: LibraryOptions) {
     list: (filter: ListFilter) => listImages(context, filter),
     facets: () => facets(context),
     import: (paths: string[]): Promise<ImportResult> => importPaths(context, paths),
-    importBuffers: (files: Array<{ name: string; bytes: Buffer }>): Promise<ImportResult> => importBuffers(context, files),
+    importBuffers: (files: Array<{ name: string; bytes: Buffer }>): Promise<ImportResult> =>
+      importBuffers(context, files),
     tag: (ids: string[], add: string[] = [], remove: string[] = []) => tagImages(context, ids, add, remove),
     favorite: (ids: string[], favorite: boolean) => setFavorite(context, ids, favorite),
     rate: (ids: string[], rating: number) => setRating(context, ids, rating),
@@ -59,7 +60,8 @@ export function createLibrary(options: LibraryOptions) {
     importArchive: (from: string) => importArchive(context, from),
     check: (options: CheckOptions): Promise<CheckReport> => checkLibrary(context, options),
     /** `/media/<id>/<variant>` → a file to serve, or null for a 404. */
-    resolveMedia: (imageId: unknown, variant: unknown): Promise<MediaFile | null> => resolveMedia(context, imageId, variant),
+    resolveMedia: (imageId: unknown, variant: unknown): Promise<MediaFile | null> =>
+      resolveMedia(context, imageId, variant),
     /** Resolves when background thumbnails are all made. */
     drainThumbnails: () => context.thumbnails.drain(),
     /**
@@ -68,7 +70,10 @@ export function createLibrary(options: LibraryOptions) {
      */
     async close(graceMs = 3000): Promise<void> {
       let timer: NodeJS.Timeout | undefined;
-      await Promise.race([context.thumbnails.drain(), new Promise((resolve) => (timer = setTimeout(resolve, graceMs)))]);
+      await Promise.race([
+        context.thumbnails.drain(),
+        new Promise((resolve) => (timer = setTimeout(resolve, graceMs))),
+      ]);
       clearTimeout(timer);
       context.thumbnails.close();
     },

@@ -28,9 +28,14 @@ export function lineageOf(context: LibraryContext, id: string): Lineage {
     )
     .all({ id, maxDepth: maxLineageDepth }) as ImageRow[];
   const children = db
-    .prepare(`SELECT ${imageColumns} FROM images i WHERE i.parent_id = ? AND i.trashed_at IS NULL ORDER BY i.pk DESC LIMIT ?`)
+    .prepare(
+      `SELECT ${imageColumns} FROM images i WHERE i.parent_id = ? AND i.trashed_at IS NULL ORDER BY i.pk DESC LIMIT ?`,
+    )
     .all(id, maxLineageChildren) as ImageRow[];
-  const childCount = db.prepare('SELECT count(*) FROM images WHERE parent_id = ? AND trashed_at IS NULL').pluck().get(id) as number;
+  const childCount = db
+    .prepare('SELECT count(*) FROM images WHERE parent_id = ? AND trashed_at IS NULL')
+    .pluck()
+    .get(id) as number;
   return {
     image: image!,
     ancestors: ancestors.map((row) => toLibraryImage(row, store)),

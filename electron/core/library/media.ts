@@ -11,11 +11,14 @@ export interface MediaFile {
   mime: string;
 }
 
-export async function resolveMedia(context: LibraryContext, imageId: unknown, variant: unknown): Promise<MediaFile | null> {
+export async function resolveMedia(
+  context: LibraryContext,
+  imageId: unknown,
+  variant: unknown,
+): Promise<MediaFile | null> {
   if (!imageIdSchema.safeParse(imageId).success || !mediaVariants.includes(variant as MediaVariant)) return null;
   const row = context.db.prepare('SELECT sha256, path, format FROM images WHERE id = ?').get(imageId) as
-    | { sha256: string; path: string; format: ImageFormat }
-    | undefined;
+    { sha256: string; path: string; format: ImageFormat } | undefined;
   if (!row) return null;
   const { store } = context;
   const original = store.absolute(row.path);

@@ -17,12 +17,21 @@ export function getImages(context: LibraryContext, ids: string[]): LibraryImage[
   }
   const missing = unique.filter((id) => !rows.has(id));
   if (missing.length > 0) {
-    throw new AppError('not_found', `No image with id ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ` (and ${missing.length - 5} more)` : ''} in this library.`);
+    throw new AppError(
+      'not_found',
+      `No image with id ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ` (and ${missing.length - 5} more)` : ''} in this library.`,
+    );
   }
   return unique.map((id) => toLibraryImage(rows.get(id)!, context.store));
 }
 
-function updateAll(context: LibraryContext, ids: string[], sql: string, value: unknown, reason: 'updated' | 'trashed' | 'restored'): LibraryImage[] {
+function updateAll(
+  context: LibraryContext,
+  ids: string[],
+  sql: string,
+  value: unknown,
+  reason: 'updated' | 'trashed' | 'restored',
+): LibraryImage[] {
   getImages(context, ids);
   const statement = context.db.prepare(sql);
   context.db.transaction(() => {
@@ -41,7 +50,13 @@ export function setRating(context: LibraryContext, ids: string[], rating: number
 }
 
 export function trashImages(context: LibraryContext, ids: string[]): LibraryImage[] {
-  return updateAll(context, ids, 'UPDATE images SET trashed_at = coalesce(trashed_at, ?) WHERE id = ?', context.now(), 'trashed');
+  return updateAll(
+    context,
+    ids,
+    'UPDATE images SET trashed_at = coalesce(trashed_at, ?) WHERE id = ?',
+    context.now(),
+    'trashed',
+  );
 }
 
 export function restoreImages(context: LibraryContext, ids: string[]): LibraryImage[] {
@@ -63,7 +78,10 @@ export function tagImages(context: LibraryContext, ids: string[], add: string[],
 export function deleteImages(context: LibraryContext, ids: string[]): { deleted: string[]; freedBytes: number } {
   const images = getImages(context, ids);
   const { db, store } = context;
-  const rows = images.map((image) => db.prepare('SELECT sha256, path FROM images WHERE id = ?').get(image.id) as { sha256: string; path: string });
+  const rows = images.map(
+    (image) =>
+      db.prepare('SELECT sha256, path FROM images WHERE id = ?').get(image.id) as { sha256: string; path: string },
+  );
   db.transaction(() => {
     const remove = db.prepare('DELETE FROM images WHERE id = ?');
     for (const image of images) remove.run(image.id);
@@ -76,6 +94,9 @@ export function deleteImages(context: LibraryContext, ids: string[]): { deleted:
     freedBytes += store.remove(row.path);
     for (const size of thumbSizes) freedBytes += store.remove(store.thumbPath(row.sha256, size));
   }
-  context.changed('deleted', images.map((image) => image.id));
+  context.changed(
+    'deleted',
+    images.map((image) => image.id),
+  );
   return { deleted: images.map((image) => image.id), freedBytes };
 }

@@ -45,7 +45,8 @@ function matchFor(filter: ListFilter): string | null {
   const match = filter.query ? toMatchExpression(filter.query) : null;
   const tag = filter.tag?.trim();
   // The FTS tags column narrows the index walk; the exact tag test stays in the WHERE clause.
-  if (match && tag && hasWordCharacter.test(tag)) return `${match} AND tags : "${toSearchText(tag).replace(/"/g, '""')}"`;
+  if (match && tag && hasWordCharacter.test(tag))
+    return `${match} AND tags : "${toSearchText(tag).replace(/"/g, '""')}"`;
   return match;
 }
 
@@ -76,7 +77,11 @@ export function buildListQuery(filter: ListFilter, hints: PlanHints = {}): ListQ
   // page fills early), or walked and sorted when they are few. The unary + keeps SQLite from driving
   // the query from the set in the first case.
   const probe = hints.manyMatches ? '+i.pk' : 'i.pk';
-  if (match) add(walkIndex ? 'f.images_fts MATCH ?' : `${probe} IN (SELECT rowid FROM images_fts WHERE images_fts MATCH ?)`, match);
+  if (match)
+    add(
+      walkIndex ? 'f.images_fts MATCH ?' : `${probe} IN (SELECT rowid FROM images_fts WHERE images_fts MATCH ?)`,
+      match,
+    );
   if (filter.model !== undefined) add('i.model = ?', filter.model);
   if (filter.provider !== undefined) add('i.provider = ?', filter.provider);
   if (filter.source !== undefined) add('i.source = ?', filter.source);
@@ -85,7 +90,11 @@ export function buildListQuery(filter: ListFilter, hints: PlanHints = {}): ListQ
   if (filter.minRating !== undefined) add('i.rating >= ?', filter.minRating);
   if (tag !== undefined) {
     // Probed per row when the text search leads, looked up as a set when the tag is the main filter.
-    if (match) add('EXISTS (SELECT 1 FROM image_tags it JOIN tags t ON t.id = it.tag_id WHERE it.image_id = i.id AND t.name = ?)', tag);
+    if (match)
+      add(
+        'EXISTS (SELECT 1 FROM image_tags it JOIN tags t ON t.id = it.tag_id WHERE it.image_id = i.id AND t.name = ?)',
+        tag,
+      );
     else add('i.id IN (SELECT it.image_id FROM image_tags it JOIN tags t ON t.id = it.tag_id WHERE t.name = ?)', tag);
   }
   if (filter.createdFrom !== undefined) add(`${rowKey} >= ?`, Date.parse(filter.createdFrom) * keySlotsPerMs);
@@ -130,16 +139,27 @@ const manyMatches = 2000;
 export function planHints(context: LibraryContext, filter: ListFilter): PlanHints {
   const match = matchFor(filter);
   if (filter.sort !== 'rating' || !match) return {};
-  const counted = prepared(context, 'SELECT count(*) FROM (SELECT 1 FROM images_fts WHERE images_fts MATCH ? LIMIT ?)').pluck().get(match, manyMatches) as number;
+  const counted = prepared(context, 'SELECT count(*) FROM (SELECT 1 FROM images_fts WHERE images_fts MATCH ? LIMIT ?)')
+    .pluck()
+    .get(match, manyMatches) as number;
   return { manyMatches: counted >= manyMatches };
 }
 
-export function listImages(context: LibraryContext, filter: ListFilter): { images: LibraryImage[]; next: string | null } {
+export function listImages(
+  context: LibraryContext,
+  filter: ListFilter,
+): { images: LibraryImage[]; next: string | null } {
   const query = buildListQuery(filter, planHints(context, filter));
   const rows = prepared(context, query.sql).all(...query.params) as ImageRow[];
   const page = rows.slice(0, query.limit);
   const last = page[page.length - 1];
-  const next = rows.length > query.limit && last ? encodeCursor(query.sort, sortSpecs[query.sort].columns.map((column) => last[column as keyof ImageRow])) : null;
+  const next =
+    rows.length > query.limit && last
+      ? encodeCursor(
+          query.sort,
+          sortSpecs[query.sort].columns.map((column) => last[column as keyof ImageRow]),
+        )
+      : null;
   return { images: page.map((row) => toLibraryImage(row, context.store)), next };
 }
 
@@ -151,13 +171,21 @@ function decodeCursor(cursor: string, sort: Sort): unknown[] {
   try {
     const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { s?: unknown; k?: unknown };
     const length = sortSpecs[sort].columns.length;
-    if (value.s === sort && Array.isArray(value.k) && value.k.length === length && value.k.every((part) => Number.isSafeInteger(part))) {
+    if (
+      value.s === sort &&
+      Array.isArray(value.k) &&
+      value.k.length === length &&
+      value.k.every((part) => Number.isSafeInteger(part))
+    ) {
       return value.k;
     }
   } catch {
     // Falls through to the refusal below.
   }
-  throw new AppError('invalid_input', 'This page cursor does not belong to this list (it was made for another sort or is damaged). Start again from the first page.');
+  throw new AppError(
+    'invalid_input',
+    'This page cursor does not belong to this list (it was made for another sort or is damaged). Start again from the first page.',
+  );
 }
 
 export interface Facet {
@@ -168,7 +196,9 @@ export interface Facet {
 export function facets(context: LibraryContext): { models: Facet[]; providers: Facet[]; tags: Facet[] } {
   const byColumn = (column: 'model' | 'provider') =>
     context.db
-      .prepare(`SELECT ${column} AS value, count(*) AS count FROM images WHERE ${column} IS NOT NULL AND trashed_at IS NULL GROUP BY ${column} ORDER BY count DESC, value`)
+      .prepare(
+        `SELECT ${column} AS value, count(*) AS count FROM images WHERE ${column} IS NOT NULL AND trashed_at IS NULL GROUP BY ${column} ORDER BY count DESC, value`,
+      )
       .all() as Facet[];
   const tags = context.db
     .prepare(

@@ -20,7 +20,8 @@ export function parseSdParameters(text: string): GenerationFacts {
   let settings = '';
   const last = lines[lines.length - 1] ?? '';
   // The web UI's own rule: the last line holds the settings when it has at least three of them.
-  if (lines.length > 0 && (/^\s*Steps:/.test(last) || [...last.matchAll(paramPattern)].length >= 3)) settings = lines.pop()!;
+  if (lines.length > 0 && (/^\s*Steps:/.test(last) || [...last.matchAll(paramPattern)].length >= 3))
+    settings = lines.pop()!;
   const promptLines: string[] = [];
   const negativeLines: string[] = [];
   let inNegative = false;

@@ -9,7 +9,8 @@ import type { Db } from '../db/open';
 // Han (with 々 and 〻), kana, Hangul, and the long-vowel marks ー/ｰ, which are "Common" script but
 // belong to kana words.
 const cjkCharacter = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u30FC\uFF70]/gu;
-const endsWithCjk = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u30FC\uFF70][^\p{L}\p{N}]*$/u;
+const endsWithCjk =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u30FC\uFF70][^\p{L}\p{N}]*$/u;
 const hasWordCharacter = /[\p{L}\p{N}]/u;
 
 /** The SQL function the index triggers call; registered on every connection (see searchTextMigration). */
@@ -55,5 +56,7 @@ export function toMatchPhrase(word: string): string | null {
 
 /** Makes toSearchText callable from SQL on this connection (the index triggers use it). */
 export function registerSearchText(db: Db): void {
-  db.function(searchTextFunction, { deterministic: true }, (text: unknown) => toSearchText(typeof text === 'string' ? text : null));
+  db.function(searchTextFunction, { deterministic: true }, (text: unknown) =>
+    toSearchText(typeof text === 'string' ? text : null),
+  );
 }

@@ -8,9 +8,13 @@ export function normaliseTag(name: string): string {
 
 /** Adds then removes tags on every listed image, inside the caller's transaction if there is one. */
 export function setTags(db: Db, ids: string[], add: string[], remove: string[]): void {
-  const upsertTag = db.prepare('INSERT INTO tags (name) VALUES (?) ON CONFLICT (name) DO UPDATE SET name = name RETURNING id');
+  const upsertTag = db.prepare(
+    'INSERT INTO tags (name) VALUES (?) ON CONFLICT (name) DO UPDATE SET name = name RETURNING id',
+  );
   const link = db.prepare('INSERT OR IGNORE INTO image_tags (image_id, tag_id) VALUES (?, ?)');
-  const unlink = db.prepare('DELETE FROM image_tags WHERE image_id = ? AND tag_id = (SELECT id FROM tags WHERE name = ?)');
+  const unlink = db.prepare(
+    'DELETE FROM image_tags WHERE image_id = ? AND tag_id = (SELECT id FROM tags WHERE name = ?)',
+  );
   db.transaction(() => {
     for (const raw of add) {
       const name = normaliseTag(raw);

@@ -18,13 +18,19 @@ export async function renderThumbnails(pixels: ProbedImage['pixels']): Promise<T
     throw new ImageRefused('damaged', `The image is damaged or cut short (${shortReason(error)}).`);
   }
   // The small one comes from the large one: a second full decode of the original would double the cost.
-  const small = await sharp(large).resize(256, 256, { fit: 'inside', withoutEnlargement: true }).webp({ quality: 80 }).toBuffer();
+  const small = await sharp(large)
+    .resize(256, 256, { fit: 'inside', withoutEnlargement: true })
+    .webp({ quality: 80 })
+    .toBuffer();
   return { 768: large, 256: small };
 }
 
 /** Thumbnails are derived data: written atomically but not fsynced, since a lost one is simply remade. */
 export async function storeThumbnails(store: FileStore, sha256: string, thumbs: Thumbnails): Promise<void> {
-  await Promise.all([store.writeAtomic(store.thumbPath(sha256, 768), thumbs[768], false), store.writeAtomic(store.thumbPath(sha256, 256), thumbs[256], false)]);
+  await Promise.all([
+    store.writeAtomic(store.thumbPath(sha256, 768), thumbs[768], false),
+    store.writeAtomic(store.thumbPath(sha256, 256), thumbs[256], false),
+  ]);
 }
 
 export function thumbnailsPresent(store: FileStore, sha256: string): boolean {
@@ -33,5 +39,8 @@ export function thumbnailsPresent(store: FileStore, sha256: string): boolean {
 
 function shortReason(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  return message.split('\n')[0]!.replace(/^Input (buffer|file) /i, '').slice(0, 120);
+  return message
+    .split('\n')[0]!
+    .replace(/^Input (buffer|file) /i, '')
+    .slice(0, 120);
 }

@@ -29,11 +29,16 @@ export function createProviderAdapter(options: AdapterOptions): ProviderAdapter 
   const preset = presets[provider.preset];
   if (protocol === 'local') return createLocalAdapter();
   if (!preset.protocols.includes(protocol)) {
-    throw new AppError('invalid_input', `${provider.label} does not speak ${protocol}. Choose another provider for this model.`);
+    throw new AppError(
+      'invalid_input',
+      `${provider.label} does not speak ${protocol}. Choose another provider for this model.`,
+    );
   }
   const baseUrl = provider.baseUrl ?? preset.defaultBaseUrl;
-  if (!baseUrl) throw new AppError('invalid_input', `${provider.label} has no base URL. Set it in Settings → Providers.`);
-  if (preset.needsKey && !key) throw new AppError('auth_refused', `${provider.label} has no API key. Add it in Settings → Providers.`);
+  if (!baseUrl)
+    throw new AppError('invalid_input', `${provider.label} has no base URL. Set it in Settings → Providers.`);
+  if (preset.needsKey && !key)
+    throw new AppError('auth_refused', `${provider.label} has no API key. Add it in Settings → Providers.`);
   const http = createHttpClient(options);
   const context = { http, preset, baseUrl, key, label: provider.label };
   if (protocol === 'fal-queue') return createFalQueueAdapter(context);

@@ -45,25 +45,29 @@ export const builtinModels: ModelInfo[] = [
     presets: openAiRouters,
     unsure: ['promptMax'],
   },
-  ...(['flux-kontext-pro', 'flux-kontext-max'] as const).map(
-    (id): ModelInfo => ({
-      ...flux,
-      id,
-      label: id === 'flux-kontext-pro' ? 'FLUX.1 Kontext [pro]' : 'FLUX.1 Kontext [max]',
-      protocol: 'openai-images',
-      n: { min: 1, max: 10 },
-      generate: true,
-      edit: true,
-      // Kontext edits by instruction; seed 001 lists no mask use for it.
-      mask: false,
-      maskConvention: null,
-      maxInputImages: 1,
-      promptMax: 1000,
-      presets: openAiRouters,
-      unsure: ['promptMax', 'maxInputImages', 'n'],
-    }),
-  ),
-  { ...gptImage, id: 'gpt-image-1', label: 'GPT Image 1', presets: ['quickrouter', 'openai', 'openai-compatible'], unsure: [] },
+  ...(['flux-kontext-pro', 'flux-kontext-max'] as const).map((id): ModelInfo => ({
+    ...flux,
+    id,
+    label: id === 'flux-kontext-pro' ? 'FLUX.1 Kontext [pro]' : 'FLUX.1 Kontext [max]',
+    protocol: 'openai-images',
+    n: { min: 1, max: 10 },
+    generate: true,
+    edit: true,
+    // Kontext edits by instruction; seed 001 lists no mask use for it.
+    mask: false,
+    maskConvention: null,
+    maxInputImages: 1,
+    promptMax: 1000,
+    presets: openAiRouters,
+    unsure: ['promptMax', 'maxInputImages', 'n'],
+  })),
+  {
+    ...gptImage,
+    id: 'gpt-image-1',
+    label: 'GPT Image 1',
+    presets: ['quickrouter', 'openai', 'openai-compatible'],
+    unsure: [],
+  },
   // A router alias of gpt-image-1 (seed 001); assumed to accept the same parameters.
   { ...gptImage, id: 'gpt-image-1-all', label: 'GPT Image 1 (all)', presets: openAiRouters, unsure: ['all'] },
   {

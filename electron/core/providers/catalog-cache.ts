@@ -69,7 +69,12 @@ export function createModelCatalog({ db, registry, now = Date.now, fetch }: Mode
       const baseUrl = provider.baseUrl ?? spec.defaultBaseUrl;
       const fresh = saved !== null && now() - saved.fetchedAt < freshForMs;
       if (!spec.catalogPath || !baseUrl || (fresh && !refresh)) {
-        return { providerId, models: mergeCatalog(provider.preset, saved?.models), fetchedAt: saved?.fetchedAt ?? null, warning: null };
+        return {
+          providerId,
+          models: mergeCatalog(provider.preset, saved?.models),
+          fetchedAt: saved?.fetchedAt ?? null,
+          warning: null,
+        };
       }
       try {
         // ImageRouter's catalogue is public: a missing key does not stop the listing.

@@ -81,7 +81,9 @@ export function parseImageRouterModels(body: unknown): ModelInfo[] {
     const output = Array.isArray(entry.output) ? entry.output : ['image'];
     if (!output.includes('image')) continue;
     const params = record(entry.supported_params);
-    const sizes = Array.isArray(entry.sizes) ? entry.sizes.filter((size): size is string => typeof size === 'string') : [];
+    const sizes = Array.isArray(entry.sizes)
+      ? entry.sizes.filter((size): size is string => typeof size === 'string')
+      : [];
     const edit = params.edit === true;
     const mask = params.mask === true;
     models.push({

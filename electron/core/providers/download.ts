@@ -28,9 +28,17 @@ async function fetchBytes(http: HttpClient, url: string, signal?: AbortSignal): 
  * Gets one result image (inline base64 or its URL) and hands the bytes to `take`, which checks and stores
  * them. An image refused as damaged is downloaded once more; inline data cannot be, so it fails at once.
  */
-export async function takeResultImage<T>(http: HttpClient, image: ResultImage, take: (bytes: Buffer) => Promise<T>, signal?: AbortSignal): Promise<T> {
+export async function takeResultImage<T>(
+  http: HttpClient,
+  image: ResultImage,
+  take: (bytes: Buffer) => Promise<T>,
+  signal?: AbortSignal,
+): Promise<T> {
   const damaged = () =>
-    new AppError('provider_failed', `The image from ${http.provider} arrived damaged and could not be decoded. Run the request again.`);
+    new AppError(
+      'provider_failed',
+      `The image from ${http.provider} arrived damaged and could not be decoded. Run the request again.`,
+    );
   if (image.bytes || image.b64) {
     return take(image.bytes ?? Buffer.from(image.b64!, 'base64')).catch((error: unknown) => {
       throw isDamage(error) ? damaged() : error;

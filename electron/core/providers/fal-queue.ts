@@ -5,7 +5,16 @@ import type { PresetSpec } from '../../../shared/presets';
 import type { HttpClient } from '../http/client';
 import { providerFailure } from '../http/error-body';
 import { imageSize, toFluxFillMask } from '../masks';
-import type { AdapterContext, ImageRequest, ImageResult, PollOutcome, ProviderAdapter, RemoteProgress, RemoteRef, ResultImage } from './types';
+import type {
+  AdapterContext,
+  ImageRequest,
+  ImageResult,
+  PollOutcome,
+  ProviderAdapter,
+  RemoteProgress,
+  RemoteRef,
+  ResultImage,
+} from './types';
 import { authHeaders, dataUri, defined, joinUrl, parseSize } from './wire';
 
 export interface FalQueueOptions extends AdapterContext {
@@ -35,11 +44,16 @@ export function rebaseOnto(base: string, url: string): string {
 
 export async function falInput(request: ImageRequest): Promise<Record<string, unknown>> {
   const size = parseSize(request.size);
-  const imageSizeField = size ?? request.size ?? (request.aspectRatio ? imageSizeForAspect[request.aspectRatio] : undefined);
+  const imageSizeField =
+    size ?? request.size ?? (request.aspectRatio ? imageSizeForAspect[request.aspectRatio] : undefined);
   const first = request.images?.[0];
-  const mask = first && request.mask
-    ? dataUri(await toFluxFillMask(request.mask.bytes, await imageSize(first.bytes), { scaleToImage: request.scaleMask }), 'image/png')
-    : undefined;
+  const mask =
+    first && request.mask
+      ? dataUri(
+          await toFluxFillMask(request.mask.bytes, await imageSize(first.bytes), { scaleToImage: request.scaleMask }),
+          'image/png',
+        )
+      : undefined;
   return defined({
     prompt: request.prompt,
     image_size: imageSizeField === 'auto' ? undefined : imageSizeField,
@@ -74,7 +88,13 @@ export function createFalQueueAdapter(options: FalQueueOptions): ProviderAdapter
     pollIntervalMs: 500,
     async submit(request, signal) {
       const url = joinUrl(options.baseUrl, request.model);
-      const answer = await http.json<Record<string, unknown>>({ method: 'POST', url, headers: headers(), json: await falInput(request), signal });
+      const answer = await http.json<Record<string, unknown>>({
+        method: 'POST',
+        url,
+        headers: headers(),
+        json: await falInput(request),
+        signal,
+      });
       const ticket = answer.body ?? {};
       const id = typeof ticket.request_id === 'string' ? ticket.request_id : '';
       if (!id) throw providerFailure(options.label, 'the queue answered without a request id.', { body: ticket });
@@ -91,7 +111,7 @@ export function createFalQueueAdapter(options: FalQueueOptions): ProviderAdapter
     async poll(remote, signal): Promise<PollOutcome> {
       const base = remote.statusUrl ?? ticketUrl(undefined, remote.model, remote.id, '/status');
       const url = `${base}${base.includes('?') ? '&' : '?'}logs=1`;
-      const answer = await http.json<Record<string, unknown>>({ method: 'GET', url, headers: headers(), signal, });
+      const answer = await http.json<Record<string, unknown>>({ method: 'GET', url, headers: headers(), signal });
       const body = answer.body ?? {};
       if (body.status !== 'COMPLETED') return { kind: 'pending', progress: progressOf(body) };
       const error = typeof body.error === 'string' ? body.error : null;
@@ -112,7 +132,9 @@ function progressOf(body: Record<string, unknown>): RemoteProgress {
   const progress: RemoteProgress = { status: typeof body.status === 'string' ? body.status : 'IN_QUEUE' };
   if (typeof body.queue_position === 'number') progress.queuePosition = body.queue_position;
   const logs = Array.isArray(body.logs)
-    ? body.logs.map((line) => (typeof line === 'string' ? line : String((line as { message?: unknown })?.message ?? ''))).filter(Boolean)
+    ? body.logs
+        .map((line) => (typeof line === 'string' ? line : String((line as { message?: unknown })?.message ?? '')))
+        .filter(Boolean)
     : [];
   if (logs.length) progress.logs = logs;
   return progress;
@@ -137,7 +159,8 @@ export function parseFalOutput(provider: string, body: Record<string, unknown> |
       }) as ResultImage,
     );
   }
-  if (images.length === 0) throw providerFailure(provider, 'the result carried no image. Try again, or another model.', { body });
+  if (images.length === 0)
+    throw providerFailure(provider, 'the result carried no image. Try again, or another model.', { body });
   const timings = (output.timings ?? {}) as Record<string, unknown>;
   return {
     images,

@@ -16,7 +16,10 @@ export function localSize(request: ImageRequest): { width: number; height: numbe
   const exact = parseSize(request.size);
   if (exact) {
     if (exact.width < 1 || exact.height < 1 || exact.width > maxSide || exact.height > maxSide) {
-      throw new AppError('invalid_input', `The local provider renders up to ${maxSide}×${maxSide}. Pick a smaller size.`);
+      throw new AppError(
+        'invalid_input',
+        `The local provider renders up to ${maxSide}×${maxSide}. Pick a smaller size.`,
+      );
     }
     return exact;
   }
@@ -40,23 +43,35 @@ function pattern(prompt: string, seed: number, width: number, height: number): B
     for (let x = 0; x < width; x++, offset += 3) {
       const t = (x / Math.max(1, width - 1) + y / Math.max(1, height - 1)) / 2;
       const band = 0.5 + 0.5 * Math.sin(t * bands * Math.PI * 2);
-      for (let c = 0; c < 3; c++) pixels[offset + c] = Math.round((from[c]! * (1 - t) + to[c]! * t) * (0.75 + 0.25 * band));
+      for (let c = 0; c < 3; c++)
+        pixels[offset + c] = Math.round((from[c]! * (1 - t) + to[c]! * t) * (0.75 + 0.25 * band));
     }
   }
   return pixels;
 }
 
-async function encode(pixels: Buffer, width: number, height: number, format: string | undefined): Promise<{ bytes: Buffer; contentType: string }> {
+async function encode(
+  pixels: Buffer,
+  width: number,
+  height: number,
+  format: string | undefined,
+): Promise<{ bytes: Buffer; contentType: string }> {
   const image = sharp(pixels, { raw: { width, height, channels: 3 } });
-  if (format === 'jpeg' || format === 'jpg') return { bytes: await image.jpeg({ quality: 92 }).toBuffer(), contentType: 'image/jpeg' };
+  if (format === 'jpeg' || format === 'jpg')
+    return { bytes: await image.jpeg({ quality: 92 }).toBuffer(), contentType: 'image/jpeg' };
   if (format === 'webp') return { bytes: await image.webp({ lossless: true }).toBuffer(), contentType: 'image/webp' };
   return { bytes: await image.png().toBuffer(), contentType: 'image/png' };
 }
 
-async function editPixels(request: ImageRequest, seed: number): Promise<{ pixels: Buffer; width: number; height: number }> {
+async function editPixels(
+  request: ImageRequest,
+  seed: number,
+): Promise<{ pixels: Buffer; width: number; height: number }> {
   const input = await sharp(request.images![0]!.bytes).removeAlpha().raw().toBuffer({ resolveWithObject: true });
   const { width, height } = input.info;
-  const painted = request.mask ? await paintedArea(request.mask.bytes, { width, height }, { scaleToImage: request.scaleMask }) : null;
+  const painted = request.mask
+    ? await paintedArea(request.mask.bytes, { width, height }, { scaleToImage: request.scaleMask })
+    : null;
   const fill = pattern(request.prompt, seed, width, height);
   const pixels = Buffer.from(input.data);
   for (let pixel = 0; pixel < width * height; pixel++) {

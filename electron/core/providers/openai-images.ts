@@ -31,7 +31,8 @@ function commonFields(request: ImageRequest): Record<string, unknown> {
 
 export function createOpenAiImagesAdapter(options: OpenAiImagesOptions): ProviderAdapter {
   const { http, preset } = options;
-  const endpoint = (verb: 'generations' | 'edits') => joinUrl(options.baseUrl, `${preset.imagesPath ?? '/v1/images'}/${verb}`);
+  const endpoint = (verb: 'generations' | 'edits') =>
+    joinUrl(options.baseUrl, `${preset.imagesPath ?? '/v1/images'}/${verb}`);
 
   async function editForm(request: ImageRequest): Promise<FormData> {
     const form = new FormData();
@@ -49,8 +50,14 @@ export function createOpenAiImagesAdapter(options: OpenAiImagesOptions): Provide
       const first = images[0];
       if (!first) throw new AppError('invalid_input', 'A mask needs an image to apply to. Add the image first.');
       const convention = options.model(request.model).maskConvention ?? 'alpha';
-      const wire = await toWireMask(convention, request.mask.bytes, await imageSize(first.bytes), { scaleToImage: request.scaleMask });
-      form.append(preset.arrayFileFields ? 'mask[]' : 'mask', new Blob([new Uint8Array(wire)], { type: 'image/png' }), 'mask.png');
+      const wire = await toWireMask(convention, request.mask.bytes, await imageSize(first.bytes), {
+        scaleToImage: request.scaleMask,
+      });
+      form.append(
+        preset.arrayFileFields ? 'mask[]' : 'mask',
+        new Blob([new Uint8Array(wire)], { type: 'image/png' }),
+        'mask.png',
+      );
     }
     return form;
   }
@@ -63,7 +70,13 @@ export function createOpenAiImagesAdapter(options: OpenAiImagesOptions): Provide
       const isEdit = (request.images?.length ?? 0) > 0 || request.mask !== undefined;
       const answer = isEdit
         ? await http.json({ method: 'POST', url: endpoint('edits'), headers, form: await editForm(request), signal })
-        : await http.json({ method: 'POST', url: endpoint('generations'), headers, json: commonFields(request), signal });
+        : await http.json({
+            method: 'POST',
+            url: endpoint('generations'),
+            headers,
+            json: commonFields(request),
+            signal,
+          });
       return { kind: 'done', result: parseImagesAnswer(options.label, answer.body) };
     },
     async poll() {
@@ -95,7 +108,8 @@ export function parseImagesAnswer(provider: string, body: unknown): ImageResult 
     else if (typeof entry.url === 'string' && entry.url) images.push({ url: entry.url });
     if (typeof entry.revised_prompt === 'string') revisedPrompt ??= entry.revised_prompt;
   }
-  if (images.length === 0) throw providerFailure(provider, 'the answer carried no image. Try again, or another model.', { body });
+  if (images.length === 0)
+    throw providerFailure(provider, 'the answer carried no image. Try again, or another model.', { body });
   return {
     images,
     costUsd: numberOrUndefined(answer.cost),
@@ -109,5 +123,7 @@ export function parseImagesAnswer(provider: string, body: unknown): ImageResult 
 /** Keeps the job record small: the image bytes are stored in the library, not in the raw answer. */
 function withoutBase64(item: unknown): unknown {
   const entry = (item ?? {}) as Record<string, unknown>;
-  return typeof entry.b64_json === 'string' ? { ...entry, b64_json: `<${entry.b64_json.length} base64 characters>` } : entry;
+  return typeof entry.b64_json === 'string'
+    ? { ...entry, b64_json: `<${entry.b64_json.length} base64 characters>` }
+    : entry;
 }

@@ -48,7 +48,12 @@ interface Row {
   base_url: string | null;
 }
 
-const toConfig = (row: Row): ProviderConfig => ({ id: row.id, label: row.label, preset: row.preset, baseUrl: row.base_url });
+const toConfig = (row: Row): ProviderConfig => ({
+  id: row.id,
+  label: row.label,
+  preset: row.preset,
+  baseUrl: row.base_url,
+});
 
 /** Trims, drops trailing slashes, and refuses what fetch could not use or what would carry a secret. */
 export function normaliseBaseUrl(raw: string): string {
@@ -57,13 +62,22 @@ export function normaliseBaseUrl(raw: string): string {
   try {
     url = new URL(text);
   } catch {
-    throw new AppError('invalid_input', `"${text}" is not a web address. A base URL looks like https://api.example.com.`);
+    throw new AppError(
+      'invalid_input',
+      `"${text}" is not a web address. A base URL looks like https://api.example.com.`,
+    );
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new AppError('invalid_input', `A base URL must start with https:// (or http:// for a server on your network), not ${url.protocol}//.`);
+    throw new AppError(
+      'invalid_input',
+      `A base URL must start with https:// (or http:// for a server on your network), not ${url.protocol}//.`,
+    );
   }
   if (url.username || url.password) {
-    throw new AppError('invalid_input', 'A base URL must not contain a user name or password: set the key with "Set key" instead.');
+    throw new AppError(
+      'invalid_input',
+      'A base URL must not contain a user name or password: set the key with "Set key" instead.',
+    );
   }
   if (url.search || url.hash) {
     throw new AppError('invalid_input', 'A base URL must not contain a query (?…) or fragment (#…).');
@@ -79,30 +93,40 @@ export class ProviderRegistry {
   ) {}
 
   list(): ProviderConfig[] {
-    const rows = this.db.prepare('SELECT id, label, preset, base_url FROM providers ORDER BY created_at, rowid').all() as Row[];
+    const rows = this.db
+      .prepare('SELECT id, label, preset, base_url FROM providers ORDER BY created_at, rowid')
+      .all() as Row[];
     return rows.map(toConfig);
   }
 
   find(id: string): ProviderConfig | null {
-    const row = this.db.prepare('SELECT id, label, preset, base_url FROM providers WHERE id = ?').get(id) as Row | undefined;
+    const row = this.db.prepare('SELECT id, label, preset, base_url FROM providers WHERE id = ?').get(id) as
+      Row | undefined;
     return row ? toConfig(row) : null;
   }
 
   get(id: string): ProviderConfig {
     const found = this.find(id);
     if (!found) {
-      throw new AppError('not_found', `There is no provider "${id}". See the list in Settings → Providers or with \`atelier providers list\`.`);
+      throw new AppError(
+        'not_found',
+        `There is no provider "${id}". See the list in Settings → Providers or with \`atelier providers list\`.`,
+      );
     }
     return found;
   }
 
   add(input: NewProvider): ProviderConfig {
     if (!idPattern.test(input.id)) {
-      throw new AppError('invalid_input', `"${input.id}" cannot be a provider id: use 1–40 lower-case letters, digits and dashes, starting with a letter or digit.`);
+      throw new AppError(
+        'invalid_input',
+        `"${input.id}" cannot be a provider id: use 1–40 lower-case letters, digits and dashes, starting with a letter or digit.`,
+      );
     }
     const spec = presets[input.preset];
     if (!spec) throw new AppError('invalid_input', `There is no preset "${input.preset}".`);
-    if (this.find(input.id)) throw new AppError('conflict', `A provider "${input.id}" exists already. Pick another id.`);
+    if (this.find(input.id))
+      throw new AppError('conflict', `A provider "${input.id}" exists already. Pick another id.`);
     const config: ProviderConfig = {
       id: input.id,
       label: input.label?.trim() || (input.id === input.preset ? spec.label : `${spec.label} (${input.id})`),
@@ -128,7 +152,8 @@ export class ProviderRegistry {
 
   /** Removes the provider and its key, so no orphaned key stays behind in the keychain. */
   async remove(id: string): Promise<void> {
-    if (id === localProviderId) throw new AppError('invalid_input', 'The local provider is built in and cannot be removed.');
+    if (id === localProviderId)
+      throw new AppError('invalid_input', 'The local provider is built in and cannot be removed.');
     this.get(id);
     await this.secrets.delete(id);
     this.db.prepare('DELETE FROM providers WHERE id = ?').run(id);
@@ -153,10 +178,15 @@ export class ProviderRegistry {
 
   private baseUrlFor(preset: PresetId, raw: string | null): string | null {
     if (preset === 'local') {
-      if (raw) throw new AppError('invalid_input', 'The local provider renders on this computer and takes no base URL.');
+      if (raw)
+        throw new AppError('invalid_input', 'The local provider renders on this computer and takes no base URL.');
       return null;
     }
-    if (!raw) throw new AppError('invalid_input', `A ${presets[preset].label} provider needs a base URL, such as https://api.example.com.`);
+    if (!raw)
+      throw new AppError(
+        'invalid_input',
+        `A ${presets[preset].label} provider needs a base URL, such as https://api.example.com.`,
+      );
     return normaliseBaseUrl(raw);
   }
 }

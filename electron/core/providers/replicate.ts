@@ -6,7 +6,15 @@ import { AppError } from '../../../shared/errors';
 import type { HttpClient } from '../http/client';
 import { providerFailure } from '../http/error-body';
 import { imageSize, toFluxFillMask } from '../masks';
-import type { AdapterContext, ImageRequest, ImageResult, PollOutcome, ProviderAdapter, RemoteProgress, RemoteRef } from './types';
+import type {
+  AdapterContext,
+  ImageRequest,
+  ImageResult,
+  PollOutcome,
+  ProviderAdapter,
+  RemoteProgress,
+  RemoteRef,
+} from './types';
 import { authHeaders, dataUri, defined, joinUrl } from './wire';
 
 export interface ReplicateOptions extends AdapterContext {
@@ -20,9 +28,13 @@ export async function replicateInput(request: ImageRequest): Promise<Record<stri
   const first = request.images?.[0];
   const image = first ? dataUri(first.bytes, first.mimeType) : undefined;
   // FLUX Fill models take `image` + a white-on-black `mask`; Kontext takes `input_image`.
-  const mask = first && request.mask
-    ? dataUri(await toFluxFillMask(request.mask.bytes, await imageSize(first.bytes), { scaleToImage: request.scaleMask }), 'image/png')
-    : undefined;
+  const mask =
+    first && request.mask
+      ? dataUri(
+          await toFluxFillMask(request.mask.bytes, await imageSize(first.bytes), { scaleToImage: request.scaleMask }),
+          'image/png',
+        )
+      : undefined;
   return defined({
     prompt: request.prompt,
     input_image: mask ? undefined : image,
@@ -46,7 +58,8 @@ export function createReplicateAdapter(options: ReplicateOptions): ProviderAdapt
     if (status === 'succeeded') return { kind: 'done', result: parsePrediction(options.label, prediction) };
     if (status === 'canceled' || status === 'aborted') return { kind: 'cancelled' };
     if (status === 'failed') {
-      const error = typeof prediction.error === 'string' && prediction.error ? prediction.error : 'the prediction failed';
+      const error =
+        typeof prediction.error === 'string' && prediction.error ? prediction.error : 'the prediction failed';
       throw providerFailure(options.label, `${error} (${model}).`, { id: prediction.id, status });
     }
     return { kind: 'pending', progress: progressOf(prediction) };
@@ -57,7 +70,11 @@ export function createReplicateAdapter(options: ReplicateOptions): ProviderAdapt
     pollIntervalMs: 500,
     async submit(request, signal) {
       const [owner, name] = request.model.split('/');
-      if (!owner || !name) throw new AppError('invalid_input', `"${request.model}" is not a Replicate model id. Use owner/name, e.g. black-forest-labs/flux-kontext-max.`);
+      if (!owner || !name)
+        throw new AppError(
+          'invalid_input',
+          `"${request.model}" is not a Replicate model id. Use owner/name, e.g. black-forest-labs/flux-kontext-max.`,
+        );
       const url = api(`models/${owner}/${name}/predictions`);
       const answer = await http.json<Prediction>({
         method: 'POST',
@@ -76,17 +93,29 @@ export function createReplicateAdapter(options: ReplicateOptions): ProviderAdapt
       return { kind: 'pending', remote, progress: now.progress };
     },
     async poll(remote, signal) {
-      const answer = await http.json<Prediction>({ method: 'GET', url: api(`predictions/${remote.id}`), headers: headers(), signal });
+      const answer = await http.json<Prediction>({
+        method: 'GET',
+        url: api(`predictions/${remote.id}`),
+        headers: headers(),
+        signal,
+      });
       return outcome(answer.body ?? {}, remote.model);
     },
     async cancel(remote, signal) {
-      await http.json({ method: 'POST', url: api(`predictions/${remote.id}/cancel`), headers: headers(), signal, acceptStatus: [404] });
+      await http.json({
+        method: 'POST',
+        url: api(`predictions/${remote.id}/cancel`),
+        headers: headers(),
+        signal,
+        acceptStatus: [404],
+      });
     },
   };
 }
 
 function progressOf(prediction: Prediction): RemoteProgress {
-  const logs = typeof prediction.logs === 'string' ? prediction.logs.split('\n').filter((line) => line.trim() !== '') : [];
+  const logs =
+    typeof prediction.logs === 'string' ? prediction.logs.split('\n').filter((line) => line.trim() !== '') : [];
   const progress: RemoteProgress = { status: String(prediction.status ?? 'starting') };
   if (logs.length) progress.logs = logs.slice(-20);
   return progress;
@@ -94,8 +123,11 @@ function progressOf(prediction: Prediction): RemoteProgress {
 
 export function parsePrediction(provider: string, prediction: Prediction): ImageResult {
   const output = prediction.output;
-  const urls = (Array.isArray(output) ? output : [output]).filter((value): value is string => typeof value === 'string' && value !== '');
-  if (urls.length === 0) throw providerFailure(provider, 'the prediction succeeded but carried no image.', { id: prediction.id });
+  const urls = (Array.isArray(output) ? output : [output]).filter(
+    (value): value is string => typeof value === 'string' && value !== '',
+  );
+  if (urls.length === 0)
+    throw providerFailure(provider, 'the prediction succeeded but carried no image.', { id: prediction.id });
   const metrics = (prediction.metrics ?? {}) as Record<string, unknown>;
   const input = (prediction.input ?? {}) as Record<string, unknown>;
   return {

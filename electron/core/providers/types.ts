@@ -70,12 +70,11 @@ export interface RemoteProgress {
   logs?: string[];
 }
 
-export type SubmitOutcome = { kind: 'done'; result: ImageResult } | { kind: 'pending'; remote: RemoteRef; progress: RemoteProgress };
+export type SubmitOutcome =
+  { kind: 'done'; result: ImageResult } | { kind: 'pending'; remote: RemoteRef; progress: RemoteProgress };
 
 export type PollOutcome =
-  | { kind: 'pending'; progress: RemoteProgress }
-  | { kind: 'done'; result: ImageResult }
-  | { kind: 'cancelled' };
+  { kind: 'pending'; progress: RemoteProgress } | { kind: 'done'; result: ImageResult } | { kind: 'cancelled' };
 
 export interface ProviderAdapter {
   readonly protocol: ProtocolId;

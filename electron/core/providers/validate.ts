@@ -34,16 +34,25 @@ function checkOptions(model: ModelInfo, request: ImageRequest, issues: Validatio
   }
   if (request.size !== undefined) {
     if (model.sizes && !model.sizes.includes(request.size)) {
-      issues.push({ field: 'size', message: `${model.id} does not take the size ${request.size}. Choose one of: ${list(model.sizes)}.` });
+      issues.push({
+        field: 'size',
+        message: `${model.id} does not take the size ${request.size}. Choose one of: ${list(model.sizes)}.`,
+      });
     } else if (!model.sizes && request.size !== 'auto' && !/^\d+x\d+$/.test(request.size)) {
-      issues.push({ field: 'size', message: `"${request.size}" is not a size. Write it as WIDTHxHEIGHT, e.g. 1024x1024, or auto.` });
+      issues.push({
+        field: 'size',
+        message: `"${request.size}" is not a size. Write it as WIDTHxHEIGHT, e.g. 1024x1024, or auto.`,
+      });
     }
   }
   if (request.aspectRatio !== undefined && strict) {
     if (model.aspectRatios.length === 0) {
       issues.push({ field: 'aspectRatio', message: `${model.id} takes no aspect ratio. Choose a size instead.` });
     } else if (!model.aspectRatios.includes(request.aspectRatio)) {
-      issues.push({ field: 'aspectRatio', message: `${model.id} does not take ${request.aspectRatio}. Choose one of: ${list(model.aspectRatios)}.` });
+      issues.push({
+        field: 'aspectRatio',
+        message: `${model.id} does not take ${request.aspectRatio}. Choose one of: ${list(model.aspectRatios)}.`,
+      });
     }
   }
   if (request.quality !== undefined && strict && !model.qualities.includes(request.quality)) {
@@ -51,7 +60,9 @@ function checkOptions(model: ModelInfo, request: ImageRequest, issues: Validatio
     issues.push({ field: 'quality', message: `${model.id} does not take the quality "${request.quality}". ${choose}` });
   }
   if (request.outputFormat !== undefined && strict && !model.outputFormats.includes(request.outputFormat)) {
-    const choose = model.outputFormats.length ? `Choose one of: ${list(model.outputFormats)}.` : 'Leave the format unset.';
+    const choose = model.outputFormats.length
+      ? `Choose one of: ${list(model.outputFormats)}.`
+      : 'Leave the format unset.';
     issues.push({ field: 'outputFormat', message: `${model.id} cannot answer in ${request.outputFormat}. ${choose}` });
   }
 }
@@ -67,7 +78,10 @@ async function readFormat(image: InputImage): Promise<{ format?: string; width?:
 async function checkFile(image: InputImage, label: string, field: 'images' | 'mask', issues: ValidationIssue[]) {
   if (image.bytes.length > maxInputFileBytes) {
     const megabytes = (image.bytes.length / 1024 / 1024).toFixed(1);
-    issues.push({ field, message: `${label} is ${megabytes} MB; the limit is 25 MB. Use a smaller or compressed file.` });
+    issues.push({
+      field,
+      message: `${label} is ${megabytes} MB; the limit is 25 MB. Use a smaller or compressed file.`,
+    });
     return null;
   }
   const meta = await readFormat(image);
@@ -81,15 +95,25 @@ async function checkFile(image: InputImage, label: string, field: 'images' | 'ma
 async function checkInputs(model: ModelInfo, request: ImageRequest, issues: ValidationIssue[]): Promise<void> {
   const images = request.images ?? [];
   if (images.length > 0 && !model.edit) {
-    issues.push({ field: 'images', message: `${model.id} cannot edit images. Remove the input image or choose a model that edits.` });
+    issues.push({
+      field: 'images',
+      message: `${model.id} cannot edit images. Remove the input image or choose a model that edits.`,
+    });
   } else if (images.length > model.maxInputImages) {
-    issues.push({ field: 'images', message: `${model.id} takes at most ${model.maxInputImages} input image(s); you gave ${images.length}. Remove some.` });
+    issues.push({
+      field: 'images',
+      message: `${model.id} takes at most ${model.maxInputImages} input image(s); you gave ${images.length}. Remove some.`,
+    });
   }
   const metas = [];
-  for (const [index, image] of images.entries()) metas.push(await checkFile(image, `Input image ${index + 1}`, 'images', issues));
+  for (const [index, image] of images.entries())
+    metas.push(await checkFile(image, `Input image ${index + 1}`, 'images', issues));
   if (!request.mask) return;
   if (!model.mask) {
-    issues.push({ field: 'mask', message: `${model.id} does not take a mask. Clear the mask, or choose a model that inpaints (e.g. gpt-image-1).` });
+    issues.push({
+      field: 'mask',
+      message: `${model.id} does not take a mask. Clear the mask, or choose a model that inpaints (e.g. gpt-image-1).`,
+    });
     return;
   }
   if (images.length === 0) {

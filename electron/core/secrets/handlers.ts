@@ -25,7 +25,10 @@ export type ProvidersChannel =
   | 'secrets.describe';
 
 export function providersHandlers({ registry, secrets, fetch }: ProvidersDomain): HandlerSlice<ProvidersChannel> {
-  const withKey = async (provider: ProviderConfig): Promise<ProviderEntry> => ({ ...provider, key: await secrets.status(provider.id) });
+  const withKey = async (provider: ProviderConfig): Promise<ProviderEntry> => ({
+    ...provider,
+    key: await secrets.status(provider.id),
+  });
   return {
     'providers.list': async () => ({ providers: await Promise.all(registry.list().map(withKey)) }),
     'providers.add': ({ id, preset, baseUrl, label }) => withKey(registry.add({ id, preset, baseUrl, label })),

@@ -41,7 +41,9 @@ export async function openKeychain(options: KeychainOptions = {}): Promise<KeyBa
   // Generous: a loaded machine (a full test run on two cores) can take seconds just to start the probe process.
   const probeTimeoutMs = options.probeTimeoutMs ?? 10_000;
   const callTimeoutMs = options.callTimeoutMs ?? 60_000;
-  const keytar = options.load ? await probeInProcess(options.load, probeTimeoutMs) : await probeInChildProcess(probeTimeoutMs);
+  const keytar = options.load
+    ? await probeInProcess(options.load, probeTimeoutMs)
+    : await probeInChildProcess(probeTimeoutMs);
   const call = <T>(promise: Promise<T>) => withTimeout(promise, callTimeoutMs, 'The system keychain');
   return {
     name: 'keychain',
@@ -113,8 +115,11 @@ function spawnProbe(timeoutMs: number, resolve: () => void, reject: (error: Erro
   child.on('exit', (code, signal) => {
     clearTimeout(timer);
     if (code === 0) return resolve();
-    const detail = stderr.trim().split('\n')[0]?.slice(0, 300) || (signal ? `the check was stopped by ${signal}` : `exit code ${code}`);
-    const what = code === probeLoadFailed ? 'the keychain module could not be loaded' : 'the system keychain could not be reached';
+    const detail =
+      stderr.trim().split('\n')[0]?.slice(0, 300) ||
+      (signal ? `the check was stopped by ${signal}` : `exit code ${code}`);
+    const what =
+      code === probeLoadFailed ? 'the keychain module could not be loaded' : 'the system keychain could not be reached';
     reject(new Error(`${what} (${detail})`));
   });
 }

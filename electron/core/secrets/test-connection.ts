@@ -31,7 +31,10 @@ const dummyFalRequest = '00000000-0000-4000-8000-000000000000';
 function probeFor(provider: ProviderConfig, key: string): Probe {
   const spec = presets[provider.preset];
   const base = (provider.baseUrl ?? '').replace(/\/+$/, '');
-  const headers: Record<string, string> = { Authorization: `${spec.authScheme ?? 'Bearer'} ${key}`, Accept: 'application/json' };
+  const headers: Record<string, string> = {
+    Authorization: `${spec.authScheme ?? 'Bearer'} ${key}`,
+    Accept: 'application/json',
+  };
   switch (provider.preset) {
     case 'imagerouter':
       return {
@@ -46,7 +49,11 @@ function probeFor(provider: ProviderConfig, key: string): Probe {
     case 'replicate':
       return { url: `${base}${spec.replicatePath}/account`, init: { headers }, notFoundMeansWorks: false };
     case 'fal':
-      return { url: `${base}/fal-ai/flux-1/requests/${dummyFalRequest}/status`, init: { headers }, notFoundMeansWorks: true };
+      return {
+        url: `${base}/fal-ai/flux-1/requests/${dummyFalRequest}/status`,
+        init: { headers },
+        notFoundMeansWorks: true,
+      };
     default:
       return { url: `${base}/v1/models`, init: { headers }, notFoundMeansWorks: false };
   }
@@ -60,10 +67,18 @@ export async function testConnection(
   const spec = presets[provider.preset];
   const name = provider.label || provider.id;
   if (provider.preset === 'local') {
-    return { outcome: 'works', message: `${name} renders images on this computer; there is nothing to connect to.`, httpStatus: null };
+    return {
+      outcome: 'works',
+      message: `${name} renders images on this computer; there is nothing to connect to.`,
+      httpStatus: null,
+    };
   }
   if (!provider.baseUrl) {
-    return { outcome: 'bad_base_url', message: `${name} has no base URL. Set one in Settings → Providers.`, httpStatus: null };
+    return {
+      outcome: 'bad_base_url',
+      message: `${name} has no base URL. Set one in Settings → Providers.`,
+      httpStatus: null,
+    };
   }
   if (spec.needsKey && !key) {
     return { outcome: 'no_key', message: `${name} has no key yet. Add one in Settings → Providers.`, httpStatus: null };
@@ -82,7 +97,12 @@ export async function testConnection(
   return { ...result, message: redact(result.message), httpStatus: response.status };
 }
 
-function networkFailure(provider: ProviderConfig, name: string, error: unknown, timeoutMs: number): Omit<ConnectionResult, 'httpStatus'> {
+function networkFailure(
+  provider: ProviderConfig,
+  name: string,
+  error: unknown,
+  timeoutMs: number,
+): Omit<ConnectionResult, 'httpStatus'> {
   const baseUrl = provider.baseUrl ?? '';
   const code = errorCode(error);
   const host = safeHost(baseUrl);
@@ -93,16 +113,25 @@ function networkFailure(provider: ProviderConfig, name: string, error: unknown, 
     if (isPresetHost) {
       return { outcome: 'no_network', message: `Could not look up ${host}. Check your network connection.` };
     }
-    return { outcome: 'bad_base_url', message: `Could not find ${host} (DNS lookup failed). Check ${name}'s base URL, or your network connection.` };
+    return {
+      outcome: 'bad_base_url',
+      message: `Could not find ${host} (DNS lookup failed). Check ${name}'s base URL, or your network connection.`,
+    };
   }
-  if (code === 'ERR_INVALID_URL' || error instanceof TypeError && /invalid url/i.test(error.message)) {
+  if (code === 'ERR_INVALID_URL' || (error instanceof TypeError && /invalid url/i.test(error.message))) {
     return { outcome: 'bad_base_url', message: `${name}'s base URL "${redact(baseUrl)}" is not a valid web address.` };
   }
   if (code === 'TimeoutError' || code === 'AbortError') {
-    return { outcome: 'no_network', message: `${host} did not answer within ${timeoutMs / 1000} s. Check your network connection.` };
+    return {
+      outcome: 'no_network',
+      message: `${host} did not answer within ${timeoutMs / 1000} s. Check your network connection.`,
+    };
   }
   const detail = code ? ` (${code})` : '';
-  return { outcome: 'no_network', message: `Could not connect to ${host}${detail}. Check your network connection and ${name}'s base URL.` };
+  return {
+    outcome: 'no_network',
+    message: `Could not connect to ${host}${detail}. Check your network connection and ${name}'s base URL.`,
+  };
 }
 
 function classify(name: string, status: number, body: string, probe: Probe): Omit<ConnectionResult, 'httpStatus'> {
@@ -110,28 +139,46 @@ function classify(name: string, status: number, body: string, probe: Probe): Omi
   // ImageRouter answers 200 and then, after whitespace, an error object: read the body, not only the status.
   const errorMessage = json === undefined ? null : providerMessage(json);
   if (status === 401 || status === 403) {
-    return { outcome: 'key_refused', message: `${name} refused the key (${status})${said(errorMessage)}. Check it in Settings → Providers.` };
+    return {
+      outcome: 'key_refused',
+      message: `${name} refused the key (${status})${said(errorMessage)}. Check it in Settings → Providers.`,
+    };
   }
   if (status === 404 && probe.notFoundMeansWorks && json !== undefined) {
     return { outcome: 'works', message: `${name} accepted the key.` };
   }
   if (status === 404) {
-    return { outcome: 'bad_base_url', message: `${name} answered 404 Not Found at ${pathOf(probe.url)}. Check the base URL.` };
+    return {
+      outcome: 'bad_base_url',
+      message: `${name} answered 404 Not Found at ${pathOf(probe.url)}. Check the base URL.`,
+    };
   }
   if (status === 429) {
-    return { outcome: 'provider_error', message: `${name} is limiting requests right now (429)${said(errorMessage)}. Try again in a minute.` };
+    return {
+      outcome: 'provider_error',
+      message: `${name} is limiting requests right now (429)${said(errorMessage)}. Try again in a minute.`,
+    };
   }
   if (status >= 500) {
-    return { outcome: 'provider_error', message: `${name} is having trouble (${status})${said(errorMessage)}. Try again later.` };
+    return {
+      outcome: 'provider_error',
+      message: `${name} is having trouble (${status})${said(errorMessage)}. Try again later.`,
+    };
   }
   if (json === undefined) {
-    return { outcome: 'bad_base_url', message: `${name} answered, but not with JSON: the base URL probably does not point at its API.` };
+    return {
+      outcome: 'bad_base_url',
+      message: `${name} answered, but not with JSON: the base URL probably does not point at its API.`,
+    };
   }
   if (status >= 200 && status < 300 && errorMessage === null) {
     return { outcome: 'works', message: `${name} accepted the key.` };
   }
   if (/auth|api key|unauthori[sz]ed|invalid key/i.test(errorMessage ?? '')) {
-    return { outcome: 'key_refused', message: `${name} refused the key${said(errorMessage)}. Check it in Settings → Providers.` };
+    return {
+      outcome: 'key_refused',
+      message: `${name} refused the key${said(errorMessage)}. Check it in Settings → Providers.`,
+    };
   }
   return { outcome: 'provider_error', message: `${name} answered with an error (${status})${said(errorMessage)}.` };
 }

@@ -18,14 +18,28 @@ export function CompareView({ before, after, label }: { before: string; after: s
   return (
     <div className="compare" data-testid="compare-view" data-mode={mode}>
       <div className="compare-controls">
-        <select data-testid="compare-mode" aria-label={t('compare.mode')} value={mode} onChange={(event) => setMode(event.target.value as CompareMode)}>
+        <select
+          data-testid="compare-mode"
+          aria-label={t('compare.mode')}
+          value={mode}
+          onChange={(event) => setMode(event.target.value as CompareMode)}
+        >
           {compareModes.map((value) => (
             <option key={value} value={value}>
               {t(`compare.modes.${value}`)}
             </option>
           ))}
         </select>
-        {mode === 'split' && <input type="range" aria-label={t('compare.split')} min={0} max={100} value={split} onChange={(event) => setSplit(Number(event.target.value))} />}
+        {mode === 'split' && (
+          <input
+            type="range"
+            aria-label={t('compare.split')}
+            min={0}
+            max={100}
+            value={split}
+            onChange={(event) => setSplit(Number(event.target.value))}
+          />
+        )}
       </div>
       {mode === 'side-by-side' && (
         <div className="compare-pair">
@@ -42,7 +56,9 @@ export function CompareView({ before, after, label }: { before: string; after: s
       {mode !== 'side-by-side' && (
         <div className={`compare-stack ${mode}`}>
           <img src={before} alt={t('compare.before')} />
-          {mode === 'split' && <img className="over" src={after} alt={label} style={{ clipPath: `inset(0 0 0 ${split}%)` }} />}
+          {mode === 'split' && (
+            <img className="over" src={after} alt={label} style={{ clipPath: `inset(0 0 0 ${split}%)` }} />
+          )}
           {mode === 'blink' && <img className="over" src={after} alt={label} style={{ opacity: showAfter ? 1 : 0 }} />}
           {mode === 'difference' && <img className="over difference" src={after} alt={label} />}
         </div>

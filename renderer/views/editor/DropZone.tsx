@@ -31,7 +31,12 @@ export function DropZone() {
   const openFile = useEditor((state) => state.openFile);
   const drop = useImageDrop();
   return (
-    <label className="drop-zone" data-testid="editor-drop-zone" onDragOver={drop.onDragOver} onDrop={(event) => void drop.onDrop(event)}>
+    <label
+      className="drop-zone"
+      data-testid="editor-drop-zone"
+      onDragOver={drop.onDragOver}
+      onDrop={(event) => void drop.onDrop(event)}
+    >
       <strong>{t('editor.emptyTitle')}</strong>
       <span>{t('editor.emptyHint')}</span>
       <span className="button-like">{t('editor.chooseFile')}</span>

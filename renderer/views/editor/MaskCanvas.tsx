@@ -31,7 +31,10 @@ function drawOverlay(canvas: HTMLCanvasElement, rect: Rect | null): void {
   canvas.getContext('2d')!.putImageData(pixels, area.x0, area.y0);
 }
 
-type Gesture = { kind: 'stroke'; last: Point; touched: Rect | null } | { kind: 'rect'; start: Point; end: Point } | { kind: 'lasso'; points: Point[] };
+type Gesture =
+  | { kind: 'stroke'; last: Point; touched: Rect | null }
+  | { kind: 'rect'; start: Point; end: Point }
+  | { kind: 'lasso'; points: Point[] };
 
 export function MaskCanvas() {
   const source = useEditor((state) => state.source)!;
@@ -51,7 +54,10 @@ export function MaskCanvas() {
 
   const toImage = (event: React.PointerEvent): Point => {
     const box = canvas.current!.getBoundingClientRect();
-    return { x: ((event.clientX - box.left) * source.width) / box.width, y: ((event.clientY - box.top) * source.height) / box.height };
+    return {
+      x: ((event.clientX - box.left) * source.width) / box.width,
+      y: ((event.clientY - box.top) * source.height) / box.height,
+    };
   };
 
   const onPointerDown = (event: React.PointerEvent) => {
@@ -61,7 +67,14 @@ export function MaskCanvas() {
     const point = toImage(event);
     session.history.begin();
     if (tool === 'brush' || tool === 'eraser') {
-      const rect = strokeSegment(session.mask, point, point, brushSize / 2, feather, tool === 'eraser' ? 'erase' : 'paint');
+      const rect = strokeSegment(
+        session.mask,
+        point,
+        point,
+        brushSize / 2,
+        feather,
+        tool === 'eraser' ? 'erase' : 'paint',
+      );
       gesture.current = { kind: 'stroke', last: point, touched: rect };
       drawOverlay(canvas.current!, rect);
     } else if (tool === 'rect') {
@@ -78,7 +91,14 @@ export function MaskCanvas() {
     if (!current || !session) return;
     const point = toImage(event);
     if (current.kind === 'stroke') {
-      const rect = strokeSegment(session.mask, current.last, point, brushSize / 2, feather, tool === 'eraser' ? 'erase' : 'paint');
+      const rect = strokeSegment(
+        session.mask,
+        current.last,
+        point,
+        brushSize / 2,
+        feather,
+        tool === 'eraser' ? 'erase' : 'paint',
+      );
       current.last = point;
       current.touched = union(current.touched, rect);
       drawOverlay(canvas.current!, rect);
@@ -110,7 +130,13 @@ export function MaskCanvas() {
   return (
     <div className="mask-stage">
       {/* Fits the stage whatever its shape, keeping the image's aspect ratio (container query units). */}
-      <div className="mask-frame" style={{ aspectRatio: `${source.width} / ${source.height}`, width: `min(100cqw, calc(100cqh * ${source.width} / ${source.height}))` }}>
+      <div
+        className="mask-frame"
+        style={{
+          aspectRatio: `${source.width} / ${source.height}`,
+          width: `min(100cqw, calc(100cqh * ${source.width} / ${source.height}))`,
+        }}
+      >
         <img src={sourceUrl(source, mediaUrl)} alt={source.label} draggable={false} />
         <canvas
           ref={canvas}
@@ -124,7 +150,12 @@ export function MaskCanvas() {
           onPointerCancel={onPointerUp}
         />
         {preview && (
-          <svg className="mask-preview" viewBox={`0 0 ${source.width} ${source.height}`} preserveAspectRatio="none" aria-hidden="true">
+          <svg
+            className="mask-preview"
+            viewBox={`0 0 ${source.width} ${source.height}`}
+            preserveAspectRatio="none"
+            aria-hidden="true"
+          >
             {preview.kind === 'rect' && (
               <rect
                 x={Math.min(preview.start.x, preview.end.x)}
@@ -133,7 +164,9 @@ export function MaskCanvas() {
                 height={Math.abs(preview.end.y - preview.start.y)}
               />
             )}
-            {preview.kind === 'lasso' && <polygon points={preview.points.map((point) => `${point.x},${point.y}`).join(' ')} />}
+            {preview.kind === 'lasso' && (
+              <polygon points={preview.points.map((point) => `${point.x},${point.y}`).join(' ')} />
+            )}
           </svg>
         )}
       </div>

@@ -11,13 +11,17 @@ const tools: Array<{ tool: Tool; key: string; icon: string }> = [
 ];
 
 function isTyping(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.tagName === 'TEXTAREA' || target.tagName === 'INPUT' || target.isContentEditable);
+  return (
+    target instanceof HTMLElement &&
+    (target.tagName === 'TEXTAREA' || target.tagName === 'INPUT' || target.isContentEditable)
+  );
 }
 
 /** Tools and mask commands, with the shortcuts painters expect: B E R L, [ and ], Ctrl+Z / Ctrl+Shift+Z. */
 export function MaskToolbar() {
   const { t } = useTranslation();
-  const { tool, brushSize, feather, setTool, setBrushSize, setFeather, undo, redo, invertMask, clearMask } = useEditor();
+  const { tool, brushSize, feather, setTool, setBrushSize, setFeather, undo, redo, invertMask, clearMask } =
+    useEditor();
   useEditor((state) => state.version);
   const history = painterSession()?.history;
 
@@ -60,12 +64,26 @@ export function MaskToolbar() {
       ))}
       <label>
         {t('editor.size')}
-        <input type="range" data-testid="brush-size" min={1} max={500} value={brushSize} onChange={(event) => setBrushSize(Number(event.target.value))} />
+        <input
+          type="range"
+          data-testid="brush-size"
+          min={1}
+          max={500}
+          value={brushSize}
+          onChange={(event) => setBrushSize(Number(event.target.value))}
+        />
         <span className="value">{brushSize}px</span>
       </label>
       <label>
         {t('editor.feather')}
-        <input type="range" data-testid="brush-feather" min={0} max={100} value={Math.round(feather * 100)} onChange={(event) => setFeather(Number(event.target.value) / 100)} />
+        <input
+          type="range"
+          data-testid="brush-feather"
+          min={0}
+          max={100}
+          value={Math.round(feather * 100)}
+          onChange={(event) => setFeather(Number(event.target.value) / 100)}
+        />
       </label>
       <button type="button" data-testid="mask-invert" title={`${t('editor.invert')} (I)`} onClick={invertMask}>
         {t('editor.invert')}
@@ -73,10 +91,22 @@ export function MaskToolbar() {
       <button type="button" data-testid="mask-clear" onClick={clearMask}>
         {t('editor.clear')}
       </button>
-      <button type="button" data-testid="undo" disabled={!history?.canUndo} title={`${t('editor.undo')} (Ctrl+Z)`} onClick={undo}>
+      <button
+        type="button"
+        data-testid="undo"
+        disabled={!history?.canUndo}
+        title={`${t('editor.undo')} (Ctrl+Z)`}
+        onClick={undo}
+      >
         ↶ {t('editor.undo')}
       </button>
-      <button type="button" data-testid="redo" disabled={!history?.canRedo} title={`${t('editor.redo')} (Ctrl+Shift+Z)`} onClick={redo}>
+      <button
+        type="button"
+        data-testid="redo"
+        disabled={!history?.canRedo}
+        title={`${t('editor.redo')} (Ctrl+Shift+Z)`}
+        onClick={redo}
+      >
         ↷ {t('editor.redo')}
       </button>
     </div>

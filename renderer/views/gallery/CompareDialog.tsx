@@ -6,7 +6,17 @@ import { CompareView } from '../editor/CompareView';
  * An image next to the one it was edited from, over the whole window. Esc, the Close button or a click
  * outside closes it; while it is open the keys go to it, not to the gallery behind (F, Delete, arrows).
  */
-export function CompareDialog({ before, after, label, onClose }: { before: string; after: string; label: string; onClose: () => void }) {
+export function CompareDialog({
+  before,
+  after,
+  label,
+  onClose,
+}: {
+  before: string;
+  after: string;
+  label: string;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const close = useRef<HTMLButtonElement>(null);
   useEffect(() => {
@@ -27,7 +37,14 @@ export function CompareDialog({ before, after, label, onClose }: { before: strin
   }, [onClose]);
   return (
     <div className="dialog-backdrop" onClick={onClose}>
-      <div className="dialog compare-dialog" role="dialog" aria-modal="true" aria-label={t('lineage.compareTitle')} data-testid="lineage-compare-dialog" onClick={(event) => event.stopPropagation()}>
+      <div
+        className="dialog compare-dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-label={t('lineage.compareTitle')}
+        data-testid="lineage-compare-dialog"
+        onClick={(event) => event.stopPropagation()}
+      >
         <header>
           <h2>{t('lineage.compareTitle')}</h2>
           <button ref={close} type="button" data-testid="lineage-compare-close" onClick={onClose}>

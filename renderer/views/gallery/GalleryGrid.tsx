@@ -26,13 +26,20 @@ export function GalleryGrid() {
   useEffect(() => {
     const element = scroller.current;
     if (!element) return;
-    const observer = new ResizeObserver(([entry]) => setColumns(Math.max(1, Math.floor((entry!.contentRect.width + gap) / (cellSize + gap)))));
+    const observer = new ResizeObserver(([entry]) =>
+      setColumns(Math.max(1, Math.floor((entry!.contentRect.width + gap) / (cellSize + gap)))),
+    );
     observer.observe(element);
     return () => observer.disconnect();
   }, []);
 
   const rowCount = Math.ceil(images.length / columns);
-  const virtualizer = useVirtualizer({ count: rowCount, getScrollElement: () => scroller.current, estimateSize: () => cellSize + gap, overscan: 4 });
+  const virtualizer = useVirtualizer({
+    count: rowCount,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => cellSize + gap,
+    overscan: 4,
+  });
   const rows = virtualizer.getVirtualItems();
   const lastRow = rows[rows.length - 1]?.index ?? 0;
   useEffect(() => {
@@ -74,10 +81,26 @@ export function GalleryGrid() {
   };
 
   return (
-    <div ref={scroller} className="gallery-scroller" data-testid="gallery-grid" tabIndex={0} onKeyDown={onKeyDown} role="grid" aria-rowcount={rowCount}>
+    <div
+      ref={scroller}
+      className="gallery-scroller"
+      data-testid="gallery-grid"
+      tabIndex={0}
+      onKeyDown={onKeyDown}
+      role="grid"
+      aria-rowcount={rowCount}
+    >
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {rows.map((row) => (
-          <div key={row.key} role="row" className="gallery-row" style={{ transform: `translateY(${row.start}px)`, gridTemplateColumns: `repeat(${columns}, ${cellSize}px)` }}>
+          <div
+            key={row.key}
+            role="row"
+            className="gallery-row"
+            style={{
+              transform: `translateY(${row.start}px)`,
+              gridTemplateColumns: `repeat(${columns}, ${cellSize}px)`,
+            }}
+          >
             {images.slice(row.index * columns, row.index * columns + columns).map((image) => (
               <button
                 key={image.id}
@@ -87,7 +110,9 @@ export function GalleryGrid() {
                 data-image-id={image.id}
                 // While several are picked, the pick is the selection; the last one clicked only has the focus ring.
                 aria-selected={chosen.size > 0 ? chosen.has(image.id) : image.id === selectedId}
-                className={['gallery-item', image.id === selectedId && 'selected', chosen.has(image.id) && 'picked'].filter(Boolean).join(' ')}
+                className={['gallery-item', image.id === selectedId && 'selected', chosen.has(image.id) && 'picked']
+                  .filter(Boolean)
+                  .join(' ')}
                 title={image.prompt ?? image.originalName ?? ''}
                 onClick={(event) => {
                   if (event.shiftKey) pick(image.id, 'range');
@@ -100,9 +125,22 @@ export function GalleryGrid() {
                   event.dataTransfer.effectAllowed = 'copy';
                 }}
               >
-                <img src={mediaUrl(image.id, 'thumb256')} alt={image.prompt ?? image.originalName ?? ''} loading="lazy" draggable={false} />
-                {image.favorite && <span className="badge" aria-hidden="true">★</span>}
-                {chosen.has(image.id) && <span className="check" aria-hidden="true">✓</span>}
+                <img
+                  src={mediaUrl(image.id, 'thumb256')}
+                  alt={image.prompt ?? image.originalName ?? ''}
+                  loading="lazy"
+                  draggable={false}
+                />
+                {image.favorite && (
+                  <span className="badge" aria-hidden="true">
+                    ★
+                  </span>
+                )}
+                {chosen.has(image.id) && (
+                  <span className="check" aria-hidden="true">
+                    ✓
+                  </span>
+                )}
               </button>
             ))}
           </div>

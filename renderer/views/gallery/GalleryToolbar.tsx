@@ -24,7 +24,12 @@ export function GalleryToolbar() {
         value={query}
         onChange={(event) => setQuery(event.target.value)}
       />
-      <select data-testid="gallery-filter-model" aria-label={t('gallery.model')} value={filters.model} onChange={(event) => setFilters({ model: event.target.value })}>
+      <select
+        data-testid="gallery-filter-model"
+        aria-label={t('gallery.model')}
+        value={filters.model}
+        onChange={(event) => setFilters({ model: event.target.value })}
+      >
         <option value="">{t('gallery.allModels')}</option>
         {facets.models.map((facet) => (
           <option key={facet.value} value={facet.value}>
@@ -33,7 +38,12 @@ export function GalleryToolbar() {
         ))}
       </select>
       <label className="toggle">
-        <input type="checkbox" data-testid="gallery-filter-favorite" checked={filters.favorite} onChange={(event) => setFilters({ favorite: event.target.checked })} />
+        <input
+          type="checkbox"
+          data-testid="gallery-filter-favorite"
+          checked={filters.favorite}
+          onChange={(event) => setFilters({ favorite: event.target.checked })}
+        />
         {t('gallery.favoritesOnly')}
       </label>
     </div>

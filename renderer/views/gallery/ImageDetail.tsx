@@ -18,7 +18,10 @@ export function ImageDetail() {
   const facts: Array<[string, string | null]> = [
     [t('detail.model'), image.model],
     [t('detail.provider'), image.provider],
-    [t('detail.size'), `${image.width} × ${image.height} · ${image.format.toUpperCase()} · ${(image.bytes / 1024).toFixed(0)} KB`],
+    [
+      t('detail.size'),
+      `${image.width} × ${image.height} · ${image.format.toUpperCase()} · ${(image.bytes / 1024).toFixed(0)} KB`,
+    ],
     [t('detail.seed'), image.seed === null ? null : String(image.seed)],
     [t('detail.cost'), image.costUsd === null ? null : `$${image.costUsd.toFixed(4)}`],
     [t('detail.latency'), image.latencyMs === null ? null : `${(image.latencyMs / 1000).toFixed(1)} s`],
@@ -30,12 +33,24 @@ export function ImageDetail() {
     <aside className="image-detail" data-testid="image-detail" aria-label={t('detail.title')}>
       <img className="preview" src={mediaUrl(image.id, 'thumb768')} alt={image.prompt ?? ''} />
       <div className="actions">
-        <button type="button" data-testid="detail-favorite" aria-pressed={image.favorite} onClick={() => void toggleFavorite(image.id)}>
+        <button
+          type="button"
+          data-testid="detail-favorite"
+          aria-pressed={image.favorite}
+          onClick={() => void toggleFavorite(image.id)}
+        >
           {image.favorite ? '★' : '☆'} {t('detail.favorite')}
         </button>
         <span className="rating" role="radiogroup" aria-label={t('detail.rating')}>
           {[1, 2, 3, 4, 5].map((value) => (
-            <button key={value} type="button" role="radio" aria-checked={image.rating === value} data-testid={`detail-rate-${value}`} onClick={() => void rate(image.id, image.rating === value ? 0 : value)}>
+            <button
+              key={value}
+              type="button"
+              role="radio"
+              aria-checked={image.rating === value}
+              data-testid={`detail-rate-${value}`}
+              onClick={() => void rate(image.id, image.rating === value ? 0 : value)}
+            >
               {value <= image.rating ? '●' : '○'}
             </button>
           ))}
@@ -54,7 +69,11 @@ export function ImageDetail() {
           {t('detail.trash')}
         </button>
       </div>
-      {image.prompt && <p className="prompt" data-testid="detail-prompt">{image.prompt}</p>}
+      {image.prompt && (
+        <p className="prompt" data-testid="detail-prompt">
+          {image.prompt}
+        </p>
+      )}
       <TagEditor imageId={image.id} tags={image.tags} />
       <Lineage image={image} />
       <dl className="facts">
@@ -80,12 +99,21 @@ function TagEditor({ imageId, tags }: { imageId: string; tags: string[] }) {
       {tags.map((name) => (
         <span key={name} className="tag" data-testid="detail-tag">
           {name}
-          <button type="button" aria-label={t('detail.removeTag', { tag: name })} onClick={() => void tag(imageId, { remove: [name] })}>
+          <button
+            type="button"
+            aria-label={t('detail.removeTag', { tag: name })}
+            onClick={() => void tag(imageId, { remove: [name] })}
+          >
             ×
           </button>
         </span>
       ))}
-      <TagInput testId="detail-tag-input" label={t('detail.addTag')} onAdd={(names) => void tag(imageId, { add: names })} commitOnBlur />
+      <TagInput
+        testId="detail-tag-input"
+        label={t('detail.addTag')}
+        onAdd={(names) => void tag(imageId, { add: names })}
+        commitOnBlur
+      />
     </div>
   );
 }

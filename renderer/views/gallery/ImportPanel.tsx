@@ -17,7 +17,11 @@ export function ImportPanel() {
   return (
     <div className="import-report card" role="status" data-testid="import-report">
       <p>
-        {t('import.summary', { imported: report.imported, duplicates: report.duplicates, refused: report.refused.length })}
+        {t('import.summary', {
+          imported: report.imported,
+          duplicates: report.duplicates,
+          refused: report.refused.length,
+        })}
       </p>
       {report.refused.length > 0 && (
         <ul className="refused">

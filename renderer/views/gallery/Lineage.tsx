@@ -61,13 +61,26 @@ export function Lineage({ image }: { image: LibraryImage }) {
         </>
       )}
       {comparing && parent && (
-        <CompareDialog before={mediaUrl(parent.id, 'original')} after={mediaUrl(image.id, 'original')} label={image.prompt ?? ''} onClose={() => setComparing(false)} />
+        <CompareDialog
+          before={mediaUrl(parent.id, 'original')}
+          after={mediaUrl(image.id, 'original')}
+          label={image.prompt ?? ''}
+          onClose={() => setComparing(false)}
+        />
       )}
     </section>
   );
 }
 
-function LineageThumb({ image, testId, onOpen }: { image: LibraryImage; testId: string; onOpen: (image: LibraryImage) => void }) {
+function LineageThumb({
+  image,
+  testId,
+  onOpen,
+}: {
+  image: LibraryImage;
+  testId: string;
+  onOpen: (image: LibraryImage) => void;
+}) {
   const { t } = useTranslation();
   const name = image.prompt ?? image.originalName ?? image.id;
   const trashed = image.trashedAt !== null;

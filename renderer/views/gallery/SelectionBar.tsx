@@ -14,12 +14,21 @@ export function SelectionBar() {
   if (picked.length === 0) return null;
 
   return (
-    <div className="selection-bar" role="toolbar" aria-label={t('gallery.picked', { count: picked.length })} data-testid="gallery-selection-bar">
+    <div
+      className="selection-bar"
+      role="toolbar"
+      aria-label={t('gallery.picked', { count: picked.length })}
+      data-testid="gallery-selection-bar"
+    >
       <span data-testid="gallery-selection-count">{t('gallery.picked', { count: picked.length })}</span>
       <button type="button" data-testid="gallery-bulk-favorite" onClick={() => void favoriteMany(picked, !allFavorite)}>
         {allFavorite ? t('gallery.bulkUnfavorite') : t('gallery.bulkFavorite')}
       </button>
-      <TagInput testId="gallery-bulk-tag-input" label={t('gallery.bulkTag')} onAdd={(names) => void tagMany(picked, names)} />
+      <TagInput
+        testId="gallery-bulk-tag-input"
+        label={t('gallery.bulkTag')}
+        onAdd={(names) => void tagMany(picked, names)}
+      />
       <button type="button" data-testid="gallery-bulk-trash" className="danger" onClick={() => void trash(picked)}>
         {t('gallery.bulkTrash')}
       </button>

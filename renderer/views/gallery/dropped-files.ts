@@ -27,7 +27,9 @@ async function walk(entry: FileSystemEntry, named: boolean, out: File[]): Promis
 
 /** Must be called during the drop event itself: the browser empties the DataTransfer afterwards. */
 export function collectDroppedFiles(dataTransfer: DataTransfer): Promise<File[]> {
-  const entries = [...dataTransfer.items].map((item) => item.webkitGetAsEntry?.() ?? null).filter((entry): entry is FileSystemEntry => entry !== null);
+  const entries = [...dataTransfer.items]
+    .map((item) => item.webkitGetAsEntry?.() ?? null)
+    .filter((entry): entry is FileSystemEntry => entry !== null);
   const files = [...dataTransfer.files];
   if (entries.length === 0) return Promise.resolve(files);
   return (async () => {

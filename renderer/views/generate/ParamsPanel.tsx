@@ -5,7 +5,17 @@ import { type GenerateParams, useGenerate } from '../../stores/generate';
 type ChoiceKey = 'size' | 'aspectRatio' | 'quality';
 
 /** One parameter with a fixed set of values; '' means the model's own default. */
-function ChoiceParam({ name, label, testId, values }: { name: ChoiceKey; label: string; testId: string; values: string[] }) {
+function ChoiceParam({
+  name,
+  label,
+  testId,
+  values,
+}: {
+  name: ChoiceKey;
+  label: string;
+  testId: string;
+  values: string[];
+}) {
   const { t } = useTranslation();
   const value = useGenerate((state) => state.params[name]);
   const setParams = useGenerate((state) => state.setParams);
@@ -13,7 +23,11 @@ function ChoiceParam({ name, label, testId, values }: { name: ChoiceKey; label: 
   return (
     <label>
       {label}
-      <select data-testid={testId} value={value} onChange={(event) => setParams({ [name]: event.target.value } as Partial<GenerateParams>)}>
+      <select
+        data-testid={testId}
+        value={value}
+        onChange={(event) => setParams({ [name]: event.target.value } as Partial<GenerateParams>)}
+      >
         <option value="">{t('generate.default')}</option>
         {values.map((choice) => (
           <option key={choice}>{choice}</option>
@@ -35,7 +49,11 @@ export function ParamsPanel({ model }: { model: ModelInfo | undefined }) {
       {nValues.length > 1 && (
         <label>
           {t('generate.count')}
-          <select data-testid="param-n" value={params.n} onChange={(event) => setParams({ n: Number(event.target.value) })}>
+          <select
+            data-testid="param-n"
+            value={params.n}
+            onChange={(event) => setParams({ n: Number(event.target.value) })}
+          >
             {nValues.map((value) => (
               <option key={value}>{value}</option>
             ))}
@@ -47,7 +65,13 @@ export function ParamsPanel({ model }: { model: ModelInfo | undefined }) {
       <ChoiceParam name="quality" label={t('generate.quality')} testId="param-quality" values={model.qualities} />
       <label>
         {t('generate.seed')}
-        <input data-testid="param-seed" inputMode="numeric" placeholder={t('generate.random')} value={params.seed} onChange={(event) => setParams({ seed: event.target.value.replace(/\D/g, '') })} />
+        <input
+          data-testid="param-seed"
+          inputMode="numeric"
+          placeholder={t('generate.random')}
+          value={params.seed}
+          onChange={(event) => setParams({ seed: event.target.value.replace(/\D/g, '') })}
+        />
       </label>
     </div>
   );

@@ -60,14 +60,23 @@ function ProviderRow({ provider }: { provider: ProviderEntry }) {
   };
 
   return (
-    <section className="card" data-testid="settings-provider" data-provider-id={provider.id} aria-label={provider.label}>
+    <section
+      className="card"
+      data-testid="settings-provider"
+      data-provider-id={provider.id}
+      aria-label={provider.label}
+    >
       <dl className="facts">
         <dt>{provider.label}</dt>
         <dd>
           {spec.label} · <code>{provider.id}</code>
         </dd>
         <dt>{t('providers.keyLabel')}</dt>
-        <dd data-testid="key-status" data-status={spec.needsKey ? provider.key.status : 'none'} data-backend={provider.key.backend ?? ''}>
+        <dd
+          data-testid="key-status"
+          data-status={spec.needsKey ? provider.key.status : 'none'}
+          data-backend={provider.key.backend ?? ''}
+        >
           {keyStatusText(t, provider)}
         </dd>
       </dl>
@@ -75,8 +84,17 @@ function ProviderRow({ provider }: { provider: ProviderEntry }) {
         <label>
           {t('providers.baseUrl')}
           <span>
-            <input data-testid="provider-base-url" value={baseUrl} onChange={(event) => setBaseUrlDraft(event.target.value)} />{' '}
-            <button type="button" data-testid="provider-base-url-save" disabled={baseUrl === (provider.baseUrl ?? '')} onClick={() => void setBaseUrl(provider.id, baseUrl)}>
+            <input
+              data-testid="provider-base-url"
+              value={baseUrl}
+              onChange={(event) => setBaseUrlDraft(event.target.value)}
+            />{' '}
+            <button
+              type="button"
+              data-testid="provider-base-url-save"
+              disabled={baseUrl === (provider.baseUrl ?? '')}
+              onClick={() => void setBaseUrl(provider.id, baseUrl)}
+            >
               {t('providers.saveBaseUrl')}
             </button>
           </span>
@@ -109,7 +127,12 @@ function ProviderRow({ provider }: { provider: ProviderEntry }) {
         </form>
       )}
       <div>
-        <button type="button" data-testid="provider-test" disabled={testState?.state === 'testing'} onClick={() => void test(provider.id)}>
+        <button
+          type="button"
+          data-testid="provider-test"
+          disabled={testState?.state === 'testing'}
+          onClick={() => void test(provider.id)}
+        >
           {testState?.state === 'testing' ? t('providers.testing') : t('providers.test')}
         </button>{' '}
         {provider.preset !== 'local' && (
@@ -163,7 +186,11 @@ function AddProviderForm() {
       <strong>{t('providers.add')}</strong>
       <label>
         {t('providers.addPreset')}
-        <select data-testid="provider-add-preset" value={preset} onChange={(event) => setPreset(event.target.value as PresetId)}>
+        <select
+          data-testid="provider-add-preset"
+          value={preset}
+          onChange={(event) => setPreset(event.target.value as PresetId)}
+        >
           {presetIds.map((value) => (
             <option key={value} value={value}>
               {presets[value].label}
@@ -173,7 +200,13 @@ function AddProviderForm() {
       </label>
       <label>
         {t('providers.addId')}
-        <input data-testid="provider-add-id" value={id} onChange={(event) => setId(event.target.value)} placeholder={preset} required />
+        <input
+          data-testid="provider-add-id"
+          value={id}
+          onChange={(event) => setId(event.target.value)}
+          placeholder={preset}
+          required
+        />
       </label>
       {preset !== 'local' && (
         <label>

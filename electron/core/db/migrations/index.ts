@@ -8,4 +8,11 @@ import { providersMigration } from '../../providers/registry';
 import { modelCatalogMigration } from '../../providers/catalog-cache';
 import { jobsMigration } from '../../jobs/store';
 
-export const migrations: Migration[] = [...libraryMigrations, cjkSearchMigration, kanaSearchMigration, providersMigration, modelCatalogMigration, jobsMigration];
+export const migrations: Migration[] = [
+  ...libraryMigrations,
+  cjkSearchMigration,
+  kanaSearchMigration,
+  providersMigration,
+  modelCatalogMigration,
+  jobsMigration,
+];

@@ -6,7 +6,8 @@ import type { Migration } from '../migrate';
 
 export const tagsOf = (imageId: string) =>
   `(SELECT coalesce(group_concat(t.name, ' '), '') FROM image_tags it JOIN tags t ON t.id = it.tag_id WHERE it.image_id = ${imageId})`;
-export const promptOf = (row: string) => `${f}(coalesce(${row}.prompt, '') || ' ' || coalesce(${row}.negative_prompt, ''))`;
+export const promptOf = (row: string) =>
+  `${f}(coalesce(${row}.prompt, '') || ' ' || coalesce(${row}.negative_prompt, ''))`;
 
 // A fresh table rather than updating every row of the old one: no deleted-row leftovers to merge.
 const rebuild = `
