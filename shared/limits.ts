@@ -1,0 +1,14 @@
+// Limits the contract, the core, the CLI and the renderer all enforce. Declared once here and imported
+// everywhere else, so a check in the page and the one in the core can never drift apart.
+
+/** The largest input image any provider accepts (OpenAI's edits endpoint: 25 MB per file). */
+export const maxInputFileBytes = 25 * 1024 * 1024;
+
+/** The same limit as base64 text in a payload (4 characters per 3 bytes), plus room for padding. */
+export const maxInputBase64Chars = Math.ceil(maxInputFileBytes / 3) * 4 + 1024;
+
+/** The most provider/model pairs one generation fans out to. */
+export const maxTargetsPerBatch = 8;
+
+/** The most input images one edit sends (gpt-image-1 takes 16). */
+export const maxInputImages = 16;
