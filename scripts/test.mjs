@@ -1,4 +1,4 @@
-// `npm test`: type-check, build, unit + integration tests (Vitest), end-to-end tests (Playwright in
+// `npm test`: type-check, lint and format check, build, unit + integration tests (Vitest), end-to-end tests (Playwright in
 // Debian Chromium through the browser harness) and the Electronegativity gate, then one closing line
 // "total: N passed, N failed". On Linux it runs inside its own D-Bus session with an unlocked
 // gnome-keyring, so the keychain tests talk to a real Secret Service.
@@ -53,6 +53,15 @@ const readJson = (path) => (existsSync(path) ? JSON.parse(readFileSync(path, 'ut
 const typecheck = run('typecheck', [node, 'node_modules/typescript/bin/tsc', '-p', 'tsconfig.json', '--noEmit']);
 typecheck.passed = typecheck.ok ? 1 : 0;
 typecheck.failed = typecheck.ok ? 0 : 1;
+
+// Lint and format fail the run like a test does, so style and floating promises never reach review.
+const lint = run('lint (eslint) and format (prettier)', [
+  'sh',
+  '-c',
+  `"${node}" node_modules/eslint/bin/eslint.js --max-warnings 0 . && "${node}" node_modules/prettier/bin/prettier.cjs --check --log-level warn .`,
+]);
+lint.passed = lint.ok ? 1 : 0;
+lint.failed = lint.ok ? 0 : 1;
 
 const build = run('build', [
   'sh',
