@@ -8,8 +8,8 @@ import type { AppHost } from './core/app/handlers';
 import { createCore, type Core } from './core/core';
 import { createSecretStore } from './core/secrets/create-secret-store';
 import type { Encryptor } from './core/secrets/types';
-import { contentSecurityPolicy } from './core/security';
-import { resolveStaticFile } from './core/static-files';
+import { contentSecurityPolicy } from './page/content-security-policy';
+import { resolveStaticFile } from './page/static-files';
 import { appOrigin, forwardEvents, registerIpc } from './ipc';
 
 const rendererDir = join(__dirname, '..', 'dist', 'renderer');

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCore } from '../../electron/core/core';
-import { startHarness } from '../../electron/core/harness/server';
+import { startHarness } from '../../electron/harness/server';
 import { type Command, UsageError } from '../command';
 
 const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { resolveStaticFile } from '../../electron/core/static-files';
+import { resolveStaticFile } from './static-files';
 
 const root = mkdtempSync(join(tmpdir(), 'atelier-static-'));
 mkdirSync(join(root, 'public', 'assets'), { recursive: true });

@@ -7,9 +7,9 @@ import { createReadStream, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { Core } from '../core';
-import { contentSecurityPolicy } from '../security';
-import { mimeTypeOf, resolveStaticFile } from '../static-files';
+import type { Core } from '../core/core';
+import { contentSecurityPolicy } from '../page/content-security-policy';
+import { mimeTypeOf, resolveStaticFile } from '../page/static-files';
 import { bridgeClientSource } from './bridge-client';
 
 export interface HarnessOptions {

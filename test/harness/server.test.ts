@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { createCore, type Core } from '../../electron/core/core';
-import { type Harness, startHarness } from '../../electron/core/harness/server';
+import { type Harness, startHarness } from '../../electron/harness/server';
 
 let core: Core;
 let harness: Harness;
