@@ -22,17 +22,33 @@ export function defaultLibraryDir(): string {
   return join(process.env.XDG_CONFIG_HOME ?? join(home, '.config'), 'Atelier', 'library');
 }
 
+/** Global options that take a value (`--library DIR`): their value is never a command word. */
+const globalValueFlags = new Set(
+  Object.entries(globalOptions)
+    .filter(([, option]) => option.type === 'string')
+    .map(([name]) => `--${name}`),
+);
+
+/**
+ * The command named by the first words of argv, wherever the global options stand (before, between or
+ * after the words, as docs/cli.md allows), and argv without those words for parseArgs.
+ */
 function findCommand(argv: string[]): { command: Command; rest: string[] } | null {
-  const words = argv.filter((word) => !word.startsWith('-'));
+  const wordIndexes: number[] = [];
+  for (let index = 0; index < argv.length; index++) {
+    const arg = argv[index]!;
+    if (globalValueFlags.has(arg)) index++;
+    else if (!arg.startsWith('-')) wordIndexes.push(index);
+  }
+  const words = wordIndexes.map((index) => argv[index]);
   let best: Command | null = null;
   for (const command of commands) {
     const matches = command.words.every((word, index) => words[index] === word);
     if (matches && (!best || command.words.length > best.words.length)) best = command;
   }
   if (!best) return null;
-  const rest = [...argv];
-  for (const word of best.words) rest.splice(rest.indexOf(word), 1);
-  return { command: best, rest };
+  const taken = new Set(wordIndexes.slice(0, best.words.length));
+  return { command: best, rest: argv.filter((_, index) => !taken.has(index)) };
 }
 
 function helpText(): string {

@@ -26,13 +26,19 @@ export function tempLibrary(prefix = 'atelier-cli-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
+/** Runs `atelier ARGS --library LIBRARY`; a test that places --library itself passes it in `args` instead. */
 export function atelier(library: string, args: string[], options: AtelierOptions = {}): Promise<Run> {
+  const namesLibrary = args.some((arg) => arg === '--library' || arg.startsWith('--library='));
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(root, 'bin', 'atelier.mjs'), ...args, '--library', library], {
-      cwd: root,
-      env: { ...process.env, ...options.env },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [join(root, 'bin', 'atelier.mjs'), ...args, ...(namesLibrary ? [] : ['--library', library])],
+      {
+        cwd: root,
+        env: { ...process.env, ...options.env },
+        stdio: ['pipe', 'pipe', 'pipe'],
+      },
+    );
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
