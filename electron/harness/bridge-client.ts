@@ -1,15 +1,18 @@
 // The browser side of the harness: defines the same `window.atelier` surface the Electron preload
 // exposes (invoke → envelope, on → unsubscribe), over a WebSocket. Served as a plain script before
 // the renderer's bundle, so the renderer cannot tell which transport it runs on.
-export const bridgeClientSource = String.raw`(() => {
+// `tokenCookie` is the cookie the server checks media requests against: one name per server, because a
+// browser keeps one cookie jar per host whatever the port, and two `atelier serve` runs share 127.0.0.1.
+export const bridgeClientSource = (tokenCookie: string): string => String.raw`(() => {
   'use strict';
+  const tokenCookie = ${JSON.stringify(tokenCookie)};
   const hash = new URLSearchParams(location.hash.slice(1));
   const token = hash.get('token') || sessionStorage.getItem('atelier.token') || '';
   if (hash.get('token')) {
     sessionStorage.setItem('atelier.token', token);
     history.replaceState(null, '', location.pathname + location.search);
   }
-  document.cookie = 'atelier_token=' + encodeURIComponent(token) + '; path=/; SameSite=Strict';
+  document.cookie = tokenCookie + '=' + encodeURIComponent(token) + '; path=/; SameSite=Strict';
 
   const pending = new Map();
   const listeners = new Map();

@@ -34,6 +34,8 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   let port = 0;
   const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
   const allowedOrigins = () => new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
+  // Cookies ignore ports: a name per port keeps two servers' tokens apart in one browser.
+  const tokenCookie = () => `atelier_token_${port}`;
 
   const server = createServer((request, response) => {
     if (!allowedHosts().has(request.headers.host ?? '')) return refuse(response, 421, 'Wrong Host header.');
@@ -45,11 +47,12 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
     if (path === '/__atelier/bridge.js') {
       response.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store' });
-      response.end(bridgeClientSource);
+      response.end(bridgeClientSource(tokenCookie()));
       return;
     }
     if (path.startsWith('/media/')) {
-      if (!hasToken(cookieToken(request.headers.cookie), token)) return refuse(response, 403, 'Missing token.');
+      if (!hasToken(cookieValue(request.headers.cookie, tokenCookie()), token))
+        return refuse(response, 403, 'Missing token.');
       const media = await options.core.media(path);
       if (!media) return refuse(response, 404, 'No such image.');
       response.writeHead(200, { 'content-type': media.mime, 'cache-control': 'private, max-age=31536000, immutable' });
@@ -134,9 +137,17 @@ function refuse(response: ServerResponse, status: number, message: string): void
   response.end(message);
 }
 
-function cookieToken(header: string | undefined): string | null {
-  const match = /(?:^|;\s*)atelier_token=([^;]*)/.exec(header ?? '');
-  return match ? decodeURIComponent(match[1]!) : null;
+function cookieValue(header: string | undefined, name: string): string | null {
+  for (const pair of (header ?? '').split(';')) {
+    const [key, ...value] = pair.trim().split('=');
+    if (key !== name) continue;
+    try {
+      return decodeURIComponent(value.join('='));
+    } catch {
+      return null; // a malformed cookie is no token
+    }
+  }
+  return null;
 }
 
 function hasToken(candidate: string | null, token: string): boolean {

@@ -2,6 +2,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { request } from 'node:http';
 import { join } from 'node:path';
+import { runInNewContext } from 'node:vm';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { createCore, type Core } from '../../electron/core/core';
@@ -111,11 +113,98 @@ describe('the browser harness', () => {
     expect((await fetch(`${origin}/%2e%2e/%2e%2e/etc/passwd`)).status).toBe(404);
     expect((await fetch(`${origin}/media/x/original`)).status).toBe(403);
     expect(
-      (await fetch(`${origin}/media/x/original`, { headers: { cookie: 'atelier_token=test-token-123456' } })).status,
+      (
+        await fetch(`${origin}/media/x/original`, {
+          headers: { cookie: `atelier_token_${harness.port}=test-token-123456` },
+        })
+      ).status,
     ).toBe(404);
   });
 
   it('listens on 127.0.0.1 only', () => {
     expect(new URL(harness.url).hostname).toBe('127.0.0.1');
+  });
+});
+
+/**
+ * One browser's cookie jar. Cookies belong to a host, whatever its port (RFC 6265 §8.5), so the pages of
+ * two `atelier serve` runs on 127.0.0.1 share one jar.
+ */
+function browser() {
+  const cookies = new Map<string, string>();
+  return {
+    cookieHeader: () => [...cookies].map(([name, value]) => `${name}=${value}`).join('; '),
+    /** Opens a harness's printed address: runs the bridge script it serves, as its page does, minus the socket. */
+    async open(server: Harness): Promise<void> {
+      const host = `127.0.0.1:${server.port}`;
+      const source = await (await fetch(`http://${host}/__atelier/bridge.js`)).text();
+      const document = {
+        set cookie(text: string) {
+          const pair = text.split(';')[0]!;
+          cookies.set(pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1));
+        },
+      };
+      class NeverOpens {
+        static OPEN = 1;
+        readyState = 0;
+      }
+      runInNewContext(source, {
+        location: { hash: `#token=${server.token}`, host, port: String(server.port), protocol: 'http:', pathname: '/' },
+        sessionStorage: { getItem: () => null, setItem: () => undefined },
+        history: { replaceState: () => undefined },
+        document,
+        URLSearchParams,
+        WebSocket: NeverOpens,
+        setTimeout: () => 0,
+        window: {},
+      });
+    },
+  };
+}
+
+describe('two harnesses in one browser', () => {
+  const servers: Array<{ core: Core; harness: Harness; imageId: string }> = [];
+
+  beforeAll(async () => {
+    const rendererDir = mkdtempSync(join(tmpdir(), 'atelier-renderer-'));
+    writeFileSync(join(rendererDir, 'index.html'), '<html><head></head><body></body></html>');
+    for (const colour of ['#204080', '#802040']) {
+      const libraryDir = mkdtempSync(join(tmpdir(), 'atelier-lib-'));
+      const file = join(libraryDir, 'in.png');
+      writeFileSync(
+        file,
+        await sharp({ create: { width: 8, height: 8, channels: 3, background: colour } })
+          .png()
+          .toBuffer(),
+      );
+      const serverCore = await createCore({ libraryDir, transport: 'harness' });
+      const imported = (await serverCore.invoke('library.import', { paths: [file] })) as {
+        ok: true;
+        value: { imported: Array<{ id: string }> };
+      };
+      servers.push({
+        core: serverCore,
+        harness: await startHarness({ core: serverCore, rendererDir }),
+        imageId: imported.value.imported[0]!.id,
+      });
+    }
+  });
+  afterAll(async () => {
+    for (const server of servers) {
+      await server.harness.close();
+      await server.core.close();
+    }
+  });
+
+  it("keeps showing the first one's images after the second one is opened (a token cookie per server)", async () => {
+    const jar = browser();
+    for (const server of servers) await jar.open(server.harness);
+    for (const { harness: server, imageId } of servers) {
+      const response = await fetch(`http://127.0.0.1:${server.port}/media/${imageId}/original`, {
+        headers: { cookie: jar.cookieHeader() },
+      });
+      expect(response.status, `port ${server.port}`).toBe(200);
+      expect(response.headers.get('content-type')).toBe('image/png');
+    }
   });
 });
