@@ -1,6 +1,7 @@
 // Provider presets: what a user picks in Settings or with `atelier providers add --preset P`.
-// A preset says where the router lives, how it wants the key, and which wire protocols it speaks
-// at which paths. Several providers may share one preset (two QuickRouter accounts, say).
+// A preset says where the router lives, how it wants the key, which wire protocols it speaks at which
+// paths, how many jobs it takes at once and how "Test connection" checks it. Several providers may share
+// one preset (two QuickRouter accounts, say). Views, CLI and core read these facts; none of them names a preset.
 export const presetIds = [
   'local',
   'quickrouter',
@@ -12,7 +13,23 @@ export const presetIds = [
 ] as const;
 export type PresetId = (typeof presetIds)[number];
 
-export type ProtocolId = 'openai-images' | 'fal-queue' | 'replicate' | 'local';
+/** The wire protocols an adapter in electron/core/providers/ speaks (one file each). */
+export const protocolIds = ['openai-images', 'fal-queue', 'replicate', 'local'] as const;
+export type ProtocolId = (typeof protocolIds)[number];
+
+/**
+ * "Test connection": the cheapest call that proves the key works, sent through the same HTTP client,
+ * auth header and error mapping as a real call, and never retried.
+ */
+export interface ConnectionProbe {
+  method: 'GET' | 'POST';
+  /** Below the base URL. */
+  path: string;
+  /** The JSON body of a POST probe. */
+  json?: unknown;
+  /** The probe asks for something that does not exist: a 404 with a JSON body means the key got through. */
+  notFoundMeansWorks?: boolean;
+}
 
 export interface PresetSpec {
   id: PresetId;
@@ -20,6 +37,17 @@ export interface PresetSpec {
   /** Base URL a new provider starts with; the user may edit it. Null for the local provider. */
   defaultBaseUrl: string | null;
   needsKey: boolean;
+  /**
+   * Every library starts with the one provider of this preset (id = the preset's id, made by its
+   * migration); it cannot be added a second time or removed.
+   */
+  builtIn?: boolean;
+  /** Renders on this computer: takes no base URL and has nothing to connect to. */
+  offline?: boolean;
+  /** Jobs sent to one provider of this preset at once, unless the job engine is told otherwise. */
+  concurrency: number;
+  /** How "Test connection" checks a provider of this preset; null when there is nothing to connect to. */
+  probe: ConnectionProbe | null;
   /** How the key is sent: `Authorization: Bearer KEY` or fal's own `Authorization: Key KEY`. */
   authScheme: 'Bearer' | 'Key' | null;
   protocols: ProtocolId[];
@@ -35,12 +63,25 @@ export interface PresetSpec {
   arrayFileFields?: boolean;
 }
 
+// The probes: a catalogue where the catalogue needs a key; ImageRouter's free test/test model (its
+// catalogue is public, so it would accept any key); Replicate's account; and for fal the status of a
+// request that does not exist (404 = key accepted).
+const modelsProbe: ConnectionProbe = { method: 'GET', path: '/v1/models' };
+const imageRouterImagesPath = '/v1/openai/images';
+const replicateApiPath = '/v1';
+const nonexistentFalRequest = '00000000-0000-4000-8000-000000000000';
+
 export const presets: Record<PresetId, PresetSpec> = {
   local: {
     id: 'local',
     label: 'Local (offline)',
     defaultBaseUrl: null,
     needsKey: false,
+    builtIn: true,
+    offline: true,
+    // Rendering takes the CPU: two at a time keeps the app responsive.
+    concurrency: 2,
+    probe: null,
     authScheme: null,
     protocols: ['local'],
   },
@@ -49,6 +90,8 @@ export const presets: Record<PresetId, PresetSpec> = {
     label: 'QuickRouter',
     defaultBaseUrl: 'https://api.quickrouter.ai',
     needsKey: true,
+    concurrency: 4,
+    probe: modelsProbe,
     authScheme: 'Bearer',
     protocols: ['openai-images', 'fal-queue', 'replicate'],
     imagesPath: '/v1/images',
@@ -60,9 +103,15 @@ export const presets: Record<PresetId, PresetSpec> = {
     label: 'ImageRouter',
     defaultBaseUrl: 'https://api.imagerouter.io',
     needsKey: true,
+    concurrency: 4,
+    probe: {
+      method: 'POST',
+      path: `${imageRouterImagesPath}/generations`,
+      json: { prompt: 'connection test', model: 'test/test', n: 1 },
+    },
     authScheme: 'Bearer',
     protocols: ['openai-images'],
-    imagesPath: '/v1/openai/images',
+    imagesPath: imageRouterImagesPath,
     catalogPath: '/v1/models',
     arrayFileFields: true,
   },
@@ -71,6 +120,8 @@ export const presets: Record<PresetId, PresetSpec> = {
     label: 'OpenAI',
     defaultBaseUrl: 'https://api.openai.com',
     needsKey: true,
+    concurrency: 4,
+    probe: modelsProbe,
     authScheme: 'Bearer',
     protocols: ['openai-images'],
     imagesPath: '/v1/images',
@@ -80,6 +131,12 @@ export const presets: Record<PresetId, PresetSpec> = {
     label: 'fal',
     defaultBaseUrl: 'https://queue.fal.run',
     needsKey: true,
+    concurrency: 4,
+    probe: {
+      method: 'GET',
+      path: `/fal-ai/flux-1/requests/${nonexistentFalRequest}/status`,
+      notFoundMeansWorks: true,
+    },
     authScheme: 'Key',
     protocols: ['fal-queue'],
   },
@@ -88,15 +145,19 @@ export const presets: Record<PresetId, PresetSpec> = {
     label: 'Replicate',
     defaultBaseUrl: 'https://api.replicate.com',
     needsKey: true,
+    concurrency: 4,
+    probe: { method: 'GET', path: `${replicateApiPath}/account` },
     authScheme: 'Bearer',
     protocols: ['replicate'],
-    replicatePath: '/v1',
+    replicatePath: replicateApiPath,
   },
   'openai-compatible': {
     id: 'openai-compatible',
     label: 'OpenAI-compatible',
     defaultBaseUrl: null,
     needsKey: true,
+    concurrency: 4,
+    probe: modelsProbe,
     authScheme: 'Bearer',
     protocols: ['openai-images'],
     imagesPath: '/v1/images',
@@ -110,3 +171,15 @@ export interface ProviderConfig {
   preset: PresetId;
   baseUrl: string | null;
 }
+
+/** The presets a user may add a provider of (a built-in one exists already). */
+export const addablePresetIds = presetIds.filter((id) => !presets[id].builtIn);
+
+/**
+ * The built-in provider (its migration creates it with this id) and its model: where a new target in
+ * the Generate view and the editor starts, since it works without a key or a network.
+ */
+export const builtInTarget: { readonly providerId: string; readonly model: string } = {
+  providerId: 'local',
+  model: 'local/pattern',
+};

@@ -4,9 +4,8 @@
 //   OpenAI edits (and routers relaying them): PNG, alpha 0 where to edit, under 4 MB
 //   FLUX Fill (fal flux-pro/v1/fill, Replicate flux-fill-*): white where to edit, on black
 import sharp from 'sharp';
+import type { MaskConvention } from '../../shared/contract/models';
 import { AppError } from '../../shared/errors';
-
-export type MaskConvention = 'alpha' | 'white-on-black';
 
 export interface PixelSize {
   width: number;

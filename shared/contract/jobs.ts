@@ -2,6 +2,7 @@
 // States: queued → submitted → running → downloading → done | failed | cancelled.
 import { z } from 'zod';
 import { errorCodes } from '../errors';
+import { protocolIds } from '../presets';
 import { channel } from './define';
 
 export const jobStatuses = ['queued', 'submitted', 'running', 'downloading', 'done', 'failed', 'cancelled'] as const;
@@ -14,7 +15,7 @@ export const jobSchema = z.object({
   batchId: z.string().nullable(),
   providerId: z.string(),
   model: z.string(),
-  protocol: z.enum(['openai-images', 'fal-queue', 'replicate', 'local']),
+  protocol: z.enum(protocolIds),
   kind: z.enum(['generate', 'edit']),
   status: z.enum(jobStatuses),
   prompt: z.string(),

@@ -1,14 +1,18 @@
 // The model catalogue per provider: what each model accepts, so the UI offers only valid choices.
 import { z } from 'zod';
-import { presetIds } from '../presets';
+import { presetIds, protocolIds } from '../presets';
 import { channel } from './define';
+
+/** How a provider wants the painted mask: transparent where to edit (OpenAI), or white on black (FLUX Fill). */
+export const maskConventions = ['alpha', 'white-on-black'] as const;
+export type MaskConvention = (typeof maskConventions)[number];
 
 export const aspectRatios = ['21:9', '16:9', '4:3', '3:2', '1:1', '2:3', '3:4', '9:16', '9:21'] as const;
 
 export const modelInfoSchema = z.object({
   id: z.string(),
   label: z.string(),
-  protocol: z.enum(['openai-images', 'fal-queue', 'replicate', 'local']),
+  protocol: z.enum(protocolIds),
   /** Exact sizes ('1024x1024', 'auto'); null means any WIDTHxHEIGHT. */
   sizes: z.array(z.string()).nullable(),
   /** Accepted aspect ratios; empty when the model takes none. */
@@ -19,7 +23,7 @@ export const modelInfoSchema = z.object({
   generate: z.boolean(),
   edit: z.boolean(),
   mask: z.boolean(),
-  maskConvention: z.enum(['alpha', 'white-on-black']).nullable(),
+  maskConvention: z.enum(maskConventions).nullable(),
   maxInputImages: z.number().int(),
   /** Longest prompt in characters; null when no limit is documented. */
   promptMax: z.number().int().nullable(),

@@ -8,9 +8,13 @@ const providerId = z.string().trim().min(1).max(40);
 const label = z.string().trim().min(1).max(80);
 const baseUrl = z.string().trim().min(1).max(2000);
 
+/** Where a key can live: the OS keychain, the encrypted file (Electron's safeStorage), memory, ATELIER_KEY_<ID>. */
+export const keyBackends = ['keychain', 'safe-storage', 'memory', 'env'] as const;
+export type SecretBackend = (typeof keyBackends)[number];
+
 export const keyStatusSchema = z.object({
   status: z.enum(['set', 'unset']),
-  backend: z.enum(['keychain', 'safe-storage', 'memory', 'env']).nullable(),
+  backend: z.enum(keyBackends).nullable(),
   last4: z.string().nullable(),
 });
 
@@ -22,14 +26,24 @@ export const providerEntrySchema = z.object({
   key: keyStatusSchema,
 });
 
+/** What "Test connection" found, each with its own sentence in the UI (providers.outcomes.*). */
+export const connectionOutcomes = [
+  'works',
+  'key_refused',
+  'no_key',
+  'no_network',
+  'bad_base_url',
+  'provider_error',
+] as const;
+
 export const connectionResultSchema = z.object({
-  outcome: z.enum(['works', 'key_refused', 'no_key', 'no_network', 'bad_base_url', 'provider_error']),
+  outcome: z.enum(connectionOutcomes),
   message: z.string(),
   httpStatus: z.number().nullable(),
 });
 
 export const secretsDescriptionSchema = z.object({
-  backend: z.enum(['keychain', 'safe-storage', 'memory', 'env']),
+  backend: z.enum(keyBackends),
   warning: z.string().nullable(),
 });
 

@@ -1,12 +1,13 @@
 // Picks where keys live, once, on first use: the OS keychain; if it cannot serve, safeStorage ciphertext
 // in a file (never with the basic_text backend); as a last resort memory for this run, with a plain
 // warning for Settings. ATELIER_KEY_<ID> environment variables override all of them for the CLI and scripts.
+import type { SecretBackend } from '../../../shared/contract/providers';
 import { AppError } from '../../../shared/errors';
 import { registerSecret } from '../redact';
 import { encryptorRefusal, openEncryptedFile } from './encrypted-file-backend';
 import { type KeychainOptions, openKeychain, reason } from './keychain-backend';
 import { openMemory } from './memory-backend';
-import type { Encryptor, KeyBackend, KeyStatus, SecretBackend, SecretStore } from './types';
+import type { Encryptor, KeyBackend, KeyStatus, SecretStore } from './types';
 
 export interface SecretStoreOptions {
   /** Electron's safeStorage, from the Electron shell. Without it there is no file fallback. */

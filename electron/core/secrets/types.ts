@@ -1,13 +1,9 @@
-// Keys never leave the main process (or the CLI). The renderer only ever sees KeyStatus.
-export type SecretBackend = 'keychain' | 'safe-storage' | 'memory' | 'env';
+// Keys never leave the main process (or the CLI). The renderer only ever sees KeyStatus: set or unset,
+// which backend holds the key (null when unset), and its last four characters to tell keys apart.
+import type { z } from 'zod';
+import type { keyStatusSchema, SecretBackend } from '../../../shared/contract/providers';
 
-export interface KeyStatus {
-  status: 'set' | 'unset';
-  /** Which backend holds the key; null when unset. */
-  backend: SecretBackend | null;
-  /** Last four characters, so a user can tell keys apart; null when unset. */
-  last4: string | null;
-}
+export type KeyStatus = z.infer<typeof keyStatusSchema>;
 
 export interface SecretStore {
   get(providerId: string): Promise<string | null>;
