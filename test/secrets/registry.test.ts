@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../electron/core/db/open';
-import { ProviderRegistry, providersMigration } from '../../electron/core/providers/registry';
+import { providersMigration } from '../../electron/core/db/migrations/100-providers';
+import { ProviderRegistry } from '../../electron/core/providers/registry';
 import { createSecretStore } from '../../electron/core/secrets/create-secret-store';
 import type { SecretStore } from '../../electron/core/secrets/types';
 

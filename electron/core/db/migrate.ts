@@ -1,19 +1,12 @@
-// Numbered migrations, applied once each at open. Domains own id ranges (library 1–99, providers
-// 100–199, jobs 200–299) and add theirs to migrations/index.ts; gaps between ids are expected.
+// Numbered migrations, applied once each at open, each in its own transaction. The migrations and
+// their id ranges per domain are listed in migrations/index.ts.
 import type Database from 'better-sqlite3';
 
 export interface Migration {
   id: number;
   name: string;
+  /** Runs in a transaction; registers any SQL function its own statements call (a copy frozen with it). */
   up(db: Database.Database): void;
-  /** Per-connection setup the schema relies on (SQL functions its triggers call): run on every open, before any migration. */
-  connect?(db: Database.Database): void;
-}
-
-export interface AppliedMigration {
-  id: number;
-  name: string;
-  appliedAt: number;
 }
 
 export function runMigrations(
@@ -28,7 +21,6 @@ export function runMigrations(
     if (ids.has(migration.id)) throw new Error(`Two migrations share id ${migration.id}.`);
     ids.add(migration.id);
   }
-  for (const migration of migrations) migration.connect?.(db);
   db.exec(
     'CREATE TABLE IF NOT EXISTS schema_migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)',
   );
@@ -43,10 +35,4 @@ export function runMigrations(
     }).immediate();
   }
   return pending.map((migration) => migration.id);
-}
-
-export function appliedMigrations(db: Database.Database): AppliedMigration[] {
-  return db
-    .prepare('SELECT id, name, applied_at AS appliedAt FROM schema_migrations ORDER BY id')
-    .all() as AppliedMigration[];
 }

@@ -14,6 +14,7 @@ import { type MediaFile, parseMediaPath, resolveMedia } from './media';
 import { deleteImages, getImages, restoreImages, setFavorite, setRating, tagImages, trashImages } from './organise';
 import { ThumbnailQueue } from './thumbnail-queue';
 import { facets, listImages } from './query';
+import { registerSearchText } from './search-text';
 
 export interface LibraryOptions {
   db: Db;
@@ -25,6 +26,8 @@ export interface LibraryOptions {
 export type Library = ReturnType<typeof createLibrary>;
 
 export function createLibrary(options: LibraryOptions) {
+  // The search index's triggers call it on every write of an image or a tag.
+  registerSearchText(options.db);
   const store = new FileStore(options.libraryDir);
   const context: LibraryContext = {
     db: options.db,

@@ -13,19 +13,12 @@ const endsWithCjk =
   /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u30FC\uFF70][^\p{L}\p{N}]*$/u;
 const hasWordCharacter = /[\p{L}\p{N}]/u;
 
-/** The SQL function the index triggers call; registered on every connection (see searchTextMigration). */
-export const searchTextFunction = 'atelier_search_text';
+/** The SQL function the index triggers call; createLibrary registers it on its connection. */
+const searchTextFunction = 'atelier_search_text';
 
-// Katakana ァ–ヶ and the iteration marks ヽヾ sit 0x60 above their hiragana; half-width ｦ–ﾝ become
-// them under NFKC.
-const katakanaRange = '\u30A1-\u30F6\u30FD\u30FE';
-const katakana = new RegExp(`[${katakanaRange}]`, 'g');
-const anyKatakana = new RegExp(`[${katakanaRange}\uFF66-\uFF9D]`);
-
-/** Whether the text has katakana (the index migration that folds kana re-indexes only such rows). */
-export function hasKatakana(text: string | null | undefined): boolean {
-  return !!text && anyKatakana.test(text);
-}
+// Katakana ァ–ヶ and the iteration marks ヽヾ sit 0x60 above their hiragana (half-width ｦ–ﾝ become
+// them under NFKC, which runs first).
+const katakana = /[\u30A1-\u30F6\u30FD\u30FE]/g;
 
 /**
  * The text as the index stores it: NFKC (full-width Ｌａｔｉｎ and half-width ｶﾅ typed by CJK input
@@ -54,7 +47,10 @@ export function toMatchPhrase(word: string): string | null {
   return `"${text}"${endsWithCjk.test(text) ? '' : '*'}`;
 }
 
-/** Makes toSearchText callable from SQL on this connection (the index triggers use it). */
+/**
+ * Makes toSearchText callable from SQL on this connection: the index triggers (migration 3) call it on
+ * every write. A migration that changes the folding re-indexes with its own frozen copy of it.
+ */
 export function registerSearchText(db: Db): void {
   db.function(searchTextFunction, { deterministic: true }, (text: unknown) =>
     toSearchText(typeof text === 'string' ? text : null),

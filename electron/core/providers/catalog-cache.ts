@@ -4,25 +4,10 @@ import { z } from 'zod';
 import { type ModelInfo, modelInfoSchema } from '../../../shared/contract/models';
 import { isAppError } from '../../../shared/errors';
 import { presets } from '../../../shared/presets';
-import type { Migration } from '../db/migrate';
 import type { Db } from '../db/open';
 import { HttpClient, type FetchLike } from '../http/client';
 import { fetchRemoteCatalog, mergeCatalog } from './catalog';
 import type { ProviderRegistry } from './registry';
-
-export const modelCatalogMigration: Migration = {
-  id: 200,
-  name: 'model catalog cache',
-  up(db) {
-    db.exec(`
-      CREATE TABLE model_catalog_cache (
-        provider_id TEXT PRIMARY KEY REFERENCES providers(id) ON DELETE CASCADE,
-        fetched_at INTEGER NOT NULL,
-        models TEXT NOT NULL
-      ) STRICT;
-    `);
-  },
-};
 
 /** A day: model lists change slowly, and a refresh is one click (or `refresh: true`) away. */
 const freshForMs = 24 * 60 * 60_000;

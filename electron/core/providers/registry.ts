@@ -4,27 +4,9 @@
 import { AppError } from '../../../shared/errors';
 import { type PresetId, presets, type ProviderConfig } from '../../../shared/presets';
 import type { Db } from '../db/open';
-import type { Migration } from '../db/migrate';
 import type { SecretStore } from '../secrets/types';
 
 export const localProviderId = 'local';
-
-export const providersMigration: Migration = {
-  id: 100,
-  name: 'providers',
-  up(db) {
-    db.exec(`
-      CREATE TABLE providers (
-        id TEXT PRIMARY KEY,
-        label TEXT NOT NULL,
-        preset TEXT NOT NULL,
-        base_url TEXT,
-        created_at INTEGER NOT NULL
-      ) STRICT;
-      INSERT INTO providers (id, label, preset, base_url, created_at) VALUES ('local', 'Local (offline)', 'local', NULL, 0);
-    `);
-  },
-};
 
 /** Lower-case letters, digits and dashes: safe in ATELIER_KEY_<ID> (dash → underscore) and keychain accounts. */
 const idPattern = /^[a-z0-9][a-z0-9-]{0,39}$/;

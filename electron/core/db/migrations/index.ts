@@ -1,17 +1,23 @@
-// Every migration of the library database, from every domain. Id ranges: library 1–99,
-// providers 100–199, jobs 200–299. Add an import and an entry; order here does not matter.
+// Every migration of the library database, one file each, named <id>-<domain>-<what>.ts. A migration
+// is self-contained (SQL and any small function it needs copied in, never imported), so it means the
+// same thing forever; each domain owns its tables. Add a file and an entry here; order does not matter.
+//
+// Id ranges as they really are: library 1–99; providers 100–199 and 200 (the model catalogue took the
+// first id meant for jobs before the ranges were written down); jobs 201–299. Gaps are expected.
 import type { Migration } from '../migrate';
-import { libraryMigrations } from './library';
-import { cjkSearchMigration } from './library-cjk-search';
-import { kanaSearchMigration } from './library-kana-search';
-import { providersMigration } from '../../providers/registry';
-import { modelCatalogMigration } from '../../providers/catalog-cache';
-import { jobsMigration } from '../../jobs/store';
+import { libraryImagesMigration } from './001-library-images';
+import { librarySearchMigration } from './002-library-search';
+import { libraryCjkSearchMigration } from './003-library-cjk-search';
+import { libraryKanaSearchMigration } from './004-library-kana-search';
+import { providersMigration } from './100-providers';
+import { modelCatalogMigration } from './200-providers-model-catalog';
+import { jobsMigration } from './201-jobs';
 
-export const migrations: Migration[] = [
-  ...libraryMigrations,
-  cjkSearchMigration,
-  kanaSearchMigration,
+export const migrations: readonly Migration[] = [
+  libraryImagesMigration,
+  librarySearchMigration,
+  libraryCjkSearchMigration,
+  libraryKanaSearchMigration,
   providersMigration,
   modelCatalogMigration,
   jobsMigration,

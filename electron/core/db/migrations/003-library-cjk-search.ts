@@ -1,13 +1,31 @@
 // Library migration 3: Chinese, Japanese and Korean become searchable anywhere in a prompt, tag or
-// file name. The index now stores its text through atelier_search_text (see library/search-text.ts),
-// so the triggers are replaced and the index is rebuilt from the rows an existing library already has.
-import { registerSearchText, searchTextFunction as f } from '../../library/search-text';
+// file name. The index now stores its text through the SQL function atelier_search_text, so the
+// triggers are replaced and the index is rebuilt from the rows an existing library already has.
+//
+// Frozen on purpose: the folding below is a copy of library/search-text.ts's toSearchText as this
+// migration has run it since kana folding came in (migration 4), never an import of the live one, so
+// this migration means the same thing whatever search-text.ts becomes. It is registered for the
+// rebuild only; from then on the triggers call the function the library registers on its connection.
 import type { Migration } from '../migrate';
 
-export const tagsOf = (imageId: string) =>
+const f = 'atelier_search_text';
+
+const cjkCharacter = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u30FC\uFF70]/gu;
+const katakana = /[\u30A1-\u30F6\u30FD\u30FE]/g;
+
+function searchText(text: string | null): string {
+  if (!text) return '';
+  return text
+    .normalize('NFKC')
+    .replace(katakana, (character) => String.fromCharCode(character.charCodeAt(0) - 0x60))
+    .replace(cjkCharacter, ' $& ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+const tagsOf = (imageId: string) =>
   `(SELECT coalesce(group_concat(t.name, ' '), '') FROM image_tags it JOIN tags t ON t.id = it.tag_id WHERE it.image_id = ${imageId})`;
-export const promptOf = (row: string) =>
-  `${f}(coalesce(${row}.prompt, '') || ' ' || coalesce(${row}.negative_prompt, ''))`;
+const promptOf = (row: string) => `${f}(coalesce(${row}.prompt, '') || ' ' || coalesce(${row}.negative_prompt, ''))`;
 
 // A fresh table rather than updating every row of the old one: no deleted-row leftovers to merge.
 const rebuild = `
@@ -40,10 +58,11 @@ CREATE TRIGGER image_tags_fts_delete AFTER DELETE ON image_tags BEGIN
 END;
 `;
 
-export const cjkSearchMigration: Migration = {
+export const libraryCjkSearchMigration: Migration = {
   id: 3,
   name: 'library: Chinese, Japanese and Korean full-text search',
-  up: (db) => db.exec(rebuild),
-  // The triggers call the function, so every connection that writes images needs it, not just this one.
-  connect: registerSearchText,
+  up(db) {
+    db.function(f, { deterministic: true }, (text: unknown) => searchText(typeof text === 'string' ? text : null));
+    db.exec(rebuild);
+  },
 };
