@@ -40,7 +40,11 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const server = createServer((request, response) => {
     if (!allowedHosts().has(request.headers.host ?? '')) return refuse(response, 421, 'Wrong Host header.');
     if (request.method !== 'GET' && request.method !== 'HEAD') return refuse(response, 405, 'Method not allowed.');
-    void serveHttp(request, response);
+    serveHttp(request, response).catch(() => {
+      // A file that vanished or a library that closed mid-answer: end this response, keep serving.
+      if (response.headersSent) response.destroy();
+      else refuse(response, 500, 'Internal error.');
+    });
   });
 
   async function serveHttp(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -119,7 +123,7 @@ function bridge(client: WebSocket, core: Core): void {
     if (client.readyState === client.OPEN) client.send(JSON.stringify({ type: 'event', event, payload }));
   });
   client.on('close', unsubscribe);
-  client.on('message', async (raw) => {
+  client.on('message', (raw) => {
     let message: { type?: unknown; id?: unknown; channel?: unknown; payload?: unknown };
     try {
       message = JSON.parse(raw.toString());
@@ -127,8 +131,11 @@ function bridge(client: WebSocket, core: Core): void {
       return;
     }
     if (message.type !== 'invoke' || typeof message.id !== 'number') return;
-    const envelope = await core.invoke(message.channel, message.payload, { transport: 'harness' });
-    if (client.readyState === client.OPEN) client.send(JSON.stringify({ type: 'result', id: message.id, envelope }));
+    const id = message.id;
+    // core.invoke never rejects: every outcome, a failure too, is an envelope sent back to the page.
+    void core.invoke(message.channel, message.payload, { transport: 'harness' }).then((envelope) => {
+      if (client.readyState === client.OPEN) client.send(JSON.stringify({ type: 'result', id, envelope }));
+    });
   });
 }
 

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { request } from 'node:http';
 import { join } from 'node:path';
@@ -9,6 +9,7 @@ import WebSocket from 'ws';
 import { createCore, type Core } from '../../electron/core/core';
 import { type Harness, startHarness } from '../../electron/harness/server';
 
+const projectRoot = join(__dirname, '..', '..');
 let core: Core;
 let harness: Harness;
 let origin: string;
@@ -18,6 +19,8 @@ beforeAll(async () => {
   mkdirSync(join(rendererDir, 'assets'));
   writeFileSync(join(rendererDir, 'index.html'), '<html><head><title>x</title></head><body></body></html>');
   writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
+  // What `vite build` copies into dist/renderer from renderer/public (the icons).
+  cpSync(join(projectRoot, 'renderer', 'public'), rendererDir, { recursive: true });
   core = await createCore({ libraryDir: mkdtempSync(join(tmpdir(), 'atelier-lib-')), transport: 'harness' });
   harness = await startHarness({ core, rendererDir, token: 'test-token-123456' });
   origin = `http://127.0.0.1:${harness.port}`;
@@ -119,6 +122,27 @@ describe('the browser harness', () => {
         })
       ).status,
     ).toBe(404);
+  });
+
+  it('serves the app icon at /favicon.ico, and the page links it', async () => {
+    const response = await fetch(`${origin}/favicon.ico`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('image/x-icon');
+    const icon = Buffer.from(await response.arrayBuffer());
+    expect([icon.readUInt16LE(0), icon.readUInt16LE(2)]).toEqual([0, 1]); // an ICO file
+    const sizes = [];
+    for (let entry = 0; entry < icon.readUInt16LE(4); entry++) {
+      const at = 6 + 16 * entry;
+      const image = icon.subarray(icon.readUInt32LE(at + 12), icon.readUInt32LE(at + 12) + icon.readUInt32LE(at + 8));
+      const { width, height } = await sharp(image).metadata();
+      expect([width, height]).toEqual([icon[at], icon[at + 1]]);
+      sizes.push(width);
+    }
+    expect(sizes).toEqual(expect.arrayContaining([16, 32]));
+    expect((await fetch(`${origin}/icon.svg`)).headers.get('content-type')).toBe('image/svg+xml');
+    const page = readFileSync(join(projectRoot, 'renderer', 'index.html'), 'utf8');
+    expect(page).toContain('<link rel="icon" href="/favicon.ico"');
+    expect(page).toContain('<link rel="icon" href="/icon.svg" type="image/svg+xml"');
   });
 
   it('listens on 127.0.0.1 only', () => {
