@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { type Migration, runMigrations } from '../../electron/core/db/migrate';
 import { migrations } from '../../electron/core/db/migrations';
 import { type Db, integrityCheck, openDatabase } from '../../electron/core/db/open';
+import { cached } from '../../electron/core/db/statement-cache';
 import { createLibrary } from '../../electron/core/library/library';
 import { openTestLibrary, solidImage, tempDir } from './helpers';
 
@@ -60,6 +61,17 @@ describe('the library database', () => {
     const fixed: Migration = { id: 7, name: 'fixed', up: (db) => db.exec('CREATE TABLE half (x)') };
     const db = openDatabase(file, { migrations: [fixed] });
     expect(db.prepare('SELECT name FROM schema_migrations').pluck().all()).toEqual(['fixed']);
+    db.close();
+  });
+
+  it('compiles a hot statement once per connection, handing it out plain whatever the last caller switched on', () => {
+    const db = openDatabase(dbFile(), { migrations });
+    const sql = 'SELECT id, name FROM schema_migrations WHERE id = ?';
+    expect(cached(db, sql).pluck().get(1)).toBe(1);
+    expect(cached(db, sql)).toBe(cached(db, sql));
+    expect(cached(db, sql).get(1)).toEqual({ id: 1, name: 'library: images and tags' });
+    // db.prepare itself is left as better-sqlite3 made it: a fresh statement each time.
+    expect(db.prepare(sql)).not.toBe(db.prepare(sql));
     db.close();
   });
 

@@ -2,7 +2,6 @@
 import Database from 'better-sqlite3';
 import { AppError } from '../../../shared/errors';
 import { type Migration, runMigrations } from './migrate';
-import { cacheStatements } from './statement-cache';
 
 export type Db = Database.Database;
 
@@ -29,7 +28,6 @@ export function openDatabase(file: string, options: OpenDatabaseOptions): Db {
     db.pragma('foreign_keys = ON');
     db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
     runMigrations(db, options.migrations);
-    cacheStatements(db);
     return db;
   } catch (error) {
     db.close();

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import type { JobStatus } from '../../../shared/contract/jobs';
 import type { ProtocolId } from '../../../shared/presets';
 import type { Db } from '../db/open';
-import type { Statement } from 'better-sqlite3';
+import { cached } from '../db/statement-cache';
 import { isFinal, type JobChanges, type JobParams, type Row, type StoredJob, toJob, withChanges } from './job-row';
 
 export interface JobInput {
@@ -32,22 +32,10 @@ export function newJobId(): string {
 }
 
 export class JobStore {
-  /** Prepared once per distinct SQL text: a job touches its row several times per second of work. */
-  private readonly statements = new Map<string, Statement>();
-
   constructor(
     private readonly db: Db,
     private readonly now: () => number,
   ) {}
-
-  private sql(text: string): Statement {
-    let statement = this.statements.get(text);
-    if (!statement) {
-      statement = this.db.prepare<unknown[], unknown>(text);
-      this.statements.set(text, statement);
-    }
-    return statement;
-  }
 
   insert(job: NewJob): StoredJob {
     const at = this.now();
@@ -75,11 +63,13 @@ export class JobStore {
       updated_at: at,
       finished_at: null,
     };
-    const addInput = this.sql(
+    const addInput = cached(
+      this.db,
       'INSERT INTO job_inputs (job_id, role, position, mime_type, bytes) VALUES (?, ?, ?, ?, ?)',
     );
     this.db.transaction(() => {
-      this.sql(
+      cached(
+        this.db,
         `INSERT INTO jobs (id, batch_id, provider_id, model, protocol, kind, status, prompt, params, parent_id, owner, created_at, updated_at)
            VALUES (@id, @batch_id, @provider_id, @model, @protocol, @kind, @status, @prompt, @params, @parent_id, @owner, @created_at, @updated_at)`,
       ).run(row);
@@ -90,12 +80,13 @@ export class JobStore {
   }
 
   get(id: string): StoredJob | null {
-    const row = this.sql('SELECT * FROM jobs WHERE id = ?').get(id) as Row | undefined;
+    const row = cached(this.db, 'SELECT * FROM jobs WHERE id = ?').get(id) as Row | undefined;
     return row ? toJob(row) : null;
   }
 
   list(filter: { status?: JobStatus; batchId?: string; limit?: number } = {}): StoredJob[] {
-    const rows = this.sql(
+    const rows = cached(
+      this.db,
       `SELECT * FROM jobs WHERE (@status IS NULL OR status = @status) AND (@batchId IS NULL OR batch_id = @batchId)
          ORDER BY created_at DESC, rowid DESC LIMIT @limit`,
     ).all({ status: filter.status ?? null, batchId: filter.batchId ?? null, limit: filter.limit ?? 100 }) as Row[];
@@ -104,14 +95,16 @@ export class JobStore {
 
   /** Jobs a restart must carry on with, oldest first. */
   unfinished(): StoredJob[] {
-    const rows = this.sql(
+    const rows = cached(
+      this.db,
       `SELECT * FROM jobs WHERE status NOT IN ('done', 'failed', 'cancelled') ORDER BY created_at, rowid`,
     ).all() as Row[];
     return rows.map(toJob);
   }
 
   inputs(id: string): JobInput[] {
-    const rows = this.sql(
+    const rows = cached(
+      this.db,
       'SELECT role, mime_type AS mimeType, bytes FROM job_inputs WHERE job_id = ? ORDER BY role, position',
     ).all(id) as JobInput[];
     return rows;
@@ -147,18 +140,18 @@ export class JobStore {
     if (changes.attempts !== undefined) set('attempts', 'attempts', changes.attempts);
     if (changes.cancelRequested !== undefined)
       set('cancel_requested', 'cancelRequested', changes.cancelRequested ? 1 : 0);
-    this.sql(`UPDATE jobs SET ${sets.join(', ')} WHERE id = @id`).run(values);
+    cached(this.db, `UPDATE jobs SET ${sets.join(', ')} WHERE id = @id`).run(values);
     return withChanges(current, changes, at, finishedAt);
   }
 
   /** Whether a cancel was asked for, by this process or another one (the CLI beside the app). */
   cancelRequested(id: string): boolean {
-    return this.sql('SELECT cancel_requested FROM jobs WHERE id = ?').pluck().get(id) === 1;
+    return cached(this.db, 'SELECT cancel_requested FROM jobs WHERE id = ?').pluck().get(id) === 1;
   }
 
   /** Takes an unfinished job over from `from` (atomically: of two engines resuming at once, one wins). */
   claim(id: string, owner: string, from: string | null): boolean {
-    const claimed = this.sql('UPDATE jobs SET owner = ?, updated_at = ? WHERE id = ? AND owner IS ?').run(
+    const claimed = cached(this.db, 'UPDATE jobs SET owner = ?, updated_at = ? WHERE id = ? AND owner IS ?').run(
       owner,
       this.now(),
       id,
@@ -169,13 +162,16 @@ export class JobStore {
 
   /** On a clean shutdown: unfinished jobs become free for the next engine to resume. */
   release(owner: string): void {
-    this.sql(`UPDATE jobs SET owner = NULL WHERE owner = ? AND status NOT IN ('done', 'failed', 'cancelled')`).run(
-      owner,
-    );
+    cached(
+      this.db,
+      `UPDATE jobs SET owner = NULL WHERE owner = ? AND status NOT IN ('done', 'failed', 'cancelled')`,
+    ).run(owner);
   }
 
   /** Images already stored for this job (a crash between storing and recording leaves them here). */
   storedImageIds(id: string): string[] {
-    return this.sql('SELECT id FROM images WHERE job_id = ? ORDER BY created_at, rowid').pluck().all(id) as string[];
+    return cached(this.db, 'SELECT id FROM images WHERE job_id = ? ORDER BY created_at, rowid')
+      .pluck()
+      .all(id) as string[];
   }
 }

@@ -12,6 +12,7 @@ import { type ImageRow, imageColumns, toLibraryImage } from './image-row';
 import { parseSdParameters } from './sd-parameters';
 import { setTags } from './tags';
 import { renderThumbnails, storeThumbnails, thumbnailsPresent } from './thumbnails';
+import { cached } from '../db/statement-cache';
 
 export interface AddImageInput {
   bytes: Buffer;
@@ -60,7 +61,7 @@ export function newImageId(): string {
 }
 
 export function getImageRow(context: LibraryContext, id: string): ImageRow | undefined {
-  return context.db.prepare(`SELECT ${imageColumns} FROM images i WHERE i.id = ?`).get(id) as ImageRow | undefined;
+  return cached(context.db, `SELECT ${imageColumns} FROM images i WHERE i.id = ?`).get(id) as ImageRow | undefined;
 }
 
 /**
@@ -112,12 +113,13 @@ function addRow(
 }
 
 function existingImport(context: LibraryContext, sha256: string): StoreResult | null {
-  const existing = context.db
-    .prepare('SELECT id, trashed_at FROM images WHERE sha256 = ? ORDER BY trashed_at IS NOT NULL, created_at LIMIT 1')
-    .get(sha256) as { id: string; trashed_at: number | null } | undefined;
+  const existing = cached(
+    context.db,
+    'SELECT id, trashed_at FROM images WHERE sha256 = ? ORDER BY trashed_at IS NOT NULL, created_at LIMIT 1',
+  ).get(sha256) as { id: string; trashed_at: number | null } | undefined;
   if (!existing) return null;
   if (existing.trashed_at !== null) {
-    context.db.prepare('UPDATE images SET trashed_at = NULL WHERE id = ?').run(existing.id);
+    cached(context.db, 'UPDATE images SET trashed_at = NULL WHERE id = ?').run(existing.id);
     context.changed('restored', [existing.id]);
   }
   return { image: toLibraryImage(getImageRow(context, existing.id)!, context.store), duplicate: true };
@@ -135,14 +137,17 @@ interface RowValues {
 /** Answers the row as written (RETURNING), so storing an image does not read it back. */
 function insertRow(context: LibraryContext, values: RowValues): ImageRow {
   const { input, facts, restored } = values;
-  const insert = context.db.prepare(`
+  const insert = cached(
+    context.db,
+    `
     INSERT INTO images (pk, id, sha256, path, width, height, format, bytes, created_at, source, provider, model, prompt,
       negative_prompt, params, seed, cost_usd, latency_ms, parent_id, job_id, original_name, favorite, rating, trashed_at)
     VALUES (@pk, @id, @sha256, @path, @width, @height, @format, @bytes, @createdAt, @source, @provider, @model, @prompt,
       @negativePrompt, @params, @seed, @costUsd, @latencyMs, @parentId, @jobId, @originalName, @favorite, @rating, @trashedAt)
-    RETURNING *`);
+    RETURNING *`,
+  );
   const parentId = input.parentId ?? null;
-  if (parentId && !context.db.prepare('SELECT 1 FROM images WHERE id = ?').get(parentId)) {
+  if (parentId && !cached(context.db, 'SELECT 1 FROM images WHERE id = ?').get(parentId)) {
     throw new AppError('not_found', `The parent image ${parentId} is not in the library.`);
   }
   const createdAt = restored.createdAt ?? context.now();
@@ -188,8 +193,7 @@ export const keySlotsPerMs = 1024;
 /** The row key for a creation time: created_at × 1024 plus the next free slot in that millisecond. */
 function orderedKey(context: LibraryContext, createdAt: number): number {
   const base = Math.trunc(createdAt) * keySlotsPerMs;
-  const last = context.db
-    .prepare('SELECT max(pk) FROM images WHERE pk >= ? AND pk < ?')
+  const last = cached(context.db, 'SELECT max(pk) FROM images WHERE pk >= ? AND pk < ?')
     .pluck()
     .get(base, base + keySlotsPerMs) as number | null;
   const key = last === null ? base : last + 1;

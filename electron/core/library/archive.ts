@@ -7,6 +7,7 @@ import * as tar from 'tar';
 import { z } from 'zod';
 import { type ImportResult, libraryImageSchema } from '../../../shared/contract/library';
 import { AppError } from '../../../shared/errors';
+import { cached } from '../db/statement-cache';
 import { storeImage } from './add-image';
 import type { LibraryContext } from './context';
 import { originalsDir, sha256Of, tempDir } from './file-store';
@@ -116,11 +117,10 @@ async function importEntry(
 ): Promise<void> {
   const label = `${source}:${entry.file}`;
   // Already here: the same id (an archive imported twice), or the same imported file.
-  const existing = context.db
-    .prepare(
-      `SELECT ${imageColumns} FROM images i WHERE i.id = ? OR (i.sha256 = ? AND i.source = 'imported' AND ? = 'imported') LIMIT 1`,
-    )
-    .get(entry.id, entry.sha256, entry.source) as ImageRow | undefined;
+  const existing = cached(
+    context.db,
+    `SELECT ${imageColumns} FROM images i WHERE i.id = ? OR (i.sha256 = ? AND i.source = 'imported' AND ? = 'imported') LIMIT 1`,
+  ).get(entry.id, entry.sha256, entry.source) as ImageRow | undefined;
   if (existing) {
     result.duplicates.push(toLibraryImage(existing, context.store));
     return;

@@ -6,6 +6,7 @@ import type { Lineage } from '../../../shared/contract/library';
 import type { LibraryContext } from './context';
 import { type ImageRow, imageColumns, toLibraryImage } from './image-row';
 import { getImages } from './organise';
+import { cached } from '../db/statement-cache';
 
 /** Edits listed at most; `childCount` still says how many there are. */
 export const maxLineageChildren = 60;
@@ -16,24 +17,21 @@ export function lineageOf(context: LibraryContext, id: string): Lineage {
   const { db, store } = context;
   // The image itself, or the library's usual not_found answer.
   const [image] = getImages(context, [id]);
-  const ancestors = db
-    .prepare(
-      `WITH RECURSIVE chain(id, depth) AS (
+  const ancestors = cached(
+    db,
+    `WITH RECURSIVE chain(id, depth) AS (
          SELECT parent_id, 1 FROM images WHERE id = @id AND parent_id IS NOT NULL
          UNION ALL
          SELECT p.parent_id, chain.depth + 1 FROM images p JOIN chain ON p.id = chain.id
          WHERE p.parent_id IS NOT NULL AND chain.depth < @maxDepth
        )
        SELECT ${imageColumns} FROM chain JOIN images i ON i.id = chain.id ORDER BY chain.depth DESC`,
-    )
-    .all({ id, maxDepth: maxLineageDepth }) as ImageRow[];
-  const children = db
-    .prepare(
-      `SELECT ${imageColumns} FROM images i WHERE i.parent_id = ? AND i.trashed_at IS NULL ORDER BY i.pk DESC LIMIT ?`,
-    )
-    .all(id, maxLineageChildren) as ImageRow[];
-  const childCount = db
-    .prepare('SELECT count(*) FROM images WHERE parent_id = ? AND trashed_at IS NULL')
+  ).all({ id, maxDepth: maxLineageDepth }) as ImageRow[];
+  const children = cached(
+    db,
+    `SELECT ${imageColumns} FROM images i WHERE i.parent_id = ? AND i.trashed_at IS NULL ORDER BY i.pk DESC LIMIT ?`,
+  ).all(id, maxLineageChildren) as ImageRow[];
+  const childCount = cached(db, 'SELECT count(*) FROM images WHERE parent_id = ? AND trashed_at IS NULL')
     .pluck()
     .get(id) as number;
   return {

@@ -5,6 +5,7 @@ import { type ImageFormat, imageIdSchema, mediaVariants, type MediaVariant } fro
 import type { LibraryContext } from './context';
 import { formatFactsOf, probeImage } from './image-probe';
 import { renderThumbnails, storeThumbnails } from './thumbnails';
+import { cached } from '../db/statement-cache';
 
 export interface MediaFile {
   path: string;
@@ -17,7 +18,7 @@ export async function resolveMedia(
   variant: unknown,
 ): Promise<MediaFile | null> {
   if (!imageIdSchema.safeParse(imageId).success || !mediaVariants.includes(variant as MediaVariant)) return null;
-  const row = context.db.prepare('SELECT sha256, path, format FROM images WHERE id = ?').get(imageId) as
+  const row = cached(context.db, 'SELECT sha256, path, format FROM images WHERE id = ?').get(imageId) as
     { sha256: string; path: string; format: ImageFormat } | undefined;
   if (!row) return null;
   const { store } = context;

@@ -6,11 +6,12 @@ import type { LibraryContext } from './context';
 import { thumbSizes } from './file-store';
 import { type ImageRow, imageColumns, toLibraryImage } from './image-row';
 import { dropUnusedTags, setTags } from './tags';
+import { cached } from '../db/statement-cache';
 
 export function getImages(context: LibraryContext, ids: string[]): LibraryImage[] {
   const unique = [...new Set(ids)];
   const rows = new Map<string, ImageRow>();
-  const select = context.db.prepare(`SELECT ${imageColumns} FROM images i WHERE i.id = ?`);
+  const select = cached(context.db, `SELECT ${imageColumns} FROM images i WHERE i.id = ?`);
   for (const id of unique) {
     const row = select.get(id) as ImageRow | undefined;
     if (row) rows.set(id, row);
@@ -33,7 +34,7 @@ function updateAll(
   reason: 'updated' | 'trashed' | 'restored',
 ): LibraryImage[] {
   getImages(context, ids);
-  const statement = context.db.prepare(sql);
+  const statement = cached(context.db, sql);
   context.db.transaction(() => {
     for (const id of ids) statement.run(value, id);
   })();
@@ -80,15 +81,15 @@ export function deleteImages(context: LibraryContext, ids: string[]): { deleted:
   const { db, store } = context;
   const rows = images.map(
     (image) =>
-      db.prepare('SELECT sha256, path FROM images WHERE id = ?').get(image.id) as { sha256: string; path: string },
+      cached(db, 'SELECT sha256, path FROM images WHERE id = ?').get(image.id) as { sha256: string; path: string },
   );
   db.transaction(() => {
-    const remove = db.prepare('DELETE FROM images WHERE id = ?');
+    const remove = cached(db, 'DELETE FROM images WHERE id = ?');
     for (const image of images) remove.run(image.id);
     dropUnusedTags(db);
   })();
   let freedBytes = 0;
-  const stillUsed = db.prepare('SELECT 1 FROM images WHERE sha256 = ? LIMIT 1');
+  const stillUsed = cached(db, 'SELECT 1 FROM images WHERE sha256 = ? LIMIT 1');
   for (const row of new Map(rows.map((entry) => [entry.sha256, entry])).values()) {
     if (stillUsed.get(row.sha256)) continue;
     freedBytes += store.remove(row.path);

@@ -4,11 +4,11 @@
 // creation time (images.pk, see add-image.ts), so date order and date ranges are rowid walks.
 import type { LibraryImage, ListFilter } from '../../../shared/contract/library';
 import { AppError } from '../../../shared/errors';
-import type { Statement } from 'better-sqlite3';
 import { keySlotsPerMs } from './add-image';
 import type { LibraryContext } from './context';
 import { toMatchPhrase, toSearchText } from './search-text';
 import { type ImageRow, imageColumns, toLibraryImage } from './image-row';
+import { cached } from '../db/statement-cache';
 
 export const defaultPageSize = 60;
 type Sort = NonNullable<ListFilter['sort']>;
@@ -119,27 +119,13 @@ export function buildListQuery(filter: ListFilter, hints: PlanHints = {}): ListQ
   return { sql, params: [...params, limit + 1], sort, limit };
 }
 
-/** Prepared statements by SQL text: the gallery asks the same few shapes again and again. */
-const statementCache = new WeakMap<LibraryContext['db'], Map<string, Statement>>();
-
-function prepared(context: LibraryContext, sql: string): Statement {
-  let cache = statementCache.get(context.db);
-  if (!cache) statementCache.set(context.db, (cache = new Map()));
-  let statement = cache.get(sql);
-  if (!statement) {
-    if (cache.size >= 200) cache.clear();
-    cache.set(sql, (statement = context.db.prepare(sql)));
-  }
-  return statement;
-}
-
 /** Above this many matches a rating-ordered text search fills its page from the rating index faster. */
 const manyMatches = 2000;
 
 export function planHints(context: LibraryContext, filter: ListFilter): PlanHints {
   const match = matchFor(filter);
   if (filter.sort !== 'rating' || !match) return {};
-  const counted = prepared(context, 'SELECT count(*) FROM (SELECT 1 FROM images_fts WHERE images_fts MATCH ? LIMIT ?)')
+  const counted = cached(context.db, 'SELECT count(*) FROM (SELECT 1 FROM images_fts WHERE images_fts MATCH ? LIMIT ?)')
     .pluck()
     .get(match, manyMatches) as number;
   return { manyMatches: counted >= manyMatches };
@@ -150,7 +136,7 @@ export function listImages(
   filter: ListFilter,
 ): { images: LibraryImage[]; next: string | null } {
   const query = buildListQuery(filter, planHints(context, filter));
-  const rows = prepared(context, query.sql).all(...query.params) as ImageRow[];
+  const rows = cached(context.db, query.sql).all(...query.params) as ImageRow[];
   const page = rows.slice(0, query.limit);
   const last = page[page.length - 1];
   const next =
@@ -195,16 +181,14 @@ export interface Facet {
 
 export function facets(context: LibraryContext): { models: Facet[]; providers: Facet[]; tags: Facet[] } {
   const byColumn = (column: 'model' | 'provider') =>
-    context.db
-      .prepare(
-        `SELECT ${column} AS value, count(*) AS count FROM images WHERE ${column} IS NOT NULL AND trashed_at IS NULL GROUP BY ${column} ORDER BY count DESC, value`,
-      )
-      .all() as Facet[];
-  const tags = context.db
-    .prepare(
-      `SELECT t.name AS value, count(*) AS count FROM tags t JOIN image_tags it ON it.tag_id = t.id JOIN images i ON i.id = it.image_id
+    cached(
+      context.db,
+      `SELECT ${column} AS value, count(*) AS count FROM images WHERE ${column} IS NOT NULL AND trashed_at IS NULL GROUP BY ${column} ORDER BY count DESC, value`,
+    ).all() as Facet[];
+  const tags = cached(
+    context.db,
+    `SELECT t.name AS value, count(*) AS count FROM tags t JOIN image_tags it ON it.tag_id = t.id JOIN images i ON i.id = it.image_id
        WHERE i.trashed_at IS NULL GROUP BY t.id ORDER BY count DESC, value`,
-    )
-    .all() as Facet[];
+  ).all() as Facet[];
   return { models: byColumn('model'), providers: byColumn('provider'), tags };
 }

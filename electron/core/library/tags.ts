@@ -1,6 +1,7 @@
 // Tags are case-insensitive names shared by images; a tag no image uses any more is dropped so the
 // filter menu only offers tags that find something.
 import type { Db } from '../db/open';
+import { cached } from '../db/statement-cache';
 
 export function normaliseTag(name: string): string {
   return name.trim().replace(/\s+/g, ' ');
@@ -8,11 +9,13 @@ export function normaliseTag(name: string): string {
 
 /** Adds then removes tags on every listed image, inside the caller's transaction if there is one. */
 export function setTags(db: Db, ids: string[], add: string[], remove: string[]): void {
-  const upsertTag = db.prepare(
+  const upsertTag = cached(
+    db,
     'INSERT INTO tags (name) VALUES (?) ON CONFLICT (name) DO UPDATE SET name = name RETURNING id',
   );
-  const link = db.prepare('INSERT OR IGNORE INTO image_tags (image_id, tag_id) VALUES (?, ?)');
-  const unlink = db.prepare(
+  const link = cached(db, 'INSERT OR IGNORE INTO image_tags (image_id, tag_id) VALUES (?, ?)');
+  const unlink = cached(
+    db,
     'DELETE FROM image_tags WHERE image_id = ? AND tag_id = (SELECT id FROM tags WHERE name = ?)',
   );
   db.transaction(() => {
@@ -31,5 +34,5 @@ export function setTags(db: Db, ids: string[], add: string[], remove: string[]):
 }
 
 export function dropUnusedTags(db: Db): void {
-  db.prepare('DELETE FROM tags WHERE NOT EXISTS (SELECT 1 FROM image_tags it WHERE it.tag_id = tags.id)').run();
+  cached(db, 'DELETE FROM tags WHERE NOT EXISTS (SELECT 1 FROM image_tags it WHERE it.tag_id = tags.id)').run();
 }
