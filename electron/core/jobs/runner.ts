@@ -153,7 +153,7 @@ export async function runJob(deps: RunnerDeps, initial: StoredJob, signal: Abort
       throw new AppError('provider_failed', `${provider.label} answered without an image.`);
     const http = createHttpClient({ ...deps.http, provider });
     // Images stored before a crash are found by job id and not stored again.
-    const imageIds = store.storedImageIds(current.id);
+    const imageIds = deps.library.imageIdsOfJob(current.id);
     const costEach = result.costUsd !== undefined ? result.costUsd / result.images.length : null;
     for (let index = imageIds.length; index < result.images.length; index++) {
       // The library decodes every pixel before it keeps the file; a damaged download is

@@ -167,11 +167,4 @@ export class JobStore {
       `UPDATE jobs SET owner = NULL WHERE owner = ? AND status NOT IN ('done', 'failed', 'cancelled')`,
     ).run(owner);
   }
-
-  /** Images already stored for this job (a crash between storing and recording leaves them here). */
-  storedImageIds(id: string): string[] {
-    return cached(this.db, 'SELECT id FROM images WHERE job_id = ? ORDER BY created_at, rowid')
-      .pluck()
-      .all(id) as string[];
-  }
 }

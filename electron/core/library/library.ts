@@ -13,7 +13,7 @@ import { lineageOf } from './lineage';
 import { type MediaFile, parseMediaPath, resolveMedia } from './media';
 import { deleteImages, getImages, restoreImages, setFavorite, setRating, tagImages, trashImages } from './organise';
 import { ThumbnailQueue } from './thumbnail-queue';
-import { facets, listImages } from './query';
+import { facets, imageIdsOfJob, listImages } from './query';
 import { registerSearchText } from './search-text';
 
 export interface LibraryOptions {
@@ -49,6 +49,8 @@ export function createLibrary(options: LibraryOptions) {
     lineage: (id: string) => lineageOf(context, id),
     list: (filter: ListFilter) => listImages(context, filter),
     facets: () => facets(context),
+    /** Images already stored for a job (a crash between storing and recording the job leaves them only here). */
+    imageIdsOfJob: (jobId: string): string[] => imageIdsOfJob(context, jobId),
     import: (paths: string[]): Promise<ImportResult> => importPaths(context, paths),
     importBuffers: (files: Array<{ name: string; bytes: Buffer }>): Promise<ImportResult> =>
       importBuffers(context, files),

@@ -174,6 +174,13 @@ function decodeCursor(cursor: string, sort: Sort): unknown[] {
   );
 }
 
+/** The images a job stored, in the order it stored them (the runner resumes after the last one). */
+export function imageIdsOfJob(context: LibraryContext, jobId: string): string[] {
+  return cached(context.db, 'SELECT id FROM images WHERE job_id = ? ORDER BY created_at, rowid')
+    .pluck()
+    .all(jobId) as string[];
+}
+
 export interface Facet {
   value: string;
   count: number;
