@@ -111,7 +111,7 @@ describe('atelier providers (CLI)', { timeout: 60_000 }, () => {
 
     const test = await atelier(['providers', 'test', id], { env: { [envName]: wrong } });
     expect(test.code).toBe(3);
-    expect(test.stderr).toContain(`refused the key (401): "Invalid key: ***${wrong.slice(-4)}"`);
+    expect(test.stderr).toContain(`refused the key (401): Invalid key: ***${wrong.slice(-4)}.`);
     expect(test.stderr + test.stdout).not.toContain(wrong);
   });
 

@@ -2,7 +2,7 @@
 // cancellation through AbortSignal, and errors mapped to AppError with messages a user can act on.
 import { AppError } from '../../../shared/errors';
 import { redact } from '../redact';
-import { errorInOkBody, httpErrorToAppError, parseErrorBody, providerFailure } from './error-body';
+import { errorInOkBody, httpErrorToAppError, notJsonFailure, okBodyFailure, parseErrorBody } from './error-body';
 import { abortableSleep, defaultMaxRetries, retryDelayMs, shouldRetryStatus } from './retry-policy';
 
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
@@ -67,14 +67,10 @@ export class HttpClient {
       try {
         body = raw.trim() === '' ? null : JSON.parse(raw);
       } catch {
-        throw new RetryableFailure(
-          providerFailure(this.provider, `the answer was not valid JSON (${response.status}). Try again later.`, {
-            status: response.status,
-          }),
-        );
+        throw new RetryableFailure(notJsonFailure(this.provider, response.status));
       }
       const hidden = errorInOkBody(body);
-      if (hidden) throw providerFailure(this.provider, hidden.message, { status: response.status, type: hidden.type });
+      if (hidden) throw okBodyFailure(this.provider, response.status, hidden);
       return body as T;
     });
   }
@@ -119,7 +115,8 @@ export class HttpClient {
       const accepted = response.ok || (request.acceptStatus ?? []).includes(response.status);
       if (!accepted) {
         const raw = await response.text().catch(() => '');
-        const error = httpErrorToAppError(this.provider, response.status, parseErrorBody(safeParse(raw)));
+        const info = parseErrorBody(safeParse(raw));
+        const error = httpErrorToAppError(this.provider, response.status, info, urlPart(request.url, 'pathname'));
         return {
           ok: false,
           error,
@@ -141,7 +138,7 @@ export class HttpClient {
       }
       if (thrown instanceof RetryableFailure) return { ok: false, error: thrown.error, retryable: true };
       if (thrown instanceof AppError) return { ok: false, error: thrown, retryable: false };
-      return { ok: false, error: connectionError(this.provider, thrown), retryable: true };
+      return { ok: false, error: connectionError(this.provider, request.url, thrown), retryable: true };
     } finally {
       clearTimeout(timer);
       request.signal?.removeEventListener('abort', onAbort);
@@ -179,14 +176,33 @@ function cancelled(provider: string): AppError {
   return new AppError('cancelled', `The request to ${provider} was cancelled.`);
 }
 
-function connectionError(provider: string, thrown: unknown): AppError {
+/** What Node says when DNS has no answer for a host: a typo in the base URL, or no network at all. */
+export const lookupFailureCodes: readonly string[] = ['ENOTFOUND', 'EAI_AGAIN'];
+
+/** `details.errno` carries Node's code (ECONNREFUSED, ENOTFOUND …) for callers that diagnose further. */
+function connectionError(provider: string, url: string, thrown: unknown): AppError {
   const cause = thrown instanceof Error && thrown.cause instanceof Error ? thrown.cause : thrown;
   const code = cause && typeof cause === 'object' && 'code' in cause ? String((cause as { code: unknown }).code) : '';
+  const details = code ? { errno: code } : undefined;
+  if (lookupFailureCodes.includes(code)) {
+    const host = urlPart(url, 'host');
+    const message = `Could not find ${host} (${code}). Check ${provider}'s base URL in Settings → Providers, and the internet connection.`;
+    return new AppError('network_failed', redact(message), details);
+  }
   const why = code ? ` (${code})` : thrown instanceof Error ? ` (${thrown.message})` : '';
   return new AppError(
     'network_failed',
     redact(
       `Could not reach ${provider}${why}. Check the internet connection and the provider's base URL in Settings → Providers.`,
     ),
+    details,
   );
+}
+
+function urlPart(url: string, part: 'host' | 'pathname'): string {
+  try {
+    return new URL(url)[part];
+  } catch {
+    return redact(url);
+  }
 }

@@ -1,59 +1,7 @@
-// The providers.* and secrets.* channels: the provider registry plus key status, never the key itself.
-import { AppError } from '../../../shared/errors';
-import { presets, type ProviderConfig } from '../../../shared/presets';
+// The secrets.* channel: where new keys go, and a plain warning when that is a weaker fallback.
 import type { HandlerSlice } from '../handlers';
-import type { ProviderRegistry } from '../providers/registry';
-import { testConnection } from './test-connection';
-import type { KeyStatus, SecretStore } from './types';
+import type { SecretStore } from './types';
 
-export interface ProvidersDomain {
-  registry: ProviderRegistry;
-  secrets: SecretStore;
-  fetch?: typeof fetch;
-}
-
-export type ProviderEntry = ProviderConfig & { key: KeyStatus };
-
-export type ProvidersChannel =
-  | 'providers.list'
-  | 'providers.add'
-  | 'providers.update'
-  | 'providers.remove'
-  | 'providers.setKey'
-  | 'providers.removeKey'
-  | 'providers.test'
-  | 'secrets.describe';
-
-export function providersHandlers({ registry, secrets, fetch }: ProvidersDomain): HandlerSlice<ProvidersChannel> {
-  const withKey = async (provider: ProviderConfig): Promise<ProviderEntry> => ({
-    ...provider,
-    key: await secrets.status(provider.id),
-  });
-  return {
-    'providers.list': async () => ({ providers: await Promise.all(registry.list().map(withKey)) }),
-    'providers.add': ({ id, preset, baseUrl, label }) => withKey(registry.add({ id, preset, baseUrl, label })),
-    'providers.update': ({ id, baseUrl, label }) => withKey(registry.update(id, { baseUrl, label })),
-    'providers.remove': async ({ id }) => {
-      await registry.remove(id);
-      return { id };
-    },
-    'providers.setKey': async ({ id, key }) => {
-      const provider = registry.get(id);
-      if (!presets[provider.preset].needsKey) {
-        throw new AppError('invalid_input', `${provider.label} does not use a key.`);
-      }
-      return secrets.set(id, key);
-    },
-    'providers.removeKey': async ({ id }) => {
-      registry.get(id);
-      await secrets.delete(id);
-      return secrets.status(id);
-    },
-    'providers.test': async ({ id }) => {
-      const provider = registry.get(id);
-      const key = presets[provider.preset].needsKey ? await secrets.get(id) : null;
-      return testConnection(provider, key, { fetch });
-    },
-    'secrets.describe': () => secrets.describe(),
-  };
+export function secretsHandlers(secrets: SecretStore): HandlerSlice<'secrets.describe'> {
+  return { 'secrets.describe': () => secrets.describe() };
 }

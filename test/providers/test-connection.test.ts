@@ -2,8 +2,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createProviderAdapter } from '../../electron/core/providers/adapter';
 import { registerSecret } from '../../electron/core/redact';
-import { testConnection } from '../../electron/core/secrets/test-connection';
+import { testConnection } from '../../electron/core/providers/test-connection';
 import type { PresetId, ProviderConfig } from '../../shared/presets';
 
 const goodKey = 'sk-good-0123456789abcdef';
@@ -67,7 +68,7 @@ describe('test connection', () => {
     );
     expect(result.outcome).toBe('key_refused');
     expect(result.message).toMatch(
-      /^My openai refused the key \(401\): "Incorrect API key provided: \*\*\*3210"\. Check it in Settings → Providers\.$/,
+      /^My openai refused the key \(401\): Incorrect API key provided: \*\*\*3210\. Check it in Settings → Providers\.$/,
     );
     expect(result.message).not.toContain(wrongKey);
   });
@@ -112,7 +113,7 @@ describe('test connection', () => {
     const notFound = await check('openai-compatible', goodKey, (_req, res) => res.writeHead(404).end('Not Found'));
     expect(notFound).toMatchObject({
       outcome: 'bad_base_url',
-      message: expect.stringContaining('404 Not Found at /v1/models'),
+      message: expect.stringContaining('answered 404 Not Found at /v1/models'),
     });
     const page = await check('openai-compatible', goodKey, (_req, res) =>
       res.writeHead(200, { 'Content-Type': 'text/html' }).end('<html>Welcome</html>'),
@@ -128,7 +129,7 @@ describe('test connection', () => {
     const refused = await check('openai', goodKey, () => {}, `http://127.0.0.1:${port}`);
     expect(refused).toMatchObject({
       outcome: 'no_network',
-      message: expect.stringContaining(`Could not connect to 127.0.0.1:${port} (ECONNREFUSED)`),
+      message: expect.stringContaining('Could not reach My openai (ECONNREFUSED)'),
     });
 
     seen.length = 0;
@@ -162,13 +163,55 @@ describe('test connection', () => {
     );
     expect(offline).toMatchObject({
       outcome: 'no_network',
-      message: 'Could not look up api.openai.com. Check your network connection.',
+      message: expect.stringContaining('Could not find api.openai.com (EAI_AGAIN)'),
     });
   });
 
   it('reports a server in trouble as the provider failing, not the key', async () => {
     const result = await check('openai', goodKey, (_req, res) => json(res, 503, { error: { message: 'overloaded' } }));
     expect(result).toMatchObject({ outcome: 'provider_error', httpStatus: 503 });
+  });
+
+  it('words a refusal as a real call does, and asks once: a 429 asking to retry is not retried', async () => {
+    const limited: Route = (_req, res) =>
+      res
+        .writeHead(429, { 'Content-Type': 'application/json', 'retry-after': '1' })
+        .end(JSON.stringify({ error: { message: 'Rate limit reached for images', type: 'requests' } }));
+    const result = await check('openai', goodKey, limited);
+    expect(seen).toHaveLength(1);
+    expect(result).toMatchObject({ outcome: 'provider_error', httpStatus: 429 });
+
+    seen.length = 0;
+    const adapter = createProviderAdapter({
+      provider: provider('openai'),
+      key: goodKey,
+      protocol: 'openai-images',
+      sleep: async () => {},
+    });
+    const real = await adapter.submit({ model: 'dall-e-3', prompt: 'x' }).catch((error: unknown) => error);
+    // The real call retries (the SDK policy), then fails with the very sentence the test showed.
+    expect(seen.length).toBeGreaterThan(1);
+    expect(real).toMatchObject({ code: 'provider_failed', message: result.message });
+    expect(result.message).toContain('rate-limiting or out of quota (429): Rate limit reached for images');
+  });
+
+  it("reads ImageRouter's key refusal inside a 200 answer the same way for a test and a real call", async () => {
+    const refusedLate: Route = (_req, res) =>
+      json(res, 200, { error: { message: 'Invalid API key', type: 'auth' } }, '  \n ');
+    const result = await check('imagerouter', goodKey, refusedLate);
+    const adapter = createProviderAdapter({
+      provider: provider('imagerouter'),
+      key: goodKey,
+      protocol: 'openai-images',
+      sleep: async () => {},
+    });
+    const real = await adapter.submit({ model: 'test/test', prompt: 'x' }).catch((error: unknown) => error);
+    expect(real).toMatchObject({ code: 'auth_refused', message: result.message });
+    expect(result).toEqual({
+      outcome: 'key_refused',
+      message: 'My imagerouter refused the key: Invalid API key. Check it in Settings → Providers.',
+      httpStatus: 200,
+    });
   });
 
   it('asks for a key before calling anything, and needs none for the local provider', async () => {
