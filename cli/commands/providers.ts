@@ -2,7 +2,7 @@
 // read from stdin only (an argument would land in shell history) and is never printed back.
 import type { ChannelOutput } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
-import { presetIds } from '../../shared/presets';
+import { addablePresetIds, type PresetId, presets } from '../../shared/presets';
 import { call } from '../call';
 import { type Command, type CommandContext, exitCodes, UsageError } from '../command';
 
@@ -67,7 +67,7 @@ async function readKey(context: CommandContext, id: string): Promise<string> {
   }
 }
 
-const presetList = presetIds.join(', ');
+const presetList = addablePresetIds.join(', ');
 
 export const providersCommands: Command[] = [
   {
@@ -93,17 +93,17 @@ export const providersCommands: Command[] = [
     async run(context, { values, positionals }) {
       const id = oneId(positionals, this.usage);
       const preset = values.preset as string | undefined;
-      if (!preset || !(presetIds as readonly string[]).includes(preset)) {
+      if (!preset || !(addablePresetIds as readonly string[]).includes(preset)) {
         throw new UsageError(`--preset must be one of ${presetList}.`);
       }
       const entry = await call(context, 'providers.add', {
         id,
-        preset: preset as (typeof presetIds)[number],
+        preset: preset as PresetId,
         ...(values['base-url'] !== undefined && { baseUrl: values['base-url'] as string }),
         ...(values.label !== undefined && { label: values.label as string }),
       });
       printEntry(context, entry);
-      if (!context.json && entry.key.status === 'unset' && preset !== 'local')
+      if (!context.json && entry.key.status === 'unset' && presets[entry.preset].needsKey)
         context.err(`Next: atelier providers set-key ${id}`);
       return exitCodes.ok;
     },

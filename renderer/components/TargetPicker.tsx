@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ModelInfo } from '../../shared/contract/models';
+import { presets } from '../../shared/presets';
 import { useCatalog } from '../stores/catalog';
 import { useProviders } from '../stores/providers';
 import type { Target } from '../stores/generate';
@@ -39,7 +40,7 @@ export function TargetPicker({ target, onChange, need = 'generate', index = 0 }:
         {providers.map((provider) => (
           <option key={provider.id} value={provider.id}>
             {provider.label}
-            {provider.preset !== 'local' && provider.key.status === 'unset' ? ` (${t('generate.noKey')})` : ''}
+            {presets[provider.preset].needsKey && provider.key.status === 'unset' ? ` (${t('generate.noKey')})` : ''}
           </option>
         ))}
       </select>

@@ -4,6 +4,7 @@ import { blobToBase64, maskToPngBase64 } from '../painter/encode';
 import { painterSession, startPainterSession } from '../painter/session';
 import { clear, invert } from '../painter/tools';
 import type { LibraryImage } from '../../shared/contract/library';
+import { builtInTarget } from '../../shared/presets';
 import type { Target } from './generate';
 import { useJobs } from './jobs';
 
@@ -88,7 +89,7 @@ export const useEditor = create<EditorState>()((set, get) => {
     feather: 0.3,
     version: 0,
     prompt: '',
-    target: { providerId: 'local', model: 'local/pattern' },
+    target: { ...builtInTarget },
     jobId: null,
     error: null,
     openLibraryImage: (image) =>

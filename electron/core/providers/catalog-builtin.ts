@@ -1,6 +1,7 @@
 // Built-in capabilities for every model id the seeds name, with the seeds' own ids (docs/providers.md
 // "Model ids"). Sources: seeds 000–004 and the OpenAI / fal / Replicate references quoted in providers.md.
 import { aspectRatios, type ModelInfo } from '../../../shared/contract/models';
+import { builtInTarget } from '../../../shared/presets';
 
 const openAiRouters: ModelInfo['presets'] = ['quickrouter', 'openai-compatible'];
 const flux: Pick<ModelInfo, 'sizes' | 'aspectRatios' | 'qualities' | 'outputFormats' | 'priceUsd' | 'source'> = {
@@ -160,7 +161,8 @@ export const builtinModels: ModelInfo[] = [
     unsure: ['n'],
   },
   {
-    id: 'local/pattern',
+    // The model every new target starts on.
+    id: builtInTarget.model,
     label: 'Local pattern (offline)',
     protocol: 'local',
     sizes: null,

@@ -1,12 +1,10 @@
 // The providers a user has configured (presets with a base URL and a label), kept in the library
 // database so the app and the CLI see the same list. Keys are not here: they live in the SecretStore,
-// keyed by provider id. The `local` provider is created by the migration, so it exists from first open.
+// keyed by provider id. A built-in preset's provider is created by the migration, so it exists from first open.
 import { AppError } from '../../../shared/errors';
 import { type PresetId, presets, type ProviderConfig } from '../../../shared/presets';
 import type { Db } from '../db/open';
 import type { SecretStore } from '../secrets/types';
-
-export const localProviderId = 'local';
 
 /** Lower-case letters, digits and dashes: safe in ATELIER_KEY_<ID> (dash → underscore) and keychain accounts. */
 const idPattern = /^[a-z0-9][a-z0-9-]{0,39}$/;
@@ -107,6 +105,11 @@ export class ProviderRegistry {
     }
     const spec = presets[input.preset];
     if (!spec) throw new AppError('invalid_input', `There is no preset "${input.preset}".`);
+    if (spec.builtIn)
+      throw new AppError(
+        'invalid_input',
+        `The ${spec.label} provider is built in: every library has one already (id "${input.preset}").`,
+      );
     if (this.find(input.id))
       throw new AppError('conflict', `A provider "${input.id}" exists already. Pick another id.`);
     const config: ProviderConfig = {
@@ -134,9 +137,9 @@ export class ProviderRegistry {
 
   /** Removes the provider and its key, so no orphaned key stays behind in the keychain. */
   async remove(id: string): Promise<void> {
-    if (id === localProviderId)
-      throw new AppError('invalid_input', 'The local provider is built in and cannot be removed.');
-    this.get(id);
+    const provider = this.get(id);
+    if (presets[provider.preset].builtIn)
+      throw new AppError('invalid_input', `${provider.label} is built in and cannot be removed.`);
     await this.secrets.delete(id);
     this.db.prepare('DELETE FROM providers WHERE id = ?').run(id);
   }
@@ -159,9 +162,9 @@ export class ProviderRegistry {
   }
 
   private baseUrlFor(preset: PresetId, raw: string | null): string | null {
-    if (preset === 'local') {
+    if (presets[preset].offline) {
       if (raw)
-        throw new AppError('invalid_input', 'The local provider renders on this computer and takes no base URL.');
+        throw new AppError('invalid_input', `${presets[preset].label} renders on this computer and takes no base URL.`);
       return null;
     }
     if (!raw)

@@ -3,7 +3,7 @@
 // enters React or zustand state, and nothing ever sends it back.
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type PresetId, presetIds, presets } from '../../../shared/presets';
+import { addablePresetIds, type PresetId, presets } from '../../../shared/presets';
 import { type ProviderEntry, type TestState, useProviders } from '../../stores/providers';
 
 export function ProvidersSection() {
@@ -80,7 +80,7 @@ function ProviderRow({ provider }: { provider: ProviderEntry }) {
           {keyStatusText(t, provider)}
         </dd>
       </dl>
-      {provider.preset !== 'local' && (
+      {!spec.offline && (
         <label>
           {t('providers.baseUrl')}
           <span>
@@ -135,7 +135,7 @@ function ProviderRow({ provider }: { provider: ProviderEntry }) {
         >
           {testState?.state === 'testing' ? t('providers.testing') : t('providers.test')}
         </button>{' '}
-        {provider.preset !== 'local' && (
+        {!spec.builtIn && (
           <button type="button" data-testid="provider-remove" onClick={() => void remove(provider.id)}>
             {t('providers.remove')}
           </button>
@@ -191,7 +191,7 @@ function AddProviderForm() {
           value={preset}
           onChange={(event) => setPreset(event.target.value as PresetId)}
         >
-          {presetIds.map((value) => (
+          {addablePresetIds.map((value) => (
             <option key={value} value={value}>
               {presets[value].label}
             </option>
@@ -208,7 +208,7 @@ function AddProviderForm() {
           required
         />
       </label>
-      {preset !== 'local' && (
+      {!presets[preset].offline && (
         <label>
           {t('providers.baseUrl')}
           <input
