@@ -12,7 +12,9 @@ export type ImageSource = (typeof imageSources)[number];
 export type ImageFormat = (typeof imageFormats)[number];
 export type MediaVariant = (typeof mediaVariants)[number];
 
-export const imageIdSchema = z.string().regex(/^[0-9a-f]{16}$/, 'An image id is 16 hex characters.');
+/** An image id: 16 hex characters (the pattern, for code that tests a string without zod). */
+export const imageIdPattern = /^[0-9a-f]{16}$/;
+export const imageIdSchema = z.string().regex(imageIdPattern, 'An image id is 16 hex characters.');
 /** The most image ids one call takes; a bigger selection is sent in parts. */
 export const maxIdsPerCall = 10_000;
 const idList = z.array(imageIdSchema).min(1).max(maxIdsPerCall);

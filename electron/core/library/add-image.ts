@@ -1,17 +1,17 @@
-// The one way an image enters the library (generated, edited, imported, or from an archive):
-// check the bytes, write the file and its thumbnails atomically, then insert the row in one
-// transaction. A crash in between leaves a file no row references, which `check` finds and adopts.
+// The one way an image enters the library (generated, edited, imported, from the browser as bytes, or
+// from an archive): check the bytes and write the original durably (check-image.ts), make its
+// thumbnails, then insert the row in one transaction. A crash in between leaves a file no row
+// references, which `check` finds and adopts.
 import { randomBytes } from 'node:crypto';
 import type { ImageSource, LibraryImage } from '../../../shared/contract/library';
 import { AppError } from '../../../shared/errors';
 import type { LibraryContext } from './context';
 import { sha256Of } from './file-store';
-import { probeImage } from './image-probe';
 import { type CheckedImage, checkAndWrite, type ImageFacts } from './check-image';
 import { type ImageRow, imageColumns, toLibraryImage } from './image-row';
 import { parseSdParameters } from './sd-parameters';
 import { setTags } from './tags';
-import { renderThumbnails, storeThumbnails, thumbnailsPresent } from './thumbnails';
+import { ensureThumbnails } from './thumbnails';
 import { cached } from '../db/statement-cache';
 
 export interface AddImageInput {
@@ -32,10 +32,9 @@ export interface AddImageInput {
 
 export interface StoreOptions {
   /**
-   * 'later' checks the bytes (check-image.ts: probe, decode of every pixel, hash, durable write), stores
-   * the row at once and makes the thumbnails in the background: the job runner's way, so a burst of results
-   * is not held up by its own thumbnails. 'now' (imports) makes the thumbnails first, which decodes the
-   * image and so proves it whole.
+   * Every image passes the same check either way. 'now' (the default: imports, archives, repair) awaits
+   * the thumbnails before the row is stored; 'later' (the job runner) leaves them to the background
+   * queue, so a burst of results is not held up by its own thumbnails.
    */
   thumbnails?: 'now' | 'later';
 }
@@ -76,28 +75,15 @@ export async function storeImage(
   options: StoreOptions = {},
 ): Promise<StoreResult> {
   const dedupe = input.source === 'imported' && !restored.id;
-  if (options.thumbnails === 'later') {
-    const checked = await checkAndWrite(context.store, input.bytes);
-    // The queue skips thumbnails that exist already when it gets there, off the job's path.
-    context.thumbnails.schedule(checked.sha256, checked.relativePath);
-    const before = dedupe ? existingImport(context, checked.sha256) : null;
-    return before ?? addRow(context, input, restored, checked);
-  }
-  const { store } = context;
-  const sha256 = sha256Of(input.bytes);
-  const before = dedupe ? existingImport(context, sha256) : null;
+  // A file imported again is the image already here: nothing new enters, so there is nothing to check.
+  const before = dedupe ? existingImport(context, sha256Of(input.bytes)) : null;
   if (before) return before;
-  const probed = await probeImage(input.bytes);
-  const relativePath = store.originalPath(sha256, probed.extension);
-  // Identical bytes stored before were fully decoded then; only new content pays for a decode.
-  if (!store.exists(relativePath) || !thumbnailsPresent(store, sha256)) {
-    const thumbs = await renderThumbnails(probed.pixels);
-    await store.writeAtomic(relativePath, input.bytes);
-    await storeThumbnails(store, sha256, thumbs);
-  }
+  const checked = await checkAndWrite(context.store, input.bytes);
+  if (options.thumbnails === 'later') context.thumbnails.schedule(checked.sha256, checked.relativePath);
+  else await ensureThumbnails(context.store, checked.sha256, checked.relativePath);
   // Checked again after the awaits: another import of the same bytes may have finished meanwhile.
-  const raced = dedupe ? existingImport(context, sha256) : null;
-  return raced ?? addRow(context, input, restored, { sha256, relativePath, facts: probed });
+  const raced = dedupe ? existingImport(context, checked.sha256) : null;
+  return raced ?? addRow(context, input, restored, checked);
 }
 
 function addRow(

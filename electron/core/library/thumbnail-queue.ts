@@ -3,10 +3,8 @@
 // thumbnails), so a job is done as soon as its image is safely on disk. Nothing is
 // lost if the app quits first: the media route makes a missing thumbnail when it is asked for, and
 // `library check --repair` remakes the rest.
-import { readFile } from 'node:fs/promises';
 import type { FileStore } from './file-store';
-import { probeImage } from './image-probe';
-import { renderThumbnails, storeThumbnails, thumbnailsPresent } from './thumbnails';
+import { ensureThumbnails } from './thumbnails';
 
 export class ThumbnailQueue {
   /** sha256 → the original's path relative to the library. */
@@ -54,12 +52,8 @@ export class ThumbnailQueue {
     for (const [sha256, relativePath] of this.pending) {
       if (this.closed) return;
       this.pending.delete(sha256);
-      if (thumbnailsPresent(this.store, sha256)) continue;
-      const path = this.store.absolute(relativePath);
-      if (!path) continue;
       try {
-        const probed = await probeImage(await readFile(path));
-        await storeThumbnails(this.store, sha256, await renderThumbnails(probed.pixels));
+        await ensureThumbnails(this.store, sha256, relativePath);
       } catch {
         // The original was verified when it was stored; a failure here (the file deleted meanwhile, a
         // full disk) leaves the thumbnail to be made on request, as after a crash.

@@ -1,12 +1,23 @@
-// WebP thumbnails at 768 and 256 on the long side, upright (EXIF orientation applied). The full
-// decode here is also what proves the bytes are a whole image: a truncated file fails at this step.
+// WebP thumbnails at 768 and 256 on the long side, upright (EXIF orientation applied), made from the
+// stored original by ensureThumbnails, the one way they are made: awaited on import, in the background
+// for job results (thumbnail-queue.ts), on request by the media route, and by `check --repair`.
+import { readFile } from 'node:fs/promises';
 import sharp from 'sharp';
 import type { FileStore, ThumbSize } from './file-store';
-import { ImageRefused, type ProbedImage } from './image-probe';
+import { ImageRefused, type ProbedImage, probeImage } from './image-probe';
 
-export type Thumbnails = Record<ThumbSize, Buffer>;
+type Thumbnails = Record<ThumbSize, Buffer>;
 
-export async function renderThumbnails(pixels: ProbedImage['pixels']): Promise<Thumbnails> {
+/** Makes both thumbnails of a stored original unless they exist already. */
+export async function ensureThumbnails(store: FileStore, sha256: string, originalPath: string): Promise<void> {
+  if (thumbnailsPresent(store, sha256)) return;
+  const path = store.absolute(originalPath);
+  if (!path) throw new Error(`Not a path inside the library: ${originalPath}`);
+  const probed = await probeImage(await readFile(path));
+  await storeThumbnails(store, sha256, await renderThumbnails(probed.pixels));
+}
+
+async function renderThumbnails(pixels: ProbedImage['pixels']): Promise<Thumbnails> {
   let large: Buffer;
   try {
     large = await sharp(pixels.input, pixels.options)
@@ -26,7 +37,7 @@ export async function renderThumbnails(pixels: ProbedImage['pixels']): Promise<T
 }
 
 /** Thumbnails are derived data: written atomically but not fsynced, since a lost one is simply remade. */
-export async function storeThumbnails(store: FileStore, sha256: string, thumbs: Thumbnails): Promise<void> {
+async function storeThumbnails(store: FileStore, sha256: string, thumbs: Thumbnails): Promise<void> {
   await Promise.all([
     store.writeAtomic(store.thumbPath(sha256, 768), thumbs[768], false),
     store.writeAtomic(store.thumbPath(sha256, 256), thumbs[256], false),
