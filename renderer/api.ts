@@ -8,6 +8,7 @@ import type {
   EventName,
   EventPayload,
 } from '../shared/contract';
+import type { MediaVariant } from '../shared/contract/library';
 import type { ErrorCode } from '../shared/errors';
 
 export class ApiError extends Error {
@@ -35,8 +36,6 @@ export async function invoke<K extends ChannelName>(channel: K, payload: Channel
 export function on<K extends EventName>(event: K, listener: (payload: EventPayload<K>) => void): () => void {
   return bridge().on(event, listener as (payload: unknown) => void);
 }
-
-export type MediaVariant = 'original' | 'thumb256' | 'thumb768';
 
 /** Images are loaded by id through the app's own origin (app:// or the harness), never by a file path. */
 export function mediaUrl(imageId: string, variant: MediaVariant): string {

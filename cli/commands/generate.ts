@@ -5,6 +5,8 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import sharp from 'sharp';
 import type { JobRequest } from '../../shared/contract/jobs';
+import { imageIdPattern } from '../../shared/contract/library';
+import { maxInputFileBytes } from '../../shared/limits';
 import { AppError } from '../../shared/errors';
 import { call } from '../call';
 import { type Command, type CommandContext, exitCodes, type OptionSpec, type ParsedArgs, UsageError } from '../command';
@@ -12,7 +14,6 @@ import { imagesOf, isSent, reportFailures, waitForJobs, exitCodeOfJobs } from '.
 
 type InputImage = NonNullable<JobRequest['images']>[number];
 
-const maxFileBytes = 25 * 1024 * 1024;
 const mimeOfFormat: Record<string, 'image/png' | 'image/jpeg' | 'image/webp'> = {
   png: 'image/png',
   jpeg: 'image/jpeg',
@@ -74,10 +75,10 @@ function parseParams(values: string[]): Record<string, string | number | boolean
 
 function readInputFile(path: string, label: string): Buffer {
   const size = statSync(path).size;
-  if (size > maxFileBytes)
+  if (size > maxInputFileBytes)
     throw new AppError(
       'invalid_input',
-      `${label} ${path} is ${(size / 1024 / 1024).toFixed(1)} MB; the limit is 25 MB. Use a smaller or compressed file.`,
+      `${label} ${path} is ${(size / 1024 / 1024).toFixed(1)} MB; the limit is ${maxInputFileBytes / 1024 / 1024} MB. Use a smaller or compressed file.`,
     );
   return readFileSync(path);
 }
@@ -95,7 +96,7 @@ async function inputImage(value: string): Promise<InputImage> {
       throw new AppError('invalid_input', `${value} is not a PNG, JPEG or WebP image. Convert it and try again.`);
     return { base64: bytes.toString('base64'), mimeType };
   }
-  if (/^[0-9a-f]{16}$/.test(value)) return { imageId: value };
+  if (imageIdPattern.test(value)) return { imageId: value };
   throw new UsageError(
     `--image ${value}: there is no such file, and it is not an image id (16 hex characters; see \`atelier library list\`).`,
   );

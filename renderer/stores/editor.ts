@@ -3,7 +3,7 @@ import { invoke } from '../api';
 import { blobToBase64, maskToPngBase64 } from '../painter/encode';
 import { painterSession, startPainterSession } from '../painter/session';
 import { clear, invert } from '../painter/tools';
-import type { LibraryImage } from '../../shared/contract/library';
+import type { LibraryImage, MediaVariant } from '../../shared/contract/library';
 import { builtInTarget } from '../../shared/presets';
 import type { Target } from './generate';
 import { useJobs } from './jobs';
@@ -168,10 +168,7 @@ export const useEditor = create<EditorState>()((set, get) => {
 /** Chromium cannot show TIFF or BMP: those are shown through their large WebP thumbnail (the mask keeps the original's size). */
 const undisplayable = new Set(['tiff', 'bmp']);
 
-export function sourceUrl(
-  source: EditSource,
-  mediaUrl: (id: string, variant: 'original' | 'thumb768') => string,
-): string {
+export function sourceUrl(source: EditSource, mediaUrl: (id: string, variant: MediaVariant) => string): string {
   if (source.kind === 'file') return source.objectUrl;
   return mediaUrl(source.imageId, source.format && undisplayable.has(source.format) ? 'thumb768' : 'original');
 }

@@ -2,8 +2,10 @@
 // States: queued → submitted → running → downloading → done | failed | cancelled.
 import { z } from 'zod';
 import { errorCodes } from '../errors';
+import { maxInputBase64Chars, maxInputImages, maxTargetsPerBatch } from '../limits';
 import { protocolIds } from '../presets';
 import { channel } from './define';
+import { imageIdSchema } from './library';
 
 export const jobStatuses = ['queued', 'submitted', 'running', 'downloading', 'done', 'failed', 'cancelled'] as const;
 export type JobStatus = (typeof jobStatuses)[number];
@@ -37,10 +39,12 @@ export const jobSchema = z.object({
 export type Job = z.infer<typeof jobSchema>;
 
 const inputImage = z.union([
-  z.object({ imageId: z.string().regex(/^[0-9a-f]{16}$/) }).strict(),
-  // 25 MB as base64, plus a little.
+  z.object({ imageId: imageIdSchema }).strict(),
   z
-    .object({ base64: z.string().min(1).max(36_000_000), mimeType: z.enum(['image/png', 'image/jpeg', 'image/webp']) })
+    .object({
+      base64: z.string().min(1).max(maxInputBase64Chars),
+      mimeType: z.enum(['image/png', 'image/jpeg', 'image/webp']),
+    })
     .strict(),
 ]);
 
@@ -49,7 +53,7 @@ export const jobRequestSchema = z
     targets: z
       .array(z.object({ providerId: z.string().min(1).max(40), model: z.string().min(1).max(200) }).strict())
       .min(1)
-      .max(8),
+      .max(maxTargetsPerBatch),
     prompt: z.string().max(40_000),
     n: z.number().int().min(1).max(10).optional(),
     size: z.string().max(20).optional(),
@@ -65,10 +69,10 @@ export const jobRequestSchema = z
     /** Model-specific fields sent as they are (style, background, guidance_scale …). */
     params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
     /** Inputs of an edit: library images or raw files; the first one is the one the mask applies to. */
-    images: z.array(inputImage).max(16).optional(),
+    images: z.array(inputImage).max(maxInputImages).optional(),
     /** The editor's mask as a PNG: painted (white or opaque) = edit here. */
     mask: z
-      .object({ base64: z.string().min(1).max(36_000_000) })
+      .object({ base64: z.string().min(1).max(maxInputBase64Chars) })
       .strict()
       .optional(),
     /** Resize a mask of another size to the first image instead of refusing. */

@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, syml
 import { join, resolve } from 'node:path';
 import * as tar from 'tar';
 import { z } from 'zod';
-import { type ImportResult, libraryImageSchema } from '../../../shared/contract/library';
+import { imageIdSchema, type ImportResult, libraryImageSchema } from '../../../shared/contract/library';
 import { AppError } from '../../../shared/errors';
 import { cached } from '../db/statement-cache';
 import { storeImage } from './add-image';
@@ -18,7 +18,7 @@ import { type ImageRow, imageColumns, toLibraryImage } from './image-row';
 const manifestEntry = libraryImageSchema
   .omit({ path: true, thumbPath: true, width: true, height: true, bytes: true, createdAt: true, trashedAt: true })
   .extend({
-    id: z.string().regex(/^[0-9a-f]{16}$/),
+    id: imageIdSchema,
     file: z.string().regex(/^originals\/[0-9a-f]{2}\/[0-9a-f]{64}\.[a-z0-9]{2,5}$/),
     sha256: z.string().regex(/^[0-9a-f]{64}$/),
     createdAt: z.number(),

@@ -3,9 +3,9 @@
 import sharp from 'sharp';
 import { AppError } from '../../../shared/errors';
 import type { ModelInfo } from '../../../shared/contract/models';
+import { maxInputFileBytes } from '../../../shared/limits';
 import type { ImageRequest, InputImage } from './types';
 
-export const maxInputFileBytes = 25 * 1024 * 1024;
 const acceptedFormats = ['png', 'jpeg', 'webp'];
 
 export interface ValidationIssue {
@@ -80,7 +80,7 @@ async function checkFile(image: InputImage, label: string, field: 'images' | 'ma
     const megabytes = (image.bytes.length / 1024 / 1024).toFixed(1);
     issues.push({
       field,
-      message: `${label} is ${megabytes} MB; the limit is 25 MB. Use a smaller or compressed file.`,
+      message: `${label} is ${megabytes} MB; the limit is ${maxInputFileBytes / 1024 / 1024} MB. Use a smaller or compressed file.`,
     });
     return null;
   }
