@@ -1,17 +1,15 @@
 // Waiting for jobs from the command line: live progress lines on a terminal, Ctrl+C cancels what is
 // still running (exit 5), and the outcome of the jobs becomes one exit code.
-import { finishedStatuses, type Job } from '../shared/contract/jobs';
+import { isFinished, type Job } from '../shared/contract/jobs';
 import type { LibraryImage } from '../shared/contract/library';
 import { redact } from '../electron/core/redact';
 import { call } from './call';
 import { type CommandContext, exitCodes } from './command';
 import { ProgressBoard } from './progress';
 
-export const isFinished = (job: Job): boolean => finishedStatuses.includes(job.status);
-
 /** Handed to the provider: a remote queue holds it, or its answer is in hand (only the download is left). */
 export const isSent = (job: Job): boolean =>
-  isFinished(job) || job.status === 'running' || job.status === 'downloading';
+  isFinished(job.status) || job.status === 'running' || job.status === 'downloading';
 
 /**
  * Resolves with the jobs once each one satisfies `until` (default: finished). The first Ctrl+C cancels
@@ -20,7 +18,7 @@ export const isSent = (job: Job): boolean =>
 export async function waitForJobs(
   context: CommandContext,
   ids: string[],
-  until: (job: Job) => boolean = isFinished,
+  until: (job: Job) => boolean = (job) => isFinished(job.status),
 ): Promise<Job[]> {
   const core = await context.core();
   const board =
@@ -46,7 +44,7 @@ export async function waitForJobs(
     if (board) board.message(message);
     else context.err(message);
     for (const job of latest.values()) {
-      if (!isFinished(job))
+      if (!isFinished(job.status))
         core.jobs
           .cancel(job.id)
           .then(see, (error: unknown) => context.err(`Could not cancel ${job.id}: ${(error as Error).message}`));

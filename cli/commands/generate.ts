@@ -4,7 +4,7 @@
 // the app refuses, before anything is sent.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import sharp from 'sharp';
-import type { JobRequest } from '../../shared/contract/jobs';
+import { isFinished, type JobRequest } from '../../shared/contract/jobs';
 import { imageIdPattern } from '../../shared/contract/library';
 import { maxInputFileBytes } from '../../shared/limits';
 import { AppError } from '../../shared/errors';
@@ -183,7 +183,7 @@ async function createAndWait(context: CommandContext, args: ParsedArgs, kind: 'g
   if (context.json) context.out(JSON.stringify({ job, images }));
   else for (const image of images) context.out(describeImage(image));
   reportFailures(context, [job!]);
-  if (noWait && !['done', 'failed', 'cancelled'].includes(job!.status)) {
+  if (noWait && !isFinished(job!.status)) {
     if (!context.json)
       context.err(
         `Job ${job!.id} is ${job!.status}. Collect it with \`atelier jobs resume\` (the app does too when it starts).`,

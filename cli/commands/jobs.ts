@@ -3,6 +3,7 @@
 import { type Job, jobStatuses } from '../../shared/contract/jobs';
 import { call } from '../call';
 import { type Command, type CommandContext, exitCodes, UsageError } from '../command';
+import { shortDate } from '../short-date';
 import { exitCodeOfJobs, imagesOf, jobRow, reportFailures, waitForJobs } from '../wait-for-jobs';
 
 function oneId(positionals: string[]): string {
@@ -10,13 +11,9 @@ function oneId(positionals: string[]): string {
   return positionals[0]!;
 }
 
-function when(ms: number | null): string {
-  return ms === null ? '-' : new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
-}
-
 function oneLine(job: Job): string {
   const reason = job.status === 'failed' && job.error ? `  ${job.error.message}` : '';
-  return `${job.id}  ${when(job.createdAt)}  ${job.status.padEnd(11)} ${`${job.providerId}/${job.model}`.padEnd(36)} ${job.imageIds.length} image(s)${reason}`;
+  return `${job.id}  ${shortDate(job.createdAt)}  ${job.status.padEnd(11)} ${`${job.providerId}/${job.model}`.padEnd(36)} ${job.imageIds.length} image(s)${reason}`;
 }
 
 function details(job: Job): string {
@@ -38,9 +35,9 @@ function details(job: Job): string {
     ['cost (USD)', job.costUsd],
     ['latency (ms)', job.latencyMs],
     ['batch', job.batchId],
-    ['created', when(job.createdAt)],
-    ['updated', when(job.updatedAt)],
-    ['finished', job.finishedAt === null ? null : when(job.finishedAt)],
+    ['created', shortDate(job.createdAt)],
+    ['updated', shortDate(job.updatedAt)],
+    ['finished', job.finishedAt === null ? null : shortDate(job.finishedAt)],
     ['last log', job.logs.at(-1)],
   ];
   return rows

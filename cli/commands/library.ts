@@ -3,6 +3,7 @@
 import type { CheckReport, ImportResult, LibraryImage } from '../../shared/contract/library';
 import { call } from '../call';
 import { type Command, type CommandContext, exitCodes, UsageError } from '../command';
+import { shortDate } from '../short-date';
 
 function needIds(positionals: string[], usage: string): string[] {
   if (positionals.length === 0) throw new UsageError(`Give at least one image id (${usage}).`);
@@ -22,7 +23,7 @@ function listOf(value: unknown): string[] {
 function oneLine(image: LibraryImage): string {
   const marks = `${image.favorite ? '♥' : ' '}${image.rating > 0 ? `${image.rating}★` : '  '}`;
   const prompt = (image.prompt ?? image.originalName ?? '').replace(/\s+/g, ' ').slice(0, 60);
-  return `${image.id}  ${image.createdAt.slice(0, 19).replace('T', ' ')}  ${`${image.width}×${image.height}`.padEnd(11)} ${marks} ${(image.model ?? image.source).padEnd(18)} ${prompt}`;
+  return `${image.id}  ${shortDate(image.createdAt)}  ${`${image.width}×${image.height}`.padEnd(11)} ${marks} ${(image.model ?? image.source).padEnd(18)} ${prompt}`;
 }
 
 function details(image: LibraryImage): string {

@@ -2,6 +2,7 @@
 // Electron shell, the browser harness, the CLI and the tests all build the same core from here.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Transport } from '../../shared/contract/app';
 import { type AppHost, appHandlers } from './app/handlers';
 import { dispatch } from './dispatch';
 import { type Db, openDatabase } from './db/open';
@@ -23,7 +24,7 @@ import { version } from './version';
 export interface CoreOptions {
   /** The library folder: atelier.db and the image files. */
   libraryDir: string;
-  transport: 'electron' | 'harness' | 'test' | 'cli';
+  transport: Transport;
   now?: () => number;
   /** Where keys live. The Electron shell passes one built with safeStorage; default: keychain, else memory. */
   secrets?: SecretStore;

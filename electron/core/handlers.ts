@@ -1,8 +1,9 @@
 import type { ChannelName, ChannelOutput, ChannelParsedInput } from '../../shared/contract';
+import type { Transport } from '../../shared/contract/app';
 
 /** Who is calling: lets handlers answer differently per transport without importing it. */
 export interface CallContext {
-  transport: 'electron' | 'harness' | 'test' | 'cli';
+  transport: Transport;
 }
 
 export type Handler<K extends ChannelName> = (

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import type { Job } from '../../shared/contract/jobs';
+import { isFinished, type Job } from '../../shared/contract/jobs';
 import { mediaUrl } from '../api';
-import { isFinished, useJobs } from '../stores/jobs';
+import { useJobs } from '../stores/jobs';
 
 /** One job: its model, live state (queue position, last log line), its images, cost and time. */
 export function JobCard({ job, onOpen }: { job: Job; onOpen?: (imageId: string) => void }) {
@@ -14,18 +14,18 @@ export function JobCard({ job, onOpen }: { job: Job; onOpen?: (imageId: string) 
         <strong>{job.model}</strong>
         <span className="muted">{job.providerId}</span>
         <span className={`status-chip ${job.status}`}>{t(`jobs.status.${job.status}`)}</span>
-        {!isFinished(job) && (
+        {!isFinished(job.status) && (
           <button type="button" data-testid="job-cancel" onClick={() => void cancel(job.id)}>
             {t('jobs.cancel')}
           </button>
         )}
       </header>
-      {!isFinished(job) && job.queuePosition !== null && (
+      {!isFinished(job.status) && job.queuePosition !== null && (
         <p className="muted" data-testid="job-position">
           {t('jobs.position', { position: job.queuePosition })}
         </p>
       )}
-      {!isFinished(job) && lastLog && <p className="muted log">{lastLog}</p>}
+      {!isFinished(job.status) && lastLog && <p className="muted log">{lastLog}</p>}
       {job.error && (
         <p className="job-error" role="alert">
           {job.error.message}

@@ -1,12 +1,13 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isFinished, useJobs } from '../stores/jobs';
+import { isFinished } from '../../shared/contract/jobs';
+import { useJobs } from '../stores/jobs';
 import { useShell } from '../stores/shell';
 
 /** Jobs still under way, wherever the user is: a click goes to them. */
 function RunningJobs() {
   const { t } = useTranslation();
-  const running = useJobs((state) => Object.values(state.jobs).filter((job) => !isFinished(job)).length);
+  const running = useJobs((state) => Object.values(state.jobs).filter((job) => !isFinished(job.status)).length);
   const startJobs = useJobs((state) => state.start);
   const setView = useShell((state) => state.setView);
   useEffect(() => {

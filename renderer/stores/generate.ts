@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
+import { maxTargetsPerBatch } from '../../shared/limits';
 import { invoke } from '../api';
 import { useJobs } from './jobs';
 
@@ -44,7 +45,7 @@ export const useGenerate = create<GenerateState>()(
       setPrompt: (prompt) => set({ prompt }),
       setTarget: (index, target) =>
         set({ targets: get().targets.map((current, at) => (at === index ? target : current)) }),
-      addTarget: (target) => set({ targets: [...get().targets, target].slice(0, 8) }),
+      addTarget: (target) => set({ targets: [...get().targets, target].slice(0, maxTargetsPerBatch) }),
       removeTarget: (index) =>
         set({ targets: get().targets.length > 1 ? get().targets.filter((_, at) => at !== index) : get().targets }),
       setParams: (patch) => set({ params: { ...get().params, ...patch } }),

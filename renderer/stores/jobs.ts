@@ -31,6 +31,7 @@ export const useJobs = create<JobsState>()((set, get) => ({
   },
   upsert: (job) => {
     const current = get().jobs[job.id];
+    // Contract dates are ISO strings in UTC, which compare in time order as text.
     if (current && current.updatedAt > job.updatedAt) return;
     const batchId = job.batchId ?? job.id;
     const batches = get().batches.includes(batchId) ? get().batches : [batchId, ...get().batches];
@@ -44,7 +45,5 @@ export const useJobs = create<JobsState>()((set, get) => ({
 export function jobsOfBatch(jobs: Record<string, Job>, batchId: string): Job[] {
   return Object.values(jobs)
     .filter((job) => (job.batchId ?? job.id) === batchId)
-    .sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+    .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
 }
-
-export const isFinished = (job: Job) => job.status === 'done' || job.status === 'failed' || job.status === 'cancelled';

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isFinished } from '../../shared/contract/jobs';
 import { mediaUrl } from '../api';
 import { JobCard } from '../components/JobCard';
 import { TargetPicker } from '../components/TargetPicker';
@@ -24,7 +25,7 @@ export function EditorView() {
   }, [loadProviders, startJobs]);
 
   const resultId = job?.status === 'done' ? job.imageIds[0] : undefined;
-  const running = job !== undefined && !['done', 'failed', 'cancelled'].includes(job.status);
+  const running = job !== undefined && !isFinished(job.status);
   return (
     <section
       className="view editor"

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { maxTargetsPerBatch } from '../../shared/limits';
 import { EmptyState } from '../components/EmptyState';
 import { TargetPicker } from '../components/TargetPicker';
 import { findModel, useCatalog } from '../stores/catalog';
@@ -78,7 +79,7 @@ export function GenerateView() {
               )}
             </div>
           ))}
-          {targets.length < 8 && (
+          {targets.length < maxTargetsPerBatch && (
             <button
               type="button"
               data-testid="add-target"

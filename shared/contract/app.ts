@@ -1,5 +1,10 @@
 import { z } from 'zod';
+import { isoDateSchema } from './dates';
 import { channel } from './define';
+
+/** The doors into the core: the desktop window, the browser harness, the tests, the command line. */
+export const transports = ['electron', 'harness', 'test', 'cli'] as const;
+export type Transport = (typeof transports)[number];
 
 export const appChannels = {
   'app.info': channel(
@@ -8,7 +13,7 @@ export const appChannels = {
       name: z.string(),
       version: z.string(),
       platform: z.string(),
-      transport: z.enum(['electron', 'harness', 'test', 'cli']),
+      transport: z.enum(transports),
       libraryDir: z.string(),
       /** True where a native folder dialog can pick another library (the desktop app). */
       canChooseLibrary: z.boolean(),
@@ -18,7 +23,7 @@ export const appChannels = {
   'app.chooseLibrary': channel(z.object({}).strict(), z.object({ libraryDir: z.string(), restarting: z.boolean() })),
   'app.ping': channel(
     z.object({ nonce: z.string().min(1).max(200) }).strict(),
-    z.object({ nonce: z.string(), receivedAt: z.number() }),
+    z.object({ nonce: z.string(), receivedAt: isoDateSchema }),
   ),
 };
 

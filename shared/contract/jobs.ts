@@ -4,12 +4,18 @@ import { z } from 'zod';
 import { errorCodes } from '../errors';
 import { maxInputBase64Chars, maxInputImages, maxTargetsPerBatch } from '../limits';
 import { protocolIds } from '../presets';
+import { isoDateSchema } from './dates';
 import { channel } from './define';
 import { imageIdSchema } from './library';
 
 export const jobStatuses = ['queued', 'submitted', 'running', 'downloading', 'done', 'failed', 'cancelled'] as const;
 export type JobStatus = (typeof jobStatuses)[number];
-export const finishedStatuses: readonly JobStatus[] = ['done', 'failed', 'cancelled'];
+export const finishedStatuses = ['done', 'failed', 'cancelled'] as const satisfies readonly JobStatus[];
+
+/** A finished job stays as it is: nothing more is sent, polled or stored for it. */
+export function isFinished(status: JobStatus): boolean {
+  return (finishedStatuses as readonly JobStatus[]).includes(status);
+}
 
 export const jobSchema = z.object({
   id: z.string(),
@@ -32,9 +38,9 @@ export const jobSchema = z.object({
   parentId: z.string().nullable(),
   costUsd: z.number().nullable(),
   latencyMs: z.number().nullable(),
-  createdAt: z.number(),
-  updatedAt: z.number(),
-  finishedAt: z.number().nullable(),
+  createdAt: isoDateSchema,
+  updatedAt: isoDateSchema,
+  finishedAt: isoDateSchema.nullable(),
 });
 export type Job = z.infer<typeof jobSchema>;
 

@@ -3,6 +3,7 @@
 // negativePrompt, originalName, rating and trashedAt. The renderer loads pixels by id through
 // /media/<id>/<original|thumb256|thumb768>, never through `path`.
 import { z } from 'zod';
+import { isoDateSchema } from './dates';
 import { channel } from './define';
 
 export const imageSources = ['generated', 'edited', 'imported'] as const;
@@ -29,7 +30,7 @@ export const libraryImageSchema = z.object({
   format: z.enum(imageFormats),
   bytes: z.number().int(),
   sha256: z.string(),
-  createdAt: z.string(),
+  createdAt: isoDateSchema,
   source: z.enum(imageSources),
   provider: z.string().nullable(),
   model: z.string().nullable(),
@@ -45,7 +46,7 @@ export const libraryImageSchema = z.object({
   favorite: z.boolean(),
   rating: z.number().int().min(0).max(5),
   tags: z.array(z.string()),
-  trashedAt: z.string().nullable(),
+  trashedAt: isoDateSchema.nullable(),
 });
 export type LibraryImage = z.infer<typeof libraryImageSchema>;
 

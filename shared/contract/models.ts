@@ -1,6 +1,7 @@
 // The model catalogue per provider: what each model accepts, so the UI offers only valid choices.
 import { z } from 'zod';
 import { presetIds, protocolIds } from '../presets';
+import { isoDateSchema } from './dates';
 import { channel } from './define';
 
 /** How a provider wants the painted mask: transparent where to edit (OpenAI), or white on black (FLUX Fill). */
@@ -44,7 +45,7 @@ export const modelsChannels = {
       providerId: z.string(),
       models: z.array(modelInfoSchema),
       /** When the remote catalogue was fetched (ms); null for presets without one or never fetched. */
-      fetchedAt: z.number().nullable(),
+      fetchedAt: isoDateSchema.nullable(),
       /** Set when the remote catalogue could not be refreshed and the cached or built-in list is shown. */
       warning: z.string().nullable(),
     }),

@@ -23,8 +23,8 @@ function job(changes: Partial<Job>): Job {
     parentId: null,
     costUsd: null,
     latencyMs: null,
-    createdAt: 0,
-    updatedAt: 0,
+    createdAt: '2026-01-02T03:04:05.000Z',
+    updatedAt: '2026-01-02T03:04:05.000Z',
     finishedAt: null,
     ...changes,
   };

@@ -19,7 +19,7 @@ describe('core.invoke validates every payload against the contract', () => {
   it('answers app.ping and app.info', async () => {
     expect(await core.invoke('app.ping', { nonce: 'hello' })).toEqual({
       ok: true,
-      value: { nonce: 'hello', receivedAt: 1234 },
+      value: { nonce: 'hello', receivedAt: '1970-01-01T00:00:01.234Z' },
     });
     const info = await core.invoke('app.info', {});
     expect(info).toMatchObject({ ok: true, value: { name: 'Atelier', transport: 'test' } });

@@ -1,7 +1,7 @@
 // The job engine against the fake server and the local provider: states, storage in the library,
 // remote ids, fan-out, cancel (remote too), failures with reasons, and per-provider concurrency.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Job } from '../../shared/contract/jobs';
+import { type Job, jobSchema } from '../../shared/contract/jobs';
 import type { Core } from '../../electron/core/core';
 import { startFakeProvider, type FakeProvider } from '../fake-provider';
 import { addProviders, jobKey, openCore, statusTrail, tempLibrary } from './helpers';
@@ -52,6 +52,20 @@ describe('job engine', () => {
       costUsd: 0,
     });
     expect(image.params).toMatchObject({ n: 2, size: '64x48', seed: 5 });
+  });
+
+  it("carries a job's times as the contract's ISO dates, alike in its events and when read back", async () => {
+    const seen: Job[] = [];
+    core.events.subscribe((event, payload) => event === 'jobs.changed' && seen.push(payload as Job));
+    const before = new Date().toISOString();
+    const { jobs } = await createJobs({ targets: [{ providerId: 'local', model: 'local/pattern' }], prompt: 'times' });
+    expect(jobs[0]!.finishedAt).toBeNull();
+    const done = await core.jobs.waitFor(jobs[0]!.id);
+    for (const job of [jobs[0]!, ...seen, done]) expect(jobSchema.parse(job)).toEqual(job);
+    expect(before <= done.createdAt && done.createdAt <= done.updatedAt).toBe(true);
+    expect(done.finishedAt).toBe(done.updatedAt);
+    expect(seen.filter((job) => job.status !== 'done').every((job) => job.finishedAt === null)).toBe(true);
+    expect(await core.invoke('jobs.get', { id: done.id })).toEqual({ ok: true, value: done });
   });
 
   it('a fal job stores its request id at once, reports queue position and logs, then downloads', async () => {

@@ -28,7 +28,7 @@ async function list(target: Core, providerId: string, refresh?: boolean) {
   if (!answer.ok) throw new Error(answer.error.message);
   return answer.value as {
     models: Array<{ id: string; source: string }>;
-    fetchedAt: number | null;
+    fetchedAt: string | null;
     warning: string | null;
   };
 }

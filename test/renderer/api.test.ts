@@ -8,8 +8,14 @@ afterEach(() => {
 
 describe('renderer/api.ts', () => {
   it('unwraps a successful envelope into the value', async () => {
-    globals.atelier = { invoke: async () => ({ ok: true, value: { nonce: 'n', receivedAt: 1 } }), on: () => () => {} };
-    await expect(invoke('app.ping', { nonce: 'n' })).resolves.toEqual({ nonce: 'n', receivedAt: 1 });
+    globals.atelier = {
+      invoke: async () => ({ ok: true, value: { nonce: 'n', receivedAt: '2026-01-01T00:00:00.000Z' } }),
+      on: () => () => {},
+    };
+    await expect(invoke('app.ping', { nonce: 'n' })).resolves.toEqual({
+      nonce: 'n',
+      receivedAt: '2026-01-01T00:00:00.000Z',
+    });
   });
 
   it('turns an error envelope into an ApiError carrying code and message', async () => {

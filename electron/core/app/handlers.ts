@@ -1,5 +1,7 @@
 import { accessSync, constants, mkdirSync } from 'node:fs';
 import { isAbsolute } from 'node:path';
+import type { Transport } from '../../../shared/contract/app';
+import { isoDate } from '../../../shared/contract/dates';
 import { AppError } from '../../../shared/errors';
 import type { HandlerSlice } from '../handlers';
 
@@ -7,7 +9,7 @@ export interface AppInfo {
   name: string;
   version: string;
   libraryDir: string;
-  transport: 'electron' | 'harness' | 'test' | 'cli';
+  transport: Transport;
 }
 
 /**
@@ -42,7 +44,7 @@ export function appHandlers(
 ): HandlerSlice<'app.info' | 'app.ping' | 'app.chooseLibrary'> {
   return {
     'app.info': () => ({ ...info, platform: process.platform, canChooseLibrary: Boolean(host) }),
-    'app.ping': ({ nonce }) => ({ nonce, receivedAt: now() }),
+    'app.ping': ({ nonce }) => ({ nonce, receivedAt: isoDate(now()) }),
     'app.chooseLibrary': async () => {
       if (!host) {
         throw new AppError(

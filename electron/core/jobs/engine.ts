@@ -2,7 +2,7 @@
 // them (remotely too, where the API allows), resumes unfinished ones, and announces every change.
 import { readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import type { Job, JobRequest, JobStatus } from '../../../shared/contract/jobs';
+import { isFinished, type Job, type JobRequest, type JobStatus } from '../../../shared/contract/jobs';
 import { AppError, isAppError } from '../../../shared/errors';
 import type { CoreEvents } from '../events';
 import type { HttpClientOptions } from '../http/client';
@@ -56,7 +56,7 @@ export function createJobEngine(options: JobEngineOptions) {
     const job = store.update(current, changes);
     const visible = publicJob(job);
     options.events.emit('jobs.changed', visible);
-    if (job.status === 'done' || job.status === 'failed' || job.status === 'cancelled') {
+    if (isFinished(job.status)) {
       for (const resolve of waiters.get(job.id) ?? []) resolve(visible);
       waiters.delete(job.id);
     }
@@ -217,7 +217,7 @@ export function createJobEngine(options: JobEngineOptions) {
     async cancel(id: string): Promise<Job> {
       const job = store.get(id);
       if (!job) throw new AppError('not_found', `There is no job ${id}. See \`atelier jobs list\`.`);
-      if (job.status === 'done' || job.status === 'failed' || job.status === 'cancelled') return publicJob(job);
+      if (isFinished(job.status)) return publicJob(job);
       const asked = store.update(job, { cancelRequested: true });
       const running = active.get(id);
       if (running) {
@@ -250,8 +250,7 @@ export function createJobEngine(options: JobEngineOptions) {
     waitFor(id: string): Promise<Job> {
       const job = store.get(id);
       if (!job) return Promise.reject(new AppError('not_found', `There is no job ${id}.`));
-      if (job.status === 'done' || job.status === 'failed' || job.status === 'cancelled')
-        return Promise.resolve(publicJob(job));
+      if (isFinished(job.status)) return Promise.resolve(publicJob(job));
       return new Promise((resolve) => waiters.set(id, [...(waiters.get(id) ?? []), resolve]));
     },
 

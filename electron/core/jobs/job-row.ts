@@ -1,6 +1,8 @@
 // A jobs row and the job the engine works with: the row read into a job, a job carried forward
 // through a write without reading the row back, and the part of it the renderer and the CLI see.
-import type { Job, JobStatus } from '../../../shared/contract/jobs';
+// The table keeps times as epoch milliseconds; a job carries them as the contract's ISO dates.
+import { isoDate } from '../../../shared/contract/dates';
+import { isFinished, type Job, type JobStatus } from '../../../shared/contract/jobs';
 import type { ErrorCode } from '../../../shared/errors';
 import type { ProtocolId } from '../../../shared/presets';
 import type { ImageRequest, ImageResult, RemoteProgress, RemoteRef } from '../providers/types';
@@ -67,9 +69,9 @@ export function toJob(row: Row): StoredJob {
     parentId: row.parent_id,
     costUsd: result?.costUsd ?? null,
     latencyMs: result?.latencyMs ?? null,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    finishedAt: row.finished_at,
+    createdAt: isoDate(row.created_at),
+    updatedAt: isoDate(row.updated_at),
+    finishedAt: row.finished_at === null ? null : isoDate(row.finished_at),
     jobParams,
     remote,
     result,
@@ -89,19 +91,16 @@ export type JobChanges = Partial<{
   cancelRequested: boolean;
 }>;
 
-export function isFinal(status: JobStatus): boolean {
-  return status === 'done' || status === 'failed' || status === 'cancelled';
-}
-
-/** The job after `changes`, derived the way toJob derives it from the row. */
-export function withChanges(
-  job: StoredJob,
-  changes: JobChanges,
-  updatedAt: number,
-  finishedAt: number | null,
-): StoredJob {
-  const next: StoredJob = { ...job, updatedAt, finishedAt };
-  if (changes.status !== undefined) next.status = changes.status;
+/**
+ * The job after `changes` written at `at` (epoch ms), derived the way toJob derives it from the row:
+ * a new status stamps finishedAt when it is a finished one and clears it otherwise.
+ */
+export function withChanges(job: StoredJob, changes: JobChanges, at: number): StoredJob {
+  const next: StoredJob = { ...job, updatedAt: isoDate(at) };
+  if (changes.status !== undefined) {
+    next.status = changes.status;
+    next.finishedAt = isFinished(changes.status) ? isoDate(at) : null;
+  }
   if (changes.remote !== undefined) {
     next.remote = changes.remote;
     next.remoteId = changes.remote?.id ?? null;

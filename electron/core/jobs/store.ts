@@ -2,11 +2,11 @@
 // the provider's answer before anything is downloaded. Inputs of an edit are kept as blobs so a job can
 // be sent again after a restart even when the files it came from are gone.
 import { randomBytes } from 'node:crypto';
-import type { JobStatus } from '../../../shared/contract/jobs';
+import { finishedStatuses, isFinished, type JobStatus } from '../../../shared/contract/jobs';
 import type { ProtocolId } from '../../../shared/presets';
 import type { Db } from '../db/open';
 import { cached } from '../db/statement-cache';
-import { isFinal, type JobChanges, type JobParams, type Row, type StoredJob, toJob, withChanges } from './job-row';
+import { type JobChanges, type JobParams, type Row, type StoredJob, toJob, withChanges } from './job-row';
 
 export interface JobInput {
   role: 'image' | 'mask';
@@ -30,6 +30,9 @@ export interface NewJob {
 export function newJobId(): string {
   return `job_${randomBytes(8).toString('hex')}`;
 }
+
+/** The finished states as an SQL list, for the queries that skip finished jobs. */
+const finishedList = finishedStatuses.map((status) => `'${status}'`).join(', ');
 
 export class JobStore {
   constructor(
@@ -97,7 +100,7 @@ export class JobStore {
   unfinished(): StoredJob[] {
     const rows = cached(
       this.db,
-      `SELECT * FROM jobs WHERE status NOT IN ('done', 'failed', 'cancelled') ORDER BY created_at, rowid`,
+      `SELECT * FROM jobs WHERE status NOT IN (${finishedList}) ORDER BY created_at, rowid`,
     ).all() as Row[];
     return rows.map(toJob);
   }
@@ -123,10 +126,9 @@ export class JobStore {
       sets.push(`${column} = @${key}`);
       values[key] = value;
     };
-    const finishedAt = changes.status === undefined ? current.finishedAt : isFinal(changes.status) ? at : null;
     if (changes.status !== undefined) {
       set('status', 'status', changes.status);
-      set('finished_at', 'finishedAt', finishedAt);
+      set('finished_at', 'finishedAt', isFinished(changes.status) ? at : null);
     }
     if (changes.remote !== undefined) set('remote', 'remote', changes.remote ? JSON.stringify(changes.remote) : null);
     if (changes.progress !== undefined)
@@ -141,7 +143,7 @@ export class JobStore {
     if (changes.cancelRequested !== undefined)
       set('cancel_requested', 'cancelRequested', changes.cancelRequested ? 1 : 0);
     cached(this.db, `UPDATE jobs SET ${sets.join(', ')} WHERE id = @id`).run(values);
-    return withChanges(current, changes, at, finishedAt);
+    return withChanges(current, changes, at);
   }
 
   /** Whether a cancel was asked for, by this process or another one (the CLI beside the app). */
@@ -162,9 +164,6 @@ export class JobStore {
 
   /** On a clean shutdown: unfinished jobs become free for the next engine to resume. */
   release(owner: string): void {
-    cached(
-      this.db,
-      `UPDATE jobs SET owner = NULL WHERE owner = ? AND status NOT IN ('done', 'failed', 'cancelled')`,
-    ).run(owner);
+    cached(this.db, `UPDATE jobs SET owner = NULL WHERE owner = ? AND status NOT IN (${finishedList})`).run(owner);
   }
 }

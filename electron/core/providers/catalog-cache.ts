@@ -1,6 +1,7 @@
 // The models a provider lists (ImageRouter's /v1/models), kept in the library database so the catalogue
 // works offline and the app does not refetch a thousand models on every start.
 import { z } from 'zod';
+import { isoDate } from '../../../shared/contract/dates';
 import { type ModelInfo, modelInfoSchema } from '../../../shared/contract/models';
 import { isAppError } from '../../../shared/errors';
 import { presets } from '../../../shared/presets';
@@ -16,7 +17,8 @@ const cachedModels = z.array(modelInfoSchema);
 export interface ModelListing {
   providerId: string;
   models: ModelInfo[];
-  fetchedAt: number | null;
+  /** When the remote list was fetched; null for the built-in list alone. */
+  fetchedAt: string | null;
   warning: string | null;
 }
 
@@ -57,7 +59,7 @@ export function createModelCatalog({ db, registry, now = Date.now, fetch }: Mode
         return {
           providerId,
           models: mergeCatalog(provider.preset, saved?.models),
-          fetchedAt: saved?.fetchedAt ?? null,
+          fetchedAt: saved ? isoDate(saved.fetchedAt) : null,
           warning: null,
         };
       }
@@ -68,14 +70,19 @@ export function createModelCatalog({ db, registry, now = Date.now, fetch }: Mode
         const remote = await fetchRemoteCatalog(http, provider.preset, baseUrl, key);
         const fetchedAt = now();
         write.run(providerId, fetchedAt, JSON.stringify(remote));
-        return { providerId, models: mergeCatalog(provider.preset, remote), fetchedAt, warning: null };
+        return {
+          providerId,
+          models: mergeCatalog(provider.preset, remote),
+          fetchedAt: isoDate(fetchedAt),
+          warning: null,
+        };
       } catch (error) {
         const why = isAppError(error) ? error.message : String(error);
         const shown = saved ? 'the saved list' : 'the built-in list';
         return {
           providerId,
           models: mergeCatalog(provider.preset, saved?.models),
-          fetchedAt: saved?.fetchedAt ?? null,
+          fetchedAt: saved ? isoDate(saved.fetchedAt) : null,
           warning: `The model list of ${provider.label} could not be refreshed, so ${shown} is shown. ${why}`,
         };
       }
