@@ -5,7 +5,7 @@ import { type Migration, runMigrations } from './migrate';
 
 export type Db = Database.Database;
 
-export interface OpenDatabaseOptions {
+interface OpenDatabaseOptions {
   migrations: readonly Migration[];
   /** How long a writer waits for another process (the CLI beside the app) before giving up. */
   busyTimeoutMs?: number;

@@ -40,7 +40,7 @@ export interface StoreOptions {
 }
 
 /** Facts an archive brings back besides the generation ones. */
-export interface RestoredFacts {
+interface RestoredFacts {
   id?: string;
   createdAt?: number;
   favorite?: boolean;
@@ -49,17 +49,17 @@ export interface RestoredFacts {
   trashedAt?: number | null;
 }
 
-export interface StoreResult {
+interface StoreResult {
   image: LibraryImage;
   /** True when these bytes were already in the library as an imported image (nothing new was stored). */
   duplicate: boolean;
 }
 
-export function newImageId(): string {
+function newImageId(): string {
   return randomBytes(8).toString('hex');
 }
 
-export function getImageRow(context: LibraryContext, id: string): ImageRow | undefined {
+function getImageRow(context: LibraryContext, id: string): ImageRow | undefined {
   return cached(context.db, `SELECT ${imageColumns} FROM images i WHERE i.id = ?`).get(id) as ImageRow | undefined;
 }
 

@@ -11,7 +11,7 @@ import { getImages } from './organise';
 import { embedPngText } from './png-text';
 import { formatSdParameters } from './sd-parameters';
 
-export interface ExportedFile {
+interface ExportedFile {
   id: string;
   path: string;
   sidecar: string;
@@ -42,7 +42,7 @@ export async function exportImages(
 }
 
 /** The text chunks an exported PNG carries. */
-export function textChunksOf(image: LibraryImage): Record<string, string> {
+function textChunksOf(image: LibraryImage): Record<string, string> {
   const own = {
     prompt: image.prompt,
     negativePrompt: image.negativePrompt,

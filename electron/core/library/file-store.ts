@@ -21,7 +21,7 @@ export function sha256Of(bytes: Buffer): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-export function isSha256(value: string): boolean {
+function isSha256(value: string): boolean {
   return sha256Pattern.test(value);
 }
 

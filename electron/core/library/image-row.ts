@@ -32,7 +32,7 @@ export interface ImageRow {
 }
 
 /** Tag names joined by a control character that a tag name can never hold. */
-export const tagSeparator = '\u001f';
+const tagSeparator = '\u001f';
 
 export const imageColumns = `i.*, (SELECT group_concat(t.name, char(31)) FROM image_tags it JOIN tags t ON t.id = it.tag_id WHERE it.image_id = i.id) AS tag_list`;
 

@@ -16,7 +16,7 @@ import { ThumbnailQueue } from './thumbnail-queue';
 import { facets, imageIdsOfJob, listImages } from './query';
 import { registerSearchText } from './search-text';
 
-export interface LibraryOptions {
+interface LibraryOptions {
   db: Db;
   libraryDir: string;
   now?: () => number;

@@ -4,7 +4,7 @@ import { crc32 } from 'node:zlib';
 
 const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
-export function isPng(bytes: Buffer): boolean {
+function isPng(bytes: Buffer): boolean {
   return bytes.length > 8 && bytes.subarray(0, 8).equals(signature);
 }
 

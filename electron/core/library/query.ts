@@ -10,7 +10,7 @@ import { toMatchPhrase, toSearchText } from './search-text';
 import { type ImageRow, imageColumns, toLibraryImage } from './image-row';
 import { cached } from '../db/statement-cache';
 
-export const defaultPageSize = 60;
+const defaultPageSize = 60;
 type Sort = NonNullable<ListFilter['sort']>;
 
 const sortSpecs: Record<Sort, { columns: Array<'pk' | 'rating'>; direction: 'ASC' | 'DESC' }> = {
@@ -19,7 +19,7 @@ const sortSpecs: Record<Sort, { columns: Array<'pk' | 'rating'>; direction: 'ASC
   rating: { columns: ['rating', 'pk'], direction: 'DESC' },
 };
 
-export interface ListQuery {
+interface ListQuery {
   sql: string;
   params: unknown[];
   sort: Sort;
@@ -32,7 +32,7 @@ const hasWordCharacter = /[\p{L}\p{N}]/u;
  * Turns what the user typed into an FTS5 query: every word must match, a Latin word as a prefix, a
  * run of Chinese, Japanese or Korean anywhere (see search-text.ts).
  */
-export function toMatchExpression(text: string): string | null {
+function toMatchExpression(text: string): string | null {
   const phrases = text
     .split(/\s+/)
     .map(toMatchPhrase)
@@ -50,7 +50,7 @@ function matchFor(filter: ListFilter): string | null {
   return match;
 }
 
-export interface PlanHints {
+interface PlanHints {
   /** Rating order with a text search that matches many rows: walk the rating index and probe the matches. */
   manyMatches?: boolean;
 }
@@ -181,7 +181,7 @@ export function imageIdsOfJob(context: LibraryContext, jobId: string): string[] 
     .all(jobId) as string[];
 }
 
-export interface Facet {
+interface Facet {
   value: string;
   count: number;
 }

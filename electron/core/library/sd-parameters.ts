@@ -4,7 +4,7 @@
 //   Steps: 20, Sampler: Euler a, CFG scale: 7, Seed: 1234, Size: 512x512, Model: sd_xl_base
 // We read it on import and write it on export so other tools see our prompts too.
 
-export interface GenerationFacts {
+interface GenerationFacts {
   prompt: string | null;
   negativePrompt: string | null;
   params: Record<string, unknown> | null;

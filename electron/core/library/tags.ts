@@ -3,7 +3,7 @@
 import type { Db } from '../db/open';
 import { cached } from '../db/statement-cache';
 
-export function normaliseTag(name: string): string {
+function normaliseTag(name: string): string {
   return name.trim().replace(/\s+/g, ' ');
 }
 
