@@ -15,9 +15,9 @@ import { libraryHandlers } from './library/handlers';
 import { createLibrary, type Library } from './library/library';
 import { ProviderRegistry } from './providers/registry';
 import { createModelCatalog } from './providers/catalog-cache';
-import { modelsHandlers } from './providers/models-handlers';
+import { providersHandlers } from './providers/handlers';
 import { createSecretStore } from './secrets/create-secret-store';
-import { providersHandlers } from './secrets/handlers';
+import { secretsHandlers } from './secrets/handlers';
 import type { SecretStore } from './secrets/types';
 import { version } from './version';
 
@@ -74,8 +74,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       options.host,
     ),
     ...libraryHandlers(library),
-    ...providersHandlers({ registry: providers, secrets }),
-    ...modelsHandlers(catalog),
+    ...providersHandlers({ registry: providers, secrets, catalog }),
+    ...secretsHandlers(secrets),
     ...jobsHandlers(jobs),
   };
   const defaultContext: CallContext = { transport: options.transport };
