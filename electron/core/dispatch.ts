@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { channels, isChannelName } from '../../shared/contract';
-import { AppError, type Envelope, type ErrorInfo, isAppError } from '../../shared/errors';
+import { AppError, type Envelope, type ErrorInfo, errorDetails, isAppError } from '../../shared/errors';
 import type { CallContext, HandlerTable } from './handlers';
 import { redact } from './redact';
 
@@ -20,6 +20,7 @@ export async function dispatch(
       throw new AppError(
         'unknown_channel',
         `There is no channel named ${JSON.stringify(String(channelName)).slice(0, 80)}.`,
+        errorDetails('channel_unknown', { channel: String(channelName).slice(0, 80) }),
       );
     }
     const parsed = channels[channelName].input.safeParse(payload ?? {});
@@ -27,6 +28,7 @@ export async function dispatch(
       throw new AppError(
         'invalid_payload',
         `The request to ${channelName} was refused: ${z.prettifyError(parsed.error)}`,
+        errorDetails('field_invalid', { channel: channelName, field: firstField(parsed.error) }),
       );
     }
     const handler = handlers[channelName] as (input: unknown, context: CallContext) => unknown;
@@ -35,6 +37,14 @@ export async function dispatch(
   } catch (error) {
     return { ok: false, error: toErrorInfo(error) };
   }
+}
+
+/** The field the first problem is in, as a dotted path ("targets.0.model"); an extra field names itself. */
+function firstField(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return 'payload';
+  const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0] ?? ''] : issue.path;
+  return path.map(String).join('.') || 'payload';
 }
 
 export function toErrorInfo(error: unknown): ErrorInfo {

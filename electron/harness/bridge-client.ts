@@ -21,8 +21,9 @@ export const bridgeClientSource = (tokenCookie: string): string => String.raw`((
   let opened = null;
   let retryDelay = 250;
 
-  function fail(message) {
-    return { ok: false, error: { code: 'unavailable', message } };
+  // kind: one of shared/errors.ts's errorKinds (this script is plain text, so it cannot import them).
+  function fail(kind, message) {
+    return { ok: false, error: { code: 'unavailable', message, details: { kind } } };
   }
 
   function connect() {
@@ -45,7 +46,7 @@ export const bridgeClientSource = (tokenCookie: string): string => String.raw`((
       socket.onclose = () => {
         resolve(false);
         for (const [id, settle] of pending) {
-          settle(fail('The connection to Atelier was lost. Is "atelier serve" still running?'));
+          settle(fail('core_connection_lost', 'The connection to Atelier was lost. Is "atelier serve" still running?'));
           pending.delete(id);
         }
         setTimeout(connect, retryDelay);
@@ -59,7 +60,7 @@ export const bridgeClientSource = (tokenCookie: string): string => String.raw`((
     invoke(channel, payload) {
       return opened.then((isOpen) => {
         if (!isOpen || socket.readyState !== WebSocket.OPEN) {
-          return fail('Atelier is not connected. Open the address that "atelier serve" printed, with its #token.');
+          return fail('core_not_connected', 'Atelier is not connected. Open the address that "atelier serve" printed, with its #token.');
         }
         const id = nextId++;
         return new Promise((resolve) => {

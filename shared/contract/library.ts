@@ -3,6 +3,7 @@
 // negativePrompt, originalName, rating and trashedAt. The renderer loads pixels by id through
 // /media/<id>/<original|thumb256|thumb768>, never through `path`.
 import { z } from 'zod';
+import { type ErrorDetails, kindOf } from '../errors';
 import { isoDateSchema } from './dates';
 import { channel } from './define';
 
@@ -75,7 +76,12 @@ export const listFilterSchema = z
   .strict();
 export type ListFilter = z.infer<typeof listFilterSchema>;
 
-export const refusedFileSchema = z.object({ path: z.string(), reason: z.string() });
+/** A file an import did not take: the reason in English (CLI) and, when known, its kind for the page. */
+export const refusedFileSchema = z.object({
+  path: z.string(),
+  reason: z.string(),
+  details: z.custom<ErrorDetails>((value) => kindOf(value) !== undefined).optional(),
+});
 export const importResultSchema = z.object({
   imported: z.array(libraryImageSchema),
   duplicates: z.array(libraryImageSchema),

@@ -29,7 +29,11 @@ describe('core.invoke validates every payload against the contract', () => {
     const answer = await core.invoke('app.shutdown', {});
     expect(answer).toEqual({
       ok: false,
-      error: { code: 'unknown_channel', message: 'There is no channel named "app.shutdown".' },
+      error: {
+        code: 'unknown_channel',
+        message: 'There is no channel named "app.shutdown".',
+        details: { kind: 'channel_unknown', channel: 'app.shutdown' },
+      },
     });
   });
 
@@ -47,6 +51,7 @@ describe('core.invoke validates every payload against the contract', () => {
     if (!answer.ok) {
       expect(answer.error.code).toBe('invalid_payload');
       expect(answer.error.message).toMatch(/app\.ping.*nonce/s);
+      expect(answer.error.details).toEqual({ kind: 'field_invalid', channel: 'app.ping', field: 'nonce' });
     }
   });
 
@@ -54,6 +59,8 @@ describe('core.invoke validates every payload against the contract', () => {
     const answer = await core.invoke('app.info', { debug: true });
     expect(answer).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
     if (!answer.ok) expect(answer.error.message).toContain('debug');
+    if (!answer.ok)
+      expect(answer.error.details).toEqual({ kind: 'field_invalid', channel: 'app.info', field: 'debug' });
   });
 
   it('refuses payloads that are not objects', async () => {

@@ -54,7 +54,11 @@ describe('atelier library', () => {
     ]);
     expect(result.duplicates).toEqual([]);
     expect(result.refused).toEqual([
-      { path: join(work, 'in', 'fake.png'), reason: expect.stringMatching(/not an image/) },
+      {
+        path: join(work, 'in', 'fake.png'),
+        reason: expect.stringMatching(/not an image/),
+        details: { kind: 'not_an_image' },
+      },
     ]);
     ids = result.imported.map((image: { id: string }) => image.id);
 

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/errors';
 import { findModel, genericModel } from '../../electron/core/providers/catalog';
 import { assertValidRequest, validateRequest } from '../../electron/core/providers/validate';
+import { maxInputFileBytes } from '../../shared/limits';
 import type { ImageRequest } from '../../electron/core/providers/types';
 import { paintedMask, solidPng } from './helpers';
 
@@ -98,6 +99,7 @@ describe('validation', () => {
       {
         field: 'mask',
         message: 'The mask is 16×16 but the image is 32×32. Scale the mask to the image.',
+        details: { kind: 'mask_size_mismatch', maskWidth: 16, maskHeight: 16, width: 32, height: 32 },
         fix: 'scale_mask',
       },
     ]);
@@ -131,5 +133,31 @@ describe('validation', () => {
     expect(error.code).toBe('invalid_input');
     expect(error.message).toBe('Write a prompt: describe the image you want. (and 1 more problem)');
     expect((error.details as { issues: unknown[] }).issues).toHaveLength(2);
+    // The first issue's facts ride along, so the page can say it in the user's language.
+    expect(error.details).toMatchObject({ kind: 'prompt_empty' });
+  });
+
+  it('each common refusal carries its kind and the numbers its sentence needs', async () => {
+    const image = { bytes: await solidPng(8, 8), mimeType: 'image/png' };
+    const details = async (preset: Parameters<typeof findModel>[0], request: ImageRequest) =>
+      (await validateRequest(findModel(preset, request.model), request)).map((issue) => issue.details);
+    expect(await details('openai', { model: 'dall-e-2', prompt: 'a'.repeat(1001) })).toEqual([
+      { kind: 'prompt_too_long', model: 'dall-e-2', limit: 1000, actual: 1001 },
+    ]);
+    expect(await details('openai', { model: 'dall-e-2', prompt: 'x', images: [image, image] })).toEqual([
+      { kind: 'too_many_images', model: 'dall-e-2', limit: 1, actual: 2 },
+    ]);
+    expect(await details('openai', { model: 'dall-e-3', prompt: 'x', size: '512x512' })).toEqual([
+      {
+        kind: 'size_not_offered',
+        model: 'dall-e-3',
+        size: '512x512',
+        choices: ['1024x1024', '1792x1024', '1024x1792'],
+      },
+    ]);
+    const huge = { bytes: Buffer.alloc(maxInputFileBytes + 1), mimeType: 'image/png' };
+    expect(await details('openai', { model: 'gpt-image-1', prompt: 'x', images: [huge] })).toEqual([
+      { kind: 'file_too_large', limit: maxInputFileBytes, actual: maxInputFileBytes + 1 },
+    ]);
   });
 });

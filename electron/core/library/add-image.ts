@@ -4,7 +4,7 @@
 // references, which `check` finds and adopts.
 import { randomBytes } from 'node:crypto';
 import type { ImageSource, LibraryImage } from '../../../shared/contract/library';
-import { AppError } from '../../../shared/errors';
+import { AppError, errorDetails } from '../../../shared/errors';
 import type { LibraryContext } from './context';
 import { sha256Of } from './file-store';
 import { type CheckedImage, checkAndWrite, type ImageFacts } from './check-image';
@@ -134,7 +134,11 @@ function insertRow(context: LibraryContext, values: RowValues): ImageRow {
   );
   const parentId = input.parentId ?? null;
   if (parentId && !cached(context.db, 'SELECT 1 FROM images WHERE id = ?').get(parentId)) {
-    throw new AppError('not_found', `The parent image ${parentId} is not in the library.`);
+    throw new AppError(
+      'not_found',
+      `The parent image ${parentId} is not in the library.`,
+      errorDetails('image_not_found', { id: parentId }),
+    );
   }
   const createdAt = restored.createdAt ?? context.now();
   // IMMEDIATE: the key is read and written under one write lock, even with the CLI beside the app.

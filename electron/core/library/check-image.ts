@@ -23,7 +23,7 @@ export async function checkImage(bytes: Buffer): Promise<ProbedImage> {
       .raw()
       .toBuffer();
   } catch {
-    throw new ImageRefused('damaged', 'The image is damaged or cut short.');
+    throw new ImageRefused({ kind: 'image_damaged' }, 'The image is damaged or cut short.');
   }
   return probed;
 }

@@ -4,19 +4,25 @@
 import { decode as decodeBmp } from 'bmp-ts';
 import sharp, { type Metadata, type SharpOptions } from 'sharp';
 import type { ImageFormat } from '../../../shared/contract/library';
-import { AppError } from '../../../shared/errors';
+import { AppError, type ErrorDetails, type ErrorKind } from '../../../shared/errors';
 
 export const importLimits = { maxBytes: 50 * 1024 * 1024, maxPixels: 100_000_000 } as const;
 
-export type RefusalKind = 'empty' | 'too_large' | 'too_many_pixels' | 'not_an_image' | 'unsupported' | 'damaged';
+export type RefusalKind = Extract<
+  ErrorKind,
+  'file_empty' | 'file_too_large' | 'too_many_pixels' | 'not_an_image' | 'format_unsupported' | 'image_damaged'
+>;
 
-/** An image the library will not take; `invalid_input` so the CLI and the UI show the reason as is. */
+/**
+ * An image the library will not take; `invalid_input`, with the reason for the CLI and, as `details`,
+ * its kind and facts for the page to say in the user's language.
+ */
 export class ImageRefused extends AppError {
   readonly kind: RefusalKind;
 
-  constructor(kind: RefusalKind, message: string) {
-    super('invalid_input', message, { kind });
-    this.kind = kind;
+  constructor(details: ErrorDetails<RefusalKind>, message: string) {
+    super('invalid_input', message, details);
+    this.kind = details.kind;
   }
 }
 
@@ -50,10 +56,10 @@ export function formatFactsOf(format: ImageFormat): { extension: string; mime: s
 const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 export async function probeImage(bytes: Buffer): Promise<ProbedImage> {
-  if (bytes.length === 0) throw new ImageRefused('empty', 'The file is empty (0 bytes).');
+  if (bytes.length === 0) throw new ImageRefused({ kind: 'file_empty' }, 'The file is empty (0 bytes).');
   if (bytes.length > importLimits.maxBytes) {
     throw new ImageRefused(
-      'too_large',
+      { kind: 'file_too_large', limit: importLimits.maxBytes, actual: bytes.length },
       `The file is too large (${megabytes(bytes.length)}; the limit is ${megabytes(importLimits.maxBytes)}).`,
     );
   }
@@ -63,14 +69,14 @@ export async function probeImage(bytes: Buffer): Promise<ProbedImage> {
     metadata = await sharp(bytes, { limitInputPixels: false }).metadata();
   } catch {
     throw new ImageRefused(
-      'not_an_image',
+      { kind: 'not_an_image' },
       'This is not an image Atelier can read (PNG, JPEG, WebP, GIF, AVIF, TIFF or BMP).',
     );
   }
   const format = formatOf(metadata);
   if (!format) {
     throw new ImageRefused(
-      'unsupported',
+      { kind: 'format_unsupported', format: String(metadata.format).toUpperCase() },
       `The ${String(metadata.format).toUpperCase()} format is not supported (PNG, JPEG, WebP, GIF, AVIF, TIFF and BMP are).`,
     );
   }
@@ -110,11 +116,12 @@ function formatOf(metadata: Metadata): ImageFormat | null {
 }
 
 function checkPixels(width: number, height: number): void {
-  if (width <= 0 || height <= 0) throw new ImageRefused('damaged', 'The image header is damaged (it gives no size).');
+  if (width <= 0 || height <= 0)
+    throw new ImageRefused({ kind: 'image_damaged' }, 'The image header is damaged (it gives no size).');
   const pixels = width * height;
   if (pixels > importLimits.maxPixels) {
     throw new ImageRefused(
-      'too_many_pixels',
+      { kind: 'too_many_pixels', width, height, limit: importLimits.maxPixels },
       `The image is too large (${width}×${height} = ${(pixels / 1e6).toFixed(0)} megapixels; the limit is ${importLimits.maxPixels / 1e6}).`,
     );
   }
@@ -133,10 +140,10 @@ function probeBmp(bytes: Buffer): ProbedImage {
   try {
     image = decodeBmp(bytes, { toRGBA: true });
   } catch {
-    throw new ImageRefused('damaged', 'The BMP file is damaged or cut short.');
+    throw new ImageRefused({ kind: 'image_damaged' }, 'The BMP file is damaged or cut short.');
   }
   if (image.data.length < width * height * 4)
-    throw new ImageRefused('damaged', 'The BMP file is damaged or cut short.');
+    throw new ImageRefused({ kind: 'image_damaged' }, 'The BMP file is damaged or cut short.');
   return {
     format: 'bmp',
     ...formatFacts.bmp,

@@ -6,6 +6,7 @@ import { basename, extname, join, resolve } from 'node:path';
 import type { ImportResult, LibraryImage } from '../../../shared/contract/library';
 import type { LibraryContext } from './context';
 import { storeImage } from './add-image';
+import { errorDetails, type ErrorDetails, isAppError, kindOf } from '../../../shared/errors';
 import { importLimits } from './image-probe';
 
 /** In a folder only these are taken (notes and sidecars beside the images are passed over); a file named explicitly is always tried. */
@@ -92,7 +93,8 @@ async function importOne(context: LibraryContext, file: ImportItem, createdAt: n
     // Refused before reading, so a 2 GB video dropped by mistake costs nothing.
     if (file.size > importLimits.maxBytes) {
       const reason = `The file is too large (${(file.size / 1024 / 1024).toFixed(1)} MB; the limit is ${importLimits.maxBytes / 1024 / 1024} MB).`;
-      return { kind: 'refused', refused: { path: file.name, reason } };
+      const details = errorDetails('file_too_large', { limit: importLimits.maxBytes, actual: file.size });
+      return { kind: 'refused', refused: { path: file.name, reason, details } };
     }
     const bytes = await file.read();
     const stored = await storeImage(
@@ -104,7 +106,11 @@ async function importOne(context: LibraryContext, file: ImportItem, createdAt: n
   } catch (error) {
     return {
       kind: 'refused',
-      refused: { path: file.name, reason: error instanceof Error ? error.message : String(error) },
+      refused: {
+        path: file.name,
+        reason: error instanceof Error ? error.message : String(error),
+        ...(isAppError(error) && kindOf(error.details) && { details: error.details as ErrorDetails }),
+      },
     };
   }
 }

@@ -1,7 +1,7 @@
 // Favourite, rating, tags, trash and restore, and permanent delete: each takes many ids at once
 // (the gallery's multi-select) and runs as one transaction, so a bulk change is all or nothing.
 import type { LibraryImage } from '../../../shared/contract/library';
-import { AppError } from '../../../shared/errors';
+import { AppError, errorDetails } from '../../../shared/errors';
 import type { LibraryContext } from './context';
 import { thumbSizes } from './file-store';
 import { type ImageRow, imageColumns, toLibraryImage } from './image-row';
@@ -21,6 +21,7 @@ export function getImages(context: LibraryContext, ids: string[]): LibraryImage[
     throw new AppError(
       'not_found',
       `No image with id ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ` (and ${missing.length - 5} more)` : ''} in this library.`,
+      errorDetails('image_not_found', { id: missing[0]! }),
     );
   }
   return unique.map((id) => toLibraryImage(rows.get(id)!, context.store));

@@ -26,7 +26,7 @@ async function renderThumbnails(pixels: ProbedImage['pixels']): Promise<Thumbnai
       .webp({ quality: 82 })
       .toBuffer();
   } catch (error) {
-    throw new ImageRefused('damaged', `The image is damaged or cut short (${shortReason(error)}).`);
+    throw new ImageRefused({ kind: 'image_damaged' }, `The image is damaged or cut short (${shortReason(error)}).`);
   }
   // The small one comes from the large one: a second full decode of the original would double the cost.
   const small = await sharp(large)

@@ -1,6 +1,6 @@
 // Builds the adapter for one provider and protocol. The jobs engine asks for it per job:
 // protocolFor(preset, model) decides the protocol, so one QuickRouter provider speaks three.
-import { AppError } from '../../../shared/errors';
+import { AppError, errorDetails } from '../../../shared/errors';
 import { presets, type ProtocolId, type ProviderConfig } from '../../../shared/presets';
 import { HttpClient, type HttpClientOptions } from '../http/client';
 import { findModel } from './catalog';
@@ -36,9 +36,17 @@ export function createProviderAdapter(options: AdapterOptions): ProviderAdapter 
   }
   const baseUrl = provider.baseUrl ?? preset.defaultBaseUrl;
   if (!baseUrl)
-    throw new AppError('invalid_input', `${provider.label} has no base URL. Set it in Settings → Providers.`);
+    throw new AppError(
+      'invalid_input',
+      `${provider.label} has no base URL. Set it in Settings → Providers.`,
+      errorDetails('base_url_missing', { provider: provider.label }),
+    );
   if (preset.needsKey && !key)
-    throw new AppError('auth_refused', `${provider.label} has no API key. Add it in Settings → Providers.`);
+    throw new AppError(
+      'auth_refused',
+      `${provider.label} has no API key. Add it in Settings → Providers.`,
+      errorDetails('key_missing', { provider: provider.label }),
+    );
   const http = createHttpClient(options);
   const context = { http, preset, baseUrl, key, label: provider.label };
   if (protocol === 'fal-queue') return createFalQueueAdapter(context);

@@ -2,11 +2,11 @@
 // which checks every pixel before it keeps them, so a truncated download never becomes a broken entry.
 import { AppError, isAppError } from '../../../shared/errors';
 import type { HttpClient } from '../http/client';
-import { ImageRefused } from '../library/image-probe';
+import { ImageRefused, type RefusalKind } from '../library/image-probe';
 import type { ResultImage } from './types';
 
 /** Refusals another download cannot fix (the provider sent a real image the library will not take). */
-const finalRefusals = new Set(['too_large', 'too_many_pixels', 'unsupported']);
+const finalRefusals = new Set<RefusalKind>(['file_too_large', 'too_many_pixels', 'format_unsupported']);
 
 async function fetchBytes(http: HttpClient, url: string, signal?: AbortSignal): Promise<Buffer> {
   try {

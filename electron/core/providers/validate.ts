@@ -1,7 +1,7 @@
 // Checks made before anything is sent, each with a message a user can act on. Unknown (generic) models
 // are only held to the rules every API shares, so they stay usable.
 import sharp from 'sharp';
-import { AppError } from '../../../shared/errors';
+import { AppError, type ErrorDetails, errorDetails } from '../../../shared/errors';
 import type { ModelInfo } from '../../../shared/contract/models';
 import { maxInputFileBytes } from '../../../shared/limits';
 import type { ImageRequest, InputImage } from './types';
@@ -11,6 +11,8 @@ const acceptedFormats = ['png', 'jpeg', 'webp'];
 export interface ValidationIssue {
   field: 'prompt' | 'n' | 'size' | 'aspectRatio' | 'quality' | 'outputFormat' | 'images' | 'mask';
   message: string;
+  /** The same refusal as facts, for the page to say in the user's language. */
+  details: ErrorDetails;
   /** A fix the UI can offer with one click (scale the mask to the image). */
   fix?: 'scale_mask';
 }
@@ -20,50 +22,88 @@ const list = (values: string[]) => values.join(', ');
 function checkOptions(model: ModelInfo, request: ImageRequest, issues: ValidationIssue[]): void {
   const strict = model.source !== 'generic';
   const prompt = request.prompt.trim();
-  if (prompt === '') issues.push({ field: 'prompt', message: 'Write a prompt: describe the image you want.' });
+  if (prompt === '')
+    issues.push({
+      field: 'prompt',
+      message: 'Write a prompt: describe the image you want.',
+      details: errorDetails('prompt_empty', {}),
+    });
   if (model.promptMax !== null && request.prompt.length > model.promptMax) {
     issues.push({
       field: 'prompt',
       message: `The prompt is ${request.prompt.length} characters; ${model.id} accepts at most ${model.promptMax}. Shorten it.`,
+      details: errorDetails('prompt_too_long', {
+        model: model.id,
+        limit: model.promptMax,
+        actual: request.prompt.length,
+      }),
     });
   }
   const n = request.n ?? 1;
   if (!Number.isInteger(n) || n < model.n.min || n > model.n.max) {
     const range = model.n.min === model.n.max ? `exactly ${model.n.min}` : `${model.n.min} to ${model.n.max}`;
-    issues.push({ field: 'n', message: `${model.id} makes ${range} image(s) per request; you asked for ${n}.` });
+    issues.push({
+      field: 'n',
+      message: `${model.id} makes ${range} image(s) per request; you asked for ${n}.`,
+      details: errorDetails('count_out_of_range', { model: model.id, min: model.n.min, max: model.n.max, actual: n }),
+    });
   }
   if (request.size !== undefined) {
     if (model.sizes && !model.sizes.includes(request.size)) {
       issues.push({
         field: 'size',
         message: `${model.id} does not take the size ${request.size}. Choose one of: ${list(model.sizes)}.`,
+        details: errorDetails('size_not_offered', { model: model.id, size: request.size, choices: model.sizes }),
       });
     } else if (!model.sizes && request.size !== 'auto' && !/^\d+x\d+$/.test(request.size)) {
       issues.push({
         field: 'size',
         message: `"${request.size}" is not a size. Write it as WIDTHxHEIGHT, e.g. 1024x1024, or auto.`,
+        details: errorDetails('size_malformed', { size: request.size }),
       });
     }
   }
   if (request.aspectRatio !== undefined && strict) {
     if (model.aspectRatios.length === 0) {
-      issues.push({ field: 'aspectRatio', message: `${model.id} takes no aspect ratio. Choose a size instead.` });
+      issues.push({
+        field: 'aspectRatio',
+        message: `${model.id} takes no aspect ratio. Choose a size instead.`,
+        details: errorDetails('aspect_ratio_not_taken', { model: model.id }),
+      });
     } else if (!model.aspectRatios.includes(request.aspectRatio)) {
       issues.push({
         field: 'aspectRatio',
         message: `${model.id} does not take ${request.aspectRatio}. Choose one of: ${list(model.aspectRatios)}.`,
+        details: errorDetails('aspect_ratio_not_offered', {
+          model: model.id,
+          aspectRatio: request.aspectRatio,
+          choices: model.aspectRatios,
+        }),
       });
     }
   }
   if (request.quality !== undefined && strict && !model.qualities.includes(request.quality)) {
     const choose = model.qualities.length ? `Choose one of: ${list(model.qualities)}.` : 'Leave quality unset.';
-    issues.push({ field: 'quality', message: `${model.id} does not take the quality "${request.quality}". ${choose}` });
+    issues.push({
+      field: 'quality',
+      message: `${model.id} does not take the quality "${request.quality}". ${choose}`,
+      details: model.qualities.length
+        ? errorDetails('quality_not_offered', { model: model.id, quality: request.quality, choices: model.qualities })
+        : errorDetails('quality_not_taken', { model: model.id, quality: request.quality }),
+    });
   }
   if (request.outputFormat !== undefined && strict && !model.outputFormats.includes(request.outputFormat)) {
     const choose = model.outputFormats.length
       ? `Choose one of: ${list(model.outputFormats)}.`
       : 'Leave the format unset.';
-    issues.push({ field: 'outputFormat', message: `${model.id} cannot answer in ${request.outputFormat}. ${choose}` });
+    const format = request.outputFormat;
+    issues.push({
+      field: 'outputFormat',
+      message: `${model.id} cannot answer in ${format}. ${choose}`,
+      details: model.outputFormats.length
+        ? errorDetails('output_format_not_offered', { model: model.id, format, choices: model.outputFormats })
+        : errorDetails('output_format_not_taken', { model: model.id, format }),
+    });
   }
 }
 
@@ -81,12 +121,17 @@ async function checkFile(image: InputImage, label: string, field: 'images' | 'ma
     issues.push({
       field,
       message: `${label} is ${megabytes} MB; the limit is ${maxInputFileBytes / 1024 / 1024} MB. Use a smaller or compressed file.`,
+      details: errorDetails('file_too_large', { limit: maxInputFileBytes, actual: image.bytes.length }),
     });
     return null;
   }
   const meta = await readFormat(image);
   if (!meta?.format || !acceptedFormats.includes(meta.format)) {
-    issues.push({ field, message: `${label} is not a PNG, JPEG or WebP image. Convert it and try again.` });
+    issues.push({
+      field,
+      message: `${label} is not a PNG, JPEG or WebP image. Convert it and try again.`,
+      details: errorDetails('format_not_editable', {}),
+    });
     return null;
   }
   return meta;
@@ -98,11 +143,13 @@ async function checkInputs(model: ModelInfo, request: ImageRequest, issues: Vali
     issues.push({
       field: 'images',
       message: `${model.id} cannot edit images. Remove the input image or choose a model that edits.`,
+      details: errorDetails('edit_not_supported', { model: model.id }),
     });
   } else if (images.length > model.maxInputImages) {
     issues.push({
       field: 'images',
       message: `${model.id} takes at most ${model.maxInputImages} input image(s); you gave ${images.length}. Remove some.`,
+      details: errorDetails('too_many_images', { model: model.id, limit: model.maxInputImages, actual: images.length }),
     });
   }
   const metas = [];
@@ -113,11 +160,16 @@ async function checkInputs(model: ModelInfo, request: ImageRequest, issues: Vali
     issues.push({
       field: 'mask',
       message: `${model.id} does not take a mask. Clear the mask, or choose a model that inpaints (e.g. gpt-image-1).`,
+      details: errorDetails('mask_not_supported', { model: model.id }),
     });
     return;
   }
   if (images.length === 0) {
-    issues.push({ field: 'mask', message: 'A mask needs an input image to apply to. Add the image first.' });
+    issues.push({
+      field: 'mask',
+      message: 'A mask needs an input image to apply to. Add the image first.',
+      details: errorDetails('mask_without_image', {}),
+    });
     return;
   }
   const mask = await checkFile(request.mask, 'The mask', 'mask', issues);
@@ -126,6 +178,12 @@ async function checkInputs(model: ModelInfo, request: ImageRequest, issues: Vali
     issues.push({
       field: 'mask',
       message: `The mask is ${mask.width}×${mask.height} but the image is ${first.width}×${first.height}. Scale the mask to the image.`,
+      details: errorDetails('mask_size_mismatch', {
+        maskWidth: mask.width ?? 0,
+        maskHeight: mask.height ?? 0,
+        width: first.width ?? 0,
+        height: first.height ?? 0,
+      }),
       fix: 'scale_mask',
     });
   }
@@ -138,10 +196,10 @@ export async function validateRequest(model: ModelInfo, request: ImageRequest): 
   return issues;
 }
 
-/** Throws AppError('invalid_input') carrying every issue, the first one as the message. */
+/** Throws AppError('invalid_input') carrying every issue, the first one as the message and the details' kind. */
 export async function assertValidRequest(model: ModelInfo, request: ImageRequest): Promise<void> {
   const issues = await validateRequest(model, request);
   if (issues.length === 0) return;
   const more = issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''})` : '';
-  throw new AppError('invalid_input', `${issues[0]!.message}${more}`, { issues });
+  throw new AppError('invalid_input', `${issues[0]!.message}${more}`, { ...issues[0]!.details, issues });
 }
