@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { useTranslation } from 'react-i18next';
+import { ErrorBanner } from './components/ErrorBanner';
 import { NavRail } from './components/NavRail';
 import { StatusBar } from './components/StatusBar';
 import { useLanguageEffect, useThemeEffect, useViewShortcuts } from './hooks';
@@ -17,7 +17,6 @@ const screens: Record<View, () => React.JSX.Element> = {
 };
 
 export function App() {
-  const { t } = useTranslation();
   const view = useShell((state) => state.view);
   const connection = useShell((state) => state.connection);
   const connect = useShell((state) => state.connect);
@@ -32,11 +31,7 @@ export function App() {
     <div className="app">
       <NavRail />
       <main className="main">
-        {connection.state === 'failed' && (
-          <div className="error-banner" role="alert" data-testid="error-banner">
-            {t('status.disconnected', { message: connection.message })}
-          </div>
-        )}
+        {connection.state === 'failed' && <ErrorBanner error={connection.error} />}
         <Screen />
       </main>
       <StatusBar />

@@ -9,28 +9,34 @@ import type {
   EventPayload,
 } from '../shared/contract';
 import type { MediaVariant } from '../shared/contract/library';
-import type { ErrorCode } from '../shared/errors';
+import { type ErrorCode, errorDetails } from '../shared/errors';
 
+/** The core's refusal as the page receives it: the code, the English message, and the details (with a kind). */
 export class ApiError extends Error {
   readonly code: ErrorCode;
+  readonly details?: unknown;
 
-  constructor(code: ErrorCode, message: string) {
+  constructor(code: ErrorCode, message: string, details?: unknown) {
     super(message);
     this.name = 'ApiError';
     this.code = code;
+    this.details = details;
   }
 }
 
 function bridge(): AtelierBridge {
   const candidate = (globalThis as { atelier?: AtelierBridge }).atelier;
-  if (!candidate) throw new ApiError('unavailable', 'The Atelier core is not connected to this window.');
+  if (!candidate) {
+    const details = errorDetails('core_not_connected', {});
+    throw new ApiError('unavailable', 'The Atelier core is not connected to this window.', details);
+  }
   return candidate;
 }
 
 export async function invoke<K extends ChannelName>(channel: K, payload: ChannelInput<K>): Promise<ChannelOutput<K>> {
   const envelope = await bridge().invoke(channel, payload);
   if (envelope.ok) return envelope.value as ChannelOutput<K>;
-  throw new ApiError(envelope.error.code, envelope.error.message);
+  throw new ApiError(envelope.error.code, envelope.error.message, envelope.error.details);
 }
 
 export function on<K extends EventName>(event: K, listener: (payload: EventPayload<K>) => void): () => void {

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { isFinished, type Job } from '../../shared/contract/jobs';
 import { mediaUrl } from '../api';
+import { ErrorBanner } from './ErrorBanner';
 import { useJobs } from '../stores/jobs';
 
 /** One job: its model, live state (queue position, last log line), its images, cost and time. */
@@ -15,7 +16,7 @@ export function JobCard({ job, onOpen }: { job: Job; onOpen?: (imageId: string) 
         <span className="muted">{job.providerId}</span>
         <span className={`status-chip ${job.status}`}>{t(`jobs.status.${job.status}`)}</span>
         {!isFinished(job.status) && (
-          <button type="button" data-testid="job-cancel" onClick={() => void cancel(job.id)}>
+          <button type="button" data-testid="job-cancel" onClick={() => cancel(job.id)}>
             {t('jobs.cancel')}
           </button>
         )}
@@ -26,11 +27,8 @@ export function JobCard({ job, onOpen }: { job: Job; onOpen?: (imageId: string) 
         </p>
       )}
       {!isFinished(job.status) && lastLog && <p className="muted log">{lastLog}</p>}
-      {job.error && (
-        <p className="job-error" role="alert">
-          {job.error.message}
-        </p>
-      )}
+      {/* A failure is the job's state, kept with it: nothing to dismiss. */}
+      {job.error && <ErrorBanner error={job.error} testId="job-error" />}
       {job.imageIds.length > 0 && (
         <div className="job-images">
           {job.imageIds.map((id) => (

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { describeError } from '../i18n/describe-error';
 import { isFinished } from '../../shared/contract/jobs';
 import { useJobs } from '../stores/jobs';
 import { useShell } from '../stores/shell';
@@ -22,13 +23,15 @@ function RunningJobs() {
 }
 
 export function StatusBar() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const connection = useShell((state) => state.connection);
   return (
     <footer className="status-bar" data-testid="core-status" data-state={connection.state}>
       <span className={`dot ${connection.state}`} aria-hidden="true" />
       {connection.state === 'connecting' && <span>{t('status.connecting')}</span>}
-      {connection.state === 'failed' && <span>{t('status.disconnected', { message: connection.message })}</span>}
+      {connection.state === 'failed' && (
+        <span>{t('status.disconnected', { message: describeError(i18n, connection.error) })}</span>
+      )}
       {connection.state === 'connected' && (
         <>
           <span>{t('status.connected')}</span>

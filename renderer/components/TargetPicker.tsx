@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ModelInfo } from '../../shared/contract/models';
 import { presets } from '../../shared/presets';
 import { useCatalog } from '../stores/catalog';
+import { ErrorBanner } from './ErrorBanner';
 import { useProviders } from '../stores/providers';
 import type { Target } from '../stores/generate';
 
@@ -20,8 +21,10 @@ export function TargetPicker({ target, onChange, need = 'generate', index = 0 }:
   const providers = useProviders((state) => state.providers);
   const models = useCatalog((state) => state.models[target.providerId]);
   const load = useCatalog((state) => state.load);
+  const error = useCatalog((state) => state.errors[target.providerId]);
   useEffect(() => {
-    void load(target.providerId).catch(() => undefined);
+    // load() never rejects: a failure is kept in the catalogue's errors and shown below.
+    void load(target.providerId);
   }, [target.providerId, load]);
   const usable = (models ?? []).filter((model: ModelInfo) => model[need]);
   useEffect(() => {
@@ -56,6 +59,7 @@ export function TargetPicker({ target, onChange, need = 'generate', index = 0 }:
           </option>
         ))}
       </select>
+      {error && <ErrorBanner error={error} testId={`catalog-error${suffix}`} />}
     </div>
   );
 }

@@ -159,6 +159,12 @@ export const en = {
       memory: 'memory, for this run only',
       env: 'an environment variable',
     },
+    weakerStorage: {
+      'safe-storage':
+        'Atelier cannot use the system keychain here. Keys are encrypted by the operating system and saved in a file in Atelier’s data folder instead.',
+      memory:
+        'Atelier can use neither the system keychain nor encrypted storage here. Keys are kept in memory for this run only: enter them again after restarting Atelier.',
+    },
     keyLabel: 'Key',
     keySet: 'Set (…{{last4}}), in {{backend}}',
     keySetShort: 'Set, in {{backend}}',
@@ -193,9 +199,71 @@ export const en = {
     dropHere: 'Drop images or folders to add them to the library',
     progress: 'Importing {{done}} of {{total}}…',
     summary: 'Imported {{imported}} · {{duplicates}} already in the library · {{refused}} refused',
-    tooLarge: 'The file is too large ({{size}} MB; the limit is {{limit}} MB).',
   },
-  errors: { dismiss: 'Dismiss' },
+  // What the core (or the page) refused, said for people. `kind` sentences (shared/errors.ts's errorKinds) take
+  // the facts of their kind as placeholders; `code` sentences (errorCodes) are the fallback and take none.
+  errors: {
+    dismiss: 'Dismiss',
+    subject: '{{subject}}: {{text}}',
+    code: {
+      unknown_channel: 'Atelier’s core does not know this request. Restart Atelier.',
+      invalid_payload:
+        'Atelier’s core refused a request it could not read. Restart Atelier; if it happens again, please report it.',
+      forbidden_sender: 'This window may not talk to Atelier’s core.',
+      not_found: 'That is not there any more. It may have been removed in another window.',
+      conflict: 'That clashes with something that exists already.',
+      invalid_input: 'That was refused. Check what you entered and try again.',
+      auth_refused: 'The provider refused the key. Check it in Settings → Providers.',
+      provider_failed: 'The provider could not do it.',
+      network_failed: 'The provider could not be reached. Check the network connection and try again.',
+      cancelled: 'Cancelled.',
+      unavailable: 'Atelier’s core is not available right now. Try again, or restart Atelier.',
+      internal: 'Something went wrong inside Atelier.',
+    },
+    kind: {
+      channel_unknown:
+        'Atelier’s core has no channel named {{channel}}. The page and the core may be from different versions: restart Atelier.',
+      field_invalid: 'The request to {{channel}} was refused: the field {{field}} is not valid.',
+      core_not_connected: 'Atelier is not connected. Open the address that “atelier serve” printed, with its #token.',
+      core_connection_lost: 'The connection to Atelier was lost. Is “atelier serve” still running?',
+      file_empty: 'The file is empty (0 bytes).',
+      file_too_large: 'The file is {{actual}} MB; the limit is {{limit}} MB. Use a smaller or compressed file.',
+      too_many_pixels: 'The image is {{width}} × {{height}} pixels; the limit is {{limit}} pixels in all.',
+      not_an_image: 'This is not an image Atelier can read (PNG, JPEG, WebP, GIF, AVIF, TIFF or BMP).',
+      format_unsupported: 'The {{format}} format is not supported (PNG, JPEG, WebP, GIF, AVIF, TIFF and BMP are).',
+      format_not_editable: 'Only PNG, JPEG and WebP images can be edited. Convert it and try again.',
+      image_damaged: 'The image is damaged or cut short.',
+      prompt_empty: 'Write a prompt: describe the image you want.',
+      prompt_too_long: 'The prompt is {{actual}} characters; {{model}} accepts at most {{limit}}. Shorten it.',
+      count_out_of_range: '{{model}} makes {{min}} to {{max}} images per request; you asked for {{actual}}.',
+      size_not_offered: '{{model}} does not take the size {{size}}. Choose {{choices}}.',
+      size_malformed: '“{{size}}” is not a size. Write it as WIDTHxHEIGHT, e.g. 1024x1024, or auto.',
+      aspect_ratio_not_offered: '{{model}} does not take the aspect ratio {{aspectRatio}}. Choose {{choices}}.',
+      aspect_ratio_not_taken: '{{model}} takes no aspect ratio. Choose a size instead.',
+      quality_not_offered: '{{model}} does not take the quality “{{quality}}”. Choose {{choices}}.',
+      quality_not_taken: '{{model}} has no quality setting (“{{quality}}” was asked for). Leave it at the default.',
+      output_format_not_offered: '{{model}} cannot answer in {{format}}. Choose {{choices}}.',
+      output_format_not_taken: '{{model}} cannot answer in {{format}}. Leave the format unset.',
+      edit_not_supported: '{{model}} cannot edit images. Remove the input image or choose a model that edits.',
+      too_many_images: '{{model}} takes at most {{limit}} input images; you gave {{actual}}. Remove some.',
+      mask_not_supported:
+        '{{model}} does not take a mask. Clear the mask, or choose a model that inpaints (e.g. gpt-image-1).',
+      mask_without_image: 'A mask needs an input image to apply to. Add the image first.',
+      mask_size_mismatch:
+        'The mask is {{maskWidth}} × {{maskHeight}} but the image is {{width}} × {{height}}. Scale the mask to the image.',
+      key_missing: '{{provider}} has no API key. Add it in Settings → Providers.',
+      key_refused: '{{provider}} refused the key ({{status}}). Check it in Settings → Providers.',
+      rate_limited: '{{provider}} is rate-limiting or out of quota. Wait a moment, or check the account’s balance.',
+      payment_required: '{{provider}} says payment is required. Top up the account’s balance.',
+      request_rejected: '{{provider}} rejected the request ({{status}}). Change the parameters and try again.',
+      endpoint_not_found:
+        '{{provider}} answered 404 Not Found at {{path}}. Check the model, and the base URL in Settings → Providers.',
+      provider_down: '{{provider}} failed on its side ({{status}}). Try again later.',
+      base_url_missing: '{{provider}} has no base URL. Set it in Settings → Providers.',
+      job_not_found: 'There is no job {{id}}. It may have been removed.',
+      image_not_found: 'There is no image {{id}} in this library. It may have been deleted in another window.',
+    },
+  },
 };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -1,36 +1,42 @@
 import { create } from 'zustand';
 import { invoke } from '../api';
 import type { ModelInfo } from '../../shared/contract/models';
+import { attempt, type ShownError } from './attempt';
 
 interface CatalogState {
   /** Models per provider id, loaded once per provider and kept (the core caches remote catalogues). */
   models: Record<string, ModelInfo[]>;
   warnings: Record<string, string | null>;
-  load(providerId: string): Promise<ModelInfo[]>;
+  /** Why a provider's models could not be listed; the next load() tries again. */
+  errors: Record<string, ShownError>;
+  load(providerId: string): Promise<void>;
 }
 
-const inFlight = new Map<string, Promise<ModelInfo[]>>();
+const inFlight = new Map<string, Promise<unknown>>();
 
 export const useCatalog = create<CatalogState>()((set, get) => ({
   models: {},
   warnings: {},
-  load: (providerId) => {
-    const known = get().models[providerId];
-    if (known) return Promise.resolve(known);
+  errors: {},
+  load: async (providerId) => {
+    if (get().models[providerId]) return;
     let loading = inFlight.get(providerId);
     if (!loading) {
-      loading = invoke('models.list', { providerId })
-        .then(({ models, warning }) => {
-          set({
-            models: { ...get().models, [providerId]: models },
-            warnings: { ...get().warnings, [providerId]: warning },
-          });
-          return models;
-        })
-        .finally(() => inFlight.delete(providerId));
+      // Each provider keeps its own error: success (error null) drops it, a failure replaces it.
+      const keep = ({ error }: { error: ShownError | null }) => {
+        const { [providerId]: _previous, ...others } = get().errors;
+        set({ errors: error ? { ...others, [providerId]: error } : others });
+      };
+      loading = attempt(keep, async () => {
+        const { models, warning } = await invoke('models.list', { providerId });
+        set({
+          models: { ...get().models, [providerId]: models },
+          warnings: { ...get().warnings, [providerId]: warning },
+        });
+      }).finally(() => inFlight.delete(providerId));
       inFlight.set(providerId, loading);
     }
-    return loading;
+    await loading;
   },
 }));
 

@@ -4,14 +4,15 @@ import { blobToBase64, maskToPngBase64 } from '../painter/encode';
 import { painterSession, startPainterSession } from '../painter/session';
 import { clear, invert } from '../painter/tools';
 import type { LibraryImage, MediaVariant } from '../../shared/contract/library';
+import { maxInputFileBytes } from '../../shared/limits';
 import { builtInTarget } from '../../shared/presets';
+import { attempt, pageRefusal, type ShownError } from './attempt';
 import type { Target } from './generate';
 import { useJobs } from './jobs';
 
 export type Tool = 'brush' | 'eraser' | 'rect' | 'lasso';
 const acceptedTypes = ['image/png', 'image/jpeg', 'image/webp'] as const;
 type AcceptedType = (typeof acceptedTypes)[number];
-const maxFileBytes = 25 * 1024 * 1024;
 
 export type EditSource =
   | { kind: 'library'; imageId: string; width: number; height: number; label: string; format?: string }
@@ -36,10 +37,12 @@ interface EditorState {
   prompt: string;
   target: Target;
   jobId: string | null;
-  error: string | null;
+  error: ShownError | null;
   openLibraryImage(
     image: Pick<LibraryImage, 'id' | 'width' | 'height' | 'prompt' | 'originalName'> & { format?: string },
   ): void;
+  /** An image dragged from the gallery, which sends only its id. */
+  openLibraryImageById(id: string): Promise<void>;
   openFile(file: File): Promise<void>;
   close(): void;
   setTool(tool: Tool): void;
@@ -53,13 +56,15 @@ interface EditorState {
   invertMask(): void;
   clearMask(): void;
   submit(): Promise<void>;
+  dismissError(): void;
 }
 
-function imageSize(url: string): Promise<{ width: number; height: number }> {
-  return new Promise((resolve, reject) => {
+/** The image's size, or null when the browser cannot decode it. */
+function imageSize(url: string): Promise<{ width: number; height: number } | null> {
+  return new Promise((resolve) => {
     const image = new Image();
     image.onload = () => resolve({ width: image.naturalWidth, height: image.naturalHeight });
-    image.onerror = () => reject(new Error('This file could not be read as an image.'));
+    image.onerror = () => resolve(null);
     image.src = url;
   });
 }
@@ -101,33 +106,41 @@ export const useEditor = create<EditorState>()((set, get) => {
         label: image.originalName ?? image.prompt ?? image.id,
         format: image.format,
       }),
+    openLibraryImageById: async (id) => {
+      await attempt(set, async () => get().openLibraryImage(await invoke('library.get', { id })));
+    },
     openFile: async (file) => {
+      // Refused here, before anything is read, with the same sentences the core would use.
       if (!acceptedTypes.includes(file.type as AcceptedType)) {
-        set({ error: `${file.name} was not opened: only PNG, JPEG and WebP images can be edited.` });
+        set({ error: pageRefusal('format_not_editable', {}, file.name) });
         return;
       }
-      if (file.size > maxFileBytes) {
-        set({
-          error: `${file.name} was not opened: it is ${(file.size / 1048576).toFixed(1)} MB, and providers accept at most 25 MB.`,
-        });
+      if (file.size > maxInputFileBytes) {
+        set({ error: pageRefusal('file_too_large', { limit: maxInputFileBytes, actual: file.size }, file.name) });
         return;
       }
       const objectUrl = URL.createObjectURL(file);
-      try {
-        const size = await imageSize(objectUrl);
-        open({
-          kind: 'file',
-          name: file.name,
-          base64: await blobToBase64(file),
-          mimeType: file.type as AcceptedType,
-          objectUrl,
-          label: file.name,
-          ...size,
-        });
-      } catch (error) {
+      const size = await imageSize(objectUrl);
+      if (!size) {
         URL.revokeObjectURL(objectUrl);
-        set({ error: `${file.name} was not opened: ${(error as Error).message}` });
+        set({ error: pageRefusal('image_damaged', {}, file.name) });
+        return;
       }
+      const opened = await attempt(
+        set,
+        async () =>
+          open({
+            kind: 'file',
+            name: file.name,
+            base64: await blobToBase64(file),
+            mimeType: file.type as AcceptedType,
+            objectUrl,
+            label: file.name,
+            ...size,
+          }),
+        { subject: file.name },
+      );
+      if (!opened) URL.revokeObjectURL(objectUrl);
     },
     close: () => {
       const previous = get().source;
@@ -148,8 +161,7 @@ export const useEditor = create<EditorState>()((set, get) => {
       const { source, prompt, target } = get();
       const session = painterSession();
       if (!source || !session) return;
-      set({ error: null });
-      try {
+      await attempt(set, async () => {
         const image =
           source.kind === 'library'
             ? { imageId: source.imageId }
@@ -158,10 +170,9 @@ export const useEditor = create<EditorState>()((set, get) => {
         const { jobs } = await invoke('jobs.create', { targets: [target], prompt, images: [image], mask });
         for (const job of jobs) useJobs.getState().upsert(job);
         set({ jobId: jobs[0]?.id ?? null });
-      } catch (error) {
-        set({ error: (error as Error).message });
-      }
+      });
     },
+    dismissError: () => set({ error: null }),
   };
 });
 

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import { invoke } from '../api';
 import type { ChannelOutput } from '../../shared/contract';
 import { type LibraryImage, maxIdsPerCall } from '../../shared/contract/library';
+import { attempt, type ShownError } from './attempt';
 
 export interface GalleryFilters {
   query: string;
@@ -16,7 +17,7 @@ interface GalleryState {
   images: LibraryImage[];
   next: string | null;
   loading: boolean;
-  error: string | null;
+  error: ShownError | null;
   selectedId: string | null;
   /** The selected image when it is not among the loaded ones (opened from another image's lineage). */
   outside: LibraryImage | null;
@@ -43,6 +44,7 @@ interface GalleryState {
   trash(ids: string[]): Promise<void>;
   undoTrash(): Promise<void>;
   loadFacets(): Promise<void>;
+  dismissError(): void;
 }
 
 const pageSize = 120;
@@ -100,6 +102,7 @@ export function pickedAreFavorite(state: Pick<GalleryState, 'images' | 'picked'>
 }
 
 export const useGallery = create<GalleryState>()((set, get) => ({
+  // Every action that calls the core goes through attempt(): a failure lands in `error`, shown by the view.
   filters: { query: '', model: '', favorite: false },
   images: [],
   next: null,
@@ -113,32 +116,39 @@ export const useGallery = create<GalleryState>()((set, get) => ({
   setFilters: (patch) => {
     // A new search shows other images: a bulk action must never reach ones the user can no longer see.
     set({ filters: { ...get().filters, ...patch }, picked: [] });
+    // reload() never rejects (its failure is kept in `error`); the filter change itself is done.
     void get().reload();
   },
   reload: async () => {
     const mine = ++generation;
-    set({ loading: true, error: null });
-    try {
-      const page = await invoke('library.list', toRequest(get().filters));
-      // A newer search started while this one ran: its answer wins, this one is dropped.
-      if (mine !== generation) return;
-      set({ images: page.images, next: page.next, loading: false });
-    } catch (error) {
-      if (mine === generation) set({ loading: false, error: (error as Error).message });
-    }
+    // A newer search started while this one ran: its answer (or failure) wins, this one is dropped.
+    const current = () => mine === generation;
+    set({ loading: true });
+    await attempt(
+      set,
+      async () => {
+        const page = await invoke('library.list', toRequest(get().filters));
+        if (current()) set({ images: page.images, next: page.next });
+      },
+      { background: true, current },
+    );
+    if (current()) set({ loading: false });
   },
   loadMore: async () => {
     const { next, loading } = get();
     if (!next || loading) return;
     const mine = generation;
+    const current = () => mine === generation;
     set({ loading: true });
-    try {
-      const page = await invoke('library.list', toRequest(get().filters, next));
-      if (mine !== generation) return;
-      set({ images: [...get().images, ...page.images], next: page.next, loading: false });
-    } catch (error) {
-      set({ loading: false, error: (error as Error).message });
-    }
+    await attempt(
+      set,
+      async () => {
+        const page = await invoke('library.list', toRequest(get().filters, next));
+        if (current()) set({ images: [...get().images, ...page.images], next: page.next });
+      },
+      { background: true, current },
+    );
+    if (current()) set({ loading: false });
   },
   // A plain selection replaces any multi-selection.
   select: (id) => set({ selectedId: id, picked: [], outside: null }),
@@ -166,57 +176,66 @@ export const useGallery = create<GalleryState>()((set, get) => ({
   clearPicked: () => set({ picked: [] }),
   favoriteMany: async (ids, favorite) => {
     if (ids.length === 0) return;
-    const images = await inBatches(ids, (batch) => invoke('library.favorite', { ids: batch, favorite }));
-    set(withUpdated(get(), images));
+    await attempt(set, async () => {
+      const images = await inBatches(ids, (batch) => invoke('library.favorite', { ids: batch, favorite }));
+      set(withUpdated(get(), images));
+    });
   },
   tagMany: async (ids, add) => {
     if (ids.length === 0 || add.length === 0) return;
-    try {
+    await attempt(set, async () => {
       const images = await inBatches(ids, (batch) => invoke('library.tag', { ids: batch, add }));
-      set({ ...withUpdated(get(), images), error: null });
-    } catch (error) {
-      set({ error: (error as Error).message });
-    }
+      set(withUpdated(get(), images));
+    });
   },
   toggleFavorite: async (id) => {
     const image = findImage(get(), id);
     if (!image) return;
-    const { images } = await invoke('library.favorite', { ids: [id], favorite: !image.favorite });
-    set(withUpdated(get(), images));
+    await attempt(set, async () => {
+      const { images } = await invoke('library.favorite', { ids: [id], favorite: !image.favorite });
+      set(withUpdated(get(), images));
+    });
   },
   rate: async (id, rating) => {
-    const { images } = await invoke('library.rate', { ids: [id], rating });
-    set(withUpdated(get(), images));
+    await attempt(set, async () => {
+      const { images } = await invoke('library.rate', { ids: [id], rating });
+      set(withUpdated(get(), images));
+    });
   },
   tag: async (id, change) => {
-    try {
+    await attempt(set, async () => {
       const { images } = await invoke('library.tag', { ids: [id], ...change });
-      set({ ...withUpdated(get(), images), error: null });
-    } catch (error) {
-      set({ error: (error as Error).message });
-    }
+      set(withUpdated(get(), images));
+    });
   },
   trash: async (ids) => {
     if (ids.length === 0) return;
-    await inBatches(ids, (batch) => invoke('library.trash', { ids: batch }));
-    const gone = new Set(ids);
-    const { images, selectedId, picked, outside } = get();
-    set({
-      images: images.filter((image) => !gone.has(image.id)),
-      selectedId: selectedId && gone.has(selectedId) ? null : selectedId,
-      outside: outside && gone.has(outside.id) ? null : outside,
-      picked: picked.filter((id) => !gone.has(id)),
-      undo: { label: 'trash', ids },
+    await attempt(set, async () => {
+      await inBatches(ids, (batch) => invoke('library.trash', { ids: batch }));
+      const gone = new Set(ids);
+      const { images, selectedId, picked, outside } = get();
+      set({
+        images: images.filter((image) => !gone.has(image.id)),
+        selectedId: selectedId && gone.has(selectedId) ? null : selectedId,
+        outside: outside && gone.has(outside.id) ? null : outside,
+        picked: picked.filter((id) => !gone.has(id)),
+        undo: { label: 'trash', ids },
+      });
     });
   },
   undoTrash: async () => {
     const undo = get().undo;
     if (!undo) return;
     set({ undo: null });
-    await inBatches(undo.ids, (batch) => invoke('library.restore', { ids: batch }));
-    await get().reload();
+    const restored = await attempt(set, async () => {
+      await inBatches(undo.ids, (batch) => invoke('library.restore', { ids: batch }));
+    });
+    // Undo stays offered if it failed; the error says why.
+    if (restored) await get().reload();
+    else set({ undo });
   },
   loadFacets: async () => {
-    set({ facets: await invoke('library.facets', {}) });
+    await attempt(set, async () => set({ facets: await invoke('library.facets', {}) }), { background: true });
   },
+  dismissError: () => set({ error: null }),
 }));

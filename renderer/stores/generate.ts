@@ -1,7 +1,9 @@
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import { maxTargetsPerBatch } from '../../shared/limits';
+import { builtInTarget } from '../../shared/presets';
 import { invoke } from '../api';
+import { attempt, type ShownError } from './attempt';
 import { useJobs } from './jobs';
 
 export interface Target {
@@ -22,16 +24,17 @@ interface GenerateState {
   targets: Target[];
   params: GenerateParams;
   submitting: boolean;
-  error: string | null;
+  error: ShownError | null;
   setPrompt(prompt: string): void;
   setTarget(index: number, target: Target): void;
   addTarget(target: Target): void;
   removeTarget(index: number): void;
   setParams(patch: Partial<GenerateParams>): void;
   submit(): Promise<void>;
+  dismissError(): void;
 }
 
-export const defaultTarget: Target = { providerId: 'local', model: 'local/pattern' };
+export const defaultTarget: Target = { ...builtInTarget };
 
 /** What the user typed and picked survives a restart (a crash loses no prompt). */
 export const useGenerate = create<GenerateState>()(
@@ -53,7 +56,7 @@ export const useGenerate = create<GenerateState>()(
         const { prompt, targets, params, submitting } = get();
         if (submitting) return;
         set({ submitting: true, error: null });
-        try {
+        await attempt(set, async () => {
           const seed = params.seed.trim() === '' ? undefined : Number(params.seed);
           const { jobs } = await invoke('jobs.create', {
             targets,
@@ -65,11 +68,10 @@ export const useGenerate = create<GenerateState>()(
             seed: Number.isInteger(seed) ? seed : undefined,
           });
           for (const job of jobs) useJobs.getState().upsert(job);
-          set({ submitting: false });
-        } catch (error) {
-          set({ submitting: false, error: (error as Error).message });
-        }
+        });
+        set({ submitting: false });
       },
+      dismissError: () => set({ error: null }),
     }),
     {
       name: 'atelier.generate',

@@ -1,11 +1,13 @@
 import { create } from 'zustand';
 import { invoke } from '../api';
 import { blobToBase64 } from '../painter/encode';
+import { pageRefusal, type ShownError, toShownError } from './attempt';
 
 export interface ImportReport {
   imported: number;
   duplicates: number;
-  refused: Array<{ path: string; reason: string }>;
+  /** Each file not taken and why; `path` is empty when a whole call failed. */
+  refused: Array<{ path: string; error: ShownError }>;
 }
 
 interface ImporterState {
@@ -13,7 +15,8 @@ interface ImporterState {
   done: number;
   total: number;
   report: ImportReport | null;
-  importFiles(files: File[], tooLarge: (file: File) => string): Promise<void>;
+  /** Files picked, or being collected from a drop (folders walked); never rejects: failures go in the report. */
+  importFiles(files: File[] | Promise<File[]>): Promise<void>;
   dismiss(): void;
 }
 
@@ -45,12 +48,21 @@ export const useImporter = create<ImporterState>()((set, get) => ({
   done: 0,
   total: 0,
   report: null,
-  importFiles: async (files, tooLarge) => {
-    if (get().running || files.length === 0) return;
+  importFiles: async (collecting) => {
+    if (get().running) return;
     const report: ImportReport = { imported: 0, duplicates: 0, refused: [] };
+    let files: File[];
+    try {
+      files = await collecting;
+    } catch (error) {
+      set({ report: { ...report, refused: [{ path: '', error: toShownError(error) }] } });
+      return;
+    }
+    if (files.length === 0) return;
     const sendable = files.filter((file) => {
       if (file.size <= maxImportBytes) return true;
-      report.refused.push({ path: file.name, reason: tooLarge(file) });
+      const error = pageRefusal('file_too_large', { limit: maxImportBytes, actual: file.size });
+      report.refused.push({ path: file.name, error });
       return false;
     });
     set({ running: true, done: files.length - sendable.length, total: files.length, report: null });
@@ -62,11 +74,12 @@ export const useImporter = create<ImporterState>()((set, get) => ({
         const result = await invoke('library.importFiles', { files: payload });
         report.imported += result.imported.length;
         report.duplicates += result.duplicates.length;
-        report.refused.push(...result.refused);
+        for (const { path, reason, details } of result.refused)
+          report.refused.push({ path, error: { code: 'invalid_input', message: reason, details } });
         set({ done: get().done + batch.length });
       }
     } catch (error) {
-      report.refused.push({ path: '', reason: (error as Error).message });
+      report.refused.push({ path: '', error: toShownError(error) });
     } finally {
       set({ running: false, report });
     }

@@ -1,33 +1,45 @@
 import { create } from 'zustand';
 import { invoke, on } from '../api';
 import type { Job } from '../../shared/contract/jobs';
+import { attempt, type ShownError } from './attempt';
 
 interface JobsState {
   jobs: Record<string, Job>;
   /** Batch ids, newest first: one per Generate click, holding one job per provider/model pair. */
   batches: string[];
   started: boolean;
+  error: ShownError | null;
   start(): Promise<void>;
   upsert(job: Job): void;
   cancel(id: string): Promise<void>;
+  dismissError(): void;
 }
+
+/** Live updates are subscribed to once, whatever number of times start() has to try the list. */
+let listening = false;
 
 export const useJobs = create<JobsState>()((set, get) => ({
   jobs: {},
   batches: [],
   started: false,
+  error: null,
   start: async () => {
     if (get().started) return;
     set({ started: true });
-    try {
-      // Live updates first, so nothing that changes during the initial list is missed.
-      on('jobs.changed', (job) => get().upsert(job));
-      const { jobs } = await invoke('jobs.list', { limit: 200 });
-      for (const job of [...jobs].reverse()) get().upsert(job);
-    } catch {
-      // Not connected: the shell already says so; the next view that needs jobs tries again.
-      set({ started: false });
-    }
+    const listed = await attempt(
+      // Not connected ('unavailable') is what the shell's banner says already: only other failures are kept.
+      (patch) => patch.error?.code !== 'unavailable' && set(patch),
+      async () => {
+        // Live updates first, so nothing that changes during the initial list is missed.
+        if (!listening) on('jobs.changed', (job) => get().upsert(job));
+        listening = true;
+        const { jobs } = await invoke('jobs.list', { limit: 200 });
+        for (const job of [...jobs].reverse()) get().upsert(job);
+      },
+      { background: true },
+    );
+    // The next view that needs jobs tries again.
+    if (!listed) set({ started: false });
   },
   upsert: (job) => {
     const current = get().jobs[job.id];
@@ -38,8 +50,9 @@ export const useJobs = create<JobsState>()((set, get) => ({
     set({ jobs: { ...get().jobs, [job.id]: job }, batches });
   },
   cancel: async (id) => {
-    get().upsert(await invoke('jobs.cancel', { id }));
+    await attempt(set, async () => get().upsert(await invoke('jobs.cancel', { id })));
   },
+  dismissError: () => set({ error: null }),
 }));
 
 export function jobsOfBatch(jobs: Record<string, Job>, batchId: string): Job[] {

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import { invoke } from '../api';
 import type { ChannelInput, ChannelOutput } from '../../shared/contract';
+import { attempt as attemptWith, type ShownError } from './attempt';
 
 export type ProviderEntry = ChannelOutput<'providers.list'>['providers'][number];
 export type KeyStatus = ProviderEntry['key'];
@@ -12,7 +13,7 @@ interface ProvidersState {
   providers: ProviderEntry[];
   storage: KeyStorage | null;
   tests: Record<string, TestState>;
-  error: string | null;
+  error: ShownError | null;
   load(): Promise<void>;
   add(input: ChannelInput<'providers.add'>): Promise<boolean>;
   setBaseUrl(id: string, baseUrl: string): Promise<boolean>;
@@ -27,17 +28,7 @@ interface ProvidersState {
 export const useProviders = create<ProvidersState>()((set, get) => {
   /** Counts adds and removes, so a list that was asked for before one of them cannot undo it. */
   let changes = 0;
-  /** Runs one call; a refusal becomes the section's error message instead of an exception. */
-  const attempt = async (run: () => Promise<void>): Promise<boolean> => {
-    try {
-      await run();
-      set({ error: null });
-      return true;
-    } catch (error) {
-      set({ error: (error as Error).message });
-      return false;
-    }
-  };
+  const attempt = (run: () => Promise<void>, background = false) => attemptWith(set, run, { background });
   const replace = (entry: ProviderEntry) =>
     set({ providers: get().providers.map((provider) => (provider.id === entry.id ? entry : provider)) });
   const setKeyStatus = (id: string, key: KeyStatus) =>
@@ -56,12 +47,15 @@ export const useProviders = create<ProvidersState>()((set, get) => {
       await attempt(async () => {
         const changesBefore = changes;
         // The list answers at once; where keys live may take seconds the first time (the keychain is probed).
-        const storage = invoke('secrets.describe', {});
-        const { providers } = await invoke('providers.list', {});
-        // An add or remove that finished meanwhile already holds a newer list than this answer.
-        if (changes === changesBefore) set({ providers });
-        set({ storage: await storage });
-      });
+        // Both are awaited together, so a failure of either is caught here and none is left unhandled.
+        await Promise.all([
+          invoke('providers.list', {}).then(({ providers }) => {
+            // An add or remove that finished meanwhile already holds a newer list than this answer.
+            if (changes === changesBefore) set({ providers });
+          }),
+          invoke('secrets.describe', {}).then((storage) => set({ storage })),
+        ]);
+      }, true);
     },
     add: (input) =>
       attempt(async () => {

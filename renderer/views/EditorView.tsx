@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isFinished } from '../../shared/contract/jobs';
 import { mediaUrl } from '../api';
+import { ErrorBanner } from '../components/ErrorBanner';
 import { JobCard } from '../components/JobCard';
 import { TargetPicker } from '../components/TargetPicker';
 import { sourceUrl, useEditor } from '../stores/editor';
@@ -14,10 +15,13 @@ import { MaskToolbar } from './editor/MaskToolbar';
 
 export function EditorView() {
   const { t } = useTranslation();
-  const { source, prompt, target, jobId, error, setPrompt, setTarget, submit, close, openLibraryImage } = useEditor();
+  const { source, prompt, target, jobId, error, setPrompt, setTarget, submit, close, openLibraryImage, dismissError } =
+    useEditor();
   const job = useJobs((state) => (jobId ? state.jobs[jobId] : undefined));
   const loadProviders = useProviders((state) => state.load);
   const startJobs = useJobs((state) => state.start);
+  const jobsError = useJobs((state) => state.error);
+  const dismissJobsError = useJobs((state) => state.dismissError);
   const drop = useImageDrop();
   useEffect(() => {
     void loadProviders();
@@ -27,12 +31,7 @@ export function EditorView() {
   const resultId = job?.status === 'done' ? job.imageIds[0] : undefined;
   const running = job !== undefined && !isFinished(job.status);
   return (
-    <section
-      className="view editor"
-      aria-labelledby="editor-title"
-      onDragOver={drop.onDragOver}
-      onDrop={(event) => void drop.onDrop(event)}
-    >
+    <section className="view editor" aria-labelledby="editor-title" onDragOver={drop.onDragOver} onDrop={drop.onDrop}>
       <header className="view-header">
         <h1 id="editor-title">{t('editor.title')}</h1>
         {source && (
@@ -46,11 +45,8 @@ export function EditorView() {
           </button>
         )}
       </header>
-      {error && (
-        <div className="error-banner" role="alert" data-testid="error-banner">
-          {error}
-        </div>
-      )}
+      {error && <ErrorBanner error={error} onDismiss={dismissError} />}
+      {jobsError && <ErrorBanner error={jobsError} onDismiss={dismissJobsError} testId="jobs-error" />}
       {!source ? (
         <DropZone />
       ) : (
@@ -75,7 +71,7 @@ export function EditorView() {
               className="primary"
               data-testid="edit-submit"
               disabled={!prompt.trim() || running}
-              onClick={() => void submit()}
+              onClick={submit}
             >
               {t('editor.submit')}
             </button>

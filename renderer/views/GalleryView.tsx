@@ -2,8 +2,9 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { on } from '../api';
 import { EmptyState } from '../components/EmptyState';
+import { ErrorBanner } from '../components/ErrorBanner';
 import { useGallery } from '../stores/gallery';
-import { maxImportBytes, useImporter } from '../stores/importer';
+import { useImporter } from '../stores/importer';
 import { collectDroppedFiles } from './gallery/dropped-files';
 import { ImportPanel } from './gallery/ImportPanel';
 import { GalleryGrid } from './gallery/GalleryGrid';
@@ -19,6 +20,7 @@ export function GalleryView() {
   const filters = useGallery((state) => state.filters);
   const undo = useGallery((state) => state.undo);
   const undoTrash = useGallery((state) => state.undoTrash);
+  const dismissError = useGallery((state) => state.dismissError);
   const reload = useGallery((state) => state.reload);
   const loadFacets = useGallery((state) => state.loadFacets);
 
@@ -34,9 +36,6 @@ export function GalleryView() {
 
   const importFiles = useImporter((state) => state.importFiles);
   const [dragging, setDragging] = useState(false);
-  const tooLarge = (file: File) =>
-    t('import.tooLarge', { size: (file.size / 1048576).toFixed(1), limit: maxImportBytes / 1048576 });
-  const startImport = (files: File[]) => void importFiles(files, tooLarge);
   // Only a drag that carries files from outside shows the drop target (not a thumbnail dragged to the editor).
   const carriesFiles = (event: React.DragEvent) => [...event.dataTransfer.types].includes('Files');
 
@@ -58,7 +57,8 @@ export function GalleryView() {
         if (!carriesFiles(event)) return;
         event.preventDefault();
         setDragging(false);
-        void collectDroppedFiles(event.dataTransfer).then(startImport);
+        // Collected now: the browser empties the DataTransfer once the drop event is over.
+        return importFiles(collectDroppedFiles(event.dataTransfer));
       }}
     >
       <header className="view-header">
@@ -73,8 +73,9 @@ export function GalleryView() {
             data-testid="gallery-import-input"
             accept="image/*"
             onChange={(event) => {
-              startImport([...(event.target.files ?? [])]);
+              const files = [...(event.target.files ?? [])];
               event.target.value = '';
+              return importFiles(files);
             }}
           />
         </label>
@@ -86,11 +87,7 @@ export function GalleryView() {
       )}
       <ImportPanel />
       <SelectionBar />
-      {error && (
-        <div className="error-banner" role="alert" data-testid="error-banner">
-          {error}
-        </div>
-      )}
+      {error && <ErrorBanner error={error} onDismiss={dismissError} />}
       <div className="gallery-body">
         {images.length === 0 && !loading ? (
           filtered ? (
@@ -106,7 +103,7 @@ export function GalleryView() {
       {undo && (
         <div className="toast" role="status" data-testid="toast">
           {t('gallery.trashed', { count: undo.ids.length })}
-          <button type="button" data-testid="toast-undo" onClick={() => void undoTrash()}>
+          <button type="button" data-testid="toast-undo" onClick={undoTrash}>
             {t('gallery.undo')}
           </button>
         </div>

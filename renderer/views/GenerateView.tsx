@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { maxTargetsPerBatch } from '../../shared/limits';
 import { EmptyState } from '../components/EmptyState';
+import { ErrorBanner } from '../components/ErrorBanner';
 import { TargetPicker } from '../components/TargetPicker';
 import { findModel, useCatalog } from '../stores/catalog';
 import { defaultTarget, useGenerate } from '../stores/generate';
@@ -14,11 +15,14 @@ import { ParamsPanel } from './generate/ParamsPanel';
 
 export function GenerateView() {
   const { t } = useTranslation();
-  const { prompt, targets, submitting, error, setPrompt, setTarget, addTarget, removeTarget, submit } = useGenerate();
+  const { prompt, targets, submitting, error, setPrompt, setTarget, addTarget, removeTarget, submit, dismissError } =
+    useGenerate();
   const models = useCatalog((state) => state.models);
   const batches = useJobs((state) => state.batches);
   const loadProviders = useProviders((state) => state.load);
   const startJobs = useJobs((state) => state.start);
+  const jobsError = useJobs((state) => state.error);
+  const dismissJobsError = useJobs((state) => state.dismissError);
   const setView = useShell((state) => state.setView);
   const select = useGallery((state) => state.select);
   useEffect(() => {
@@ -40,7 +44,7 @@ export function GenerateView() {
         className="generate-form card"
         onSubmit={(event) => {
           event.preventDefault();
-          if (canSubmit) void submit();
+          if (canSubmit) return submit();
         }}
       >
         <h1 id="generate-title">{t('generate.title')}</h1>
@@ -54,7 +58,7 @@ export function GenerateView() {
           onKeyDown={(event) => {
             if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && canSubmit) {
               event.preventDefault();
-              void submit();
+              return submit();
             }
           }}
         />
@@ -90,17 +94,14 @@ export function GenerateView() {
           )}
         </div>
         <ParamsPanel model={primary} />
-        {error && (
-          <div className="error-banner" role="alert" data-testid="error-banner">
-            {error}
-          </div>
-        )}
+        {error && <ErrorBanner error={error} onDismiss={dismissError} />}
         <button type="submit" className="primary" data-testid="generate-button" disabled={!canSubmit}>
           {submitting ? t('generate.sending') : t('generate.button', { count: targets.length })}
         </button>
         <p className="muted hint">{t('generate.shortcutHint')}</p>
       </form>
       <div className="generate-results">
+        {jobsError && <ErrorBanner error={jobsError} onDismiss={dismissJobsError} testId="jobs-error" />}
         {batches.length === 0 ? (
           <EmptyState title={t('generate.emptyTitle')} hint={t('generate.emptyHint')} testId="generate-empty" />
         ) : (

@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useState } from 'react';
-import { invoke } from '../api';
+import { ErrorBanner } from '../components/ErrorBanner';
 import { useSettings, type LanguagePreference, type ThemePreference } from '../stores/settings';
 import { useShell } from '../stores/shell';
 import { ProvidersSection } from './settings/ProvidersSection';
@@ -70,25 +69,18 @@ export function SettingsView() {
 /** Desktop: a folder dialog, then the app restarts onto the new library. Browser: how to start on another one. */
 function LibraryChooser({ canChoose }: { canChoose: boolean }) {
   const { t } = useTranslation();
-  const [message, setMessage] = useState<string | null>(null);
+  const restarting = useShell((state) => state.restarting);
+  const error = useShell((state) => state.error);
+  const chooseLibrary = useShell((state) => state.chooseLibrary);
+  const dismissError = useShell((state) => state.dismissError);
   if (!canChoose) return <p className="muted hint">{t('settings.libraryHint')}</p>;
   return (
     <>
-      <button
-        type="button"
-        data-testid="library-change"
-        onClick={async () => {
-          try {
-            const result = await invoke('app.chooseLibrary', {});
-            setMessage(result.restarting ? t('settings.libraryRestarting') : null);
-          } catch (error) {
-            setMessage((error as Error).message);
-          }
-        }}
-      >
+      <button type="button" data-testid="library-change" onClick={chooseLibrary}>
         {t('settings.libraryChange')}
       </button>
-      {message && <p role="status">{message}</p>}
+      {restarting && <p role="status">{t('settings.libraryRestarting')}</p>}
+      {error && <ErrorBanner error={error} onDismiss={dismissError} testId="library-error" />}
     </>
   );
 }

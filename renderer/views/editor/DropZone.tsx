@@ -1,5 +1,4 @@
 import { useTranslation } from 'react-i18next';
-import { invoke } from '../../api';
 import { useEditor } from '../../stores/editor';
 
 export const galleryDragType = 'application/x-atelier-image-id';
@@ -7,7 +6,7 @@ export const galleryDragType = 'application/x-atelier-image-id';
 /** Accepts an image from the desktop (a file) or from the gallery (an image id). */
 export function useImageDrop() {
   const openFile = useEditor((state) => state.openFile);
-  const openLibraryImage = useEditor((state) => state.openLibraryImage);
+  const openLibraryImageById = useEditor((state) => state.openLibraryImageById);
   return {
     onDragOver: (event: React.DragEvent) => {
       event.preventDefault();
@@ -17,7 +16,7 @@ export function useImageDrop() {
       event.preventDefault();
       const imageId = event.dataTransfer.getData(galleryDragType);
       if (imageId) {
-        openLibraryImage(await invoke('library.get', { id: imageId }));
+        await openLibraryImageById(imageId);
         return;
       }
       const file = event.dataTransfer.files[0];
@@ -31,12 +30,7 @@ export function DropZone() {
   const openFile = useEditor((state) => state.openFile);
   const drop = useImageDrop();
   return (
-    <label
-      className="drop-zone"
-      data-testid="editor-drop-zone"
-      onDragOver={drop.onDragOver}
-      onDrop={(event) => void drop.onDrop(event)}
-    >
+    <label className="drop-zone" data-testid="editor-drop-zone" onDragOver={drop.onDragOver} onDrop={drop.onDrop}>
       <strong>{t('editor.emptyTitle')}</strong>
       <span>{t('editor.emptyHint')}</span>
       <span className="button-like">{t('editor.chooseFile')}</span>
@@ -47,8 +41,8 @@ export function DropZone() {
         hidden
         onChange={(event) => {
           const file = event.target.files?.[0];
-          if (file) void openFile(file);
           event.target.value = '';
+          if (file) return openFile(file);
         }}
       />
     </label>

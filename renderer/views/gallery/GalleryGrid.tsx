@@ -68,12 +68,11 @@ export function GalleryGrid() {
       event.preventDefault();
       pickAll();
     } else if (event.key === 'f' || event.key === 'F') {
-      if (picked.length > 0) {
-        void favoriteMany(picked, !pickedAreFavorite({ images, picked }));
-      } else if (selectedId) void toggleFavorite(selectedId);
+      if (picked.length > 0) return favoriteMany(picked, !pickedAreFavorite({ images, picked }));
+      if (selectedId) return toggleFavorite(selectedId);
     } else if (event.key === 'Delete' || event.key === 'Backspace') {
-      if (picked.length > 0) void trash(picked);
-      else if (selectedId) void trash([selectedId]);
+      if (picked.length > 0) return trash(picked);
+      if (selectedId) return trash([selectedId]);
     } else if (event.key === 'Escape') {
       if (picked.length > 0) clearPicked();
       else select(null);

@@ -37,7 +37,7 @@ export function ImageDetail() {
           type="button"
           data-testid="detail-favorite"
           aria-pressed={image.favorite}
-          onClick={() => void toggleFavorite(image.id)}
+          onClick={() => toggleFavorite(image.id)}
         >
           {image.favorite ? '★' : '☆'} {t('detail.favorite')}
         </button>
@@ -49,7 +49,7 @@ export function ImageDetail() {
               role="radio"
               aria-checked={image.rating === value}
               data-testid={`detail-rate-${value}`}
-              onClick={() => void rate(image.id, image.rating === value ? 0 : value)}
+              onClick={() => rate(image.id, image.rating === value ? 0 : value)}
             >
               {value <= image.rating ? '●' : '○'}
             </button>
@@ -65,7 +65,7 @@ export function ImageDetail() {
         >
           {t('detail.edit')}
         </button>
-        <button type="button" data-testid="detail-trash" onClick={() => void trash([image.id])}>
+        <button type="button" data-testid="detail-trash" onClick={() => trash([image.id])}>
           {t('detail.trash')}
         </button>
       </div>
@@ -102,7 +102,7 @@ function TagEditor({ imageId, tags }: { imageId: string; tags: string[] }) {
           <button
             type="button"
             aria-label={t('detail.removeTag', { tag: name })}
-            onClick={() => void tag(imageId, { remove: [name] })}
+            onClick={() => tag(imageId, { remove: [name] })}
           >
             ×
           </button>
@@ -111,7 +111,7 @@ function TagEditor({ imageId, tags }: { imageId: string; tags: string[] }) {
       <TagInput
         testId="detail-tag-input"
         label={t('detail.addTag')}
-        onAdd={(names) => void tag(imageId, { add: names })}
+        onAdd={(names) => tag(imageId, { add: names })}
         commitOnBlur
       />
     </div>

@@ -1,9 +1,10 @@
 import { useTranslation } from 'react-i18next';
+import { describeError } from '../../i18n/describe-error';
 import { useImporter } from '../../stores/importer';
 
 /** Progress while files import, then what happened to each: imported, already there, or refused and why. */
 export function ImportPanel() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { running, done, total, report, dismiss } = useImporter();
   if (running) {
     return (
@@ -26,8 +27,10 @@ export function ImportPanel() {
       {report.refused.length > 0 && (
         <ul className="refused">
           {report.refused.map((item, index) => (
-            <li key={`${item.path}-${index}`} data-testid="import-refused">
-              <strong>{item.path}</strong>: {item.reason}
+            <li key={`${item.path}-${index}`} data-testid="import-refused" data-code={item.error.code}>
+              {item.path
+                ? t('errors.subject', { subject: item.path, text: describeError(i18n, item.error) })
+                : describeError(i18n, item.error)}
             </li>
           ))}
         </ul>

@@ -21,15 +21,15 @@ export function SelectionBar() {
       data-testid="gallery-selection-bar"
     >
       <span data-testid="gallery-selection-count">{t('gallery.picked', { count: picked.length })}</span>
-      <button type="button" data-testid="gallery-bulk-favorite" onClick={() => void favoriteMany(picked, !allFavorite)}>
+      <button type="button" data-testid="gallery-bulk-favorite" onClick={() => favoriteMany(picked, !allFavorite)}>
         {allFavorite ? t('gallery.bulkUnfavorite') : t('gallery.bulkFavorite')}
       </button>
       <TagInput
         testId="gallery-bulk-tag-input"
         label={t('gallery.bulkTag')}
-        onAdd={(names) => void tagMany(picked, names)}
+        onAdd={(names) => tagMany(picked, names)}
       />
-      <button type="button" data-testid="gallery-bulk-trash" className="danger" onClick={() => void trash(picked)}>
+      <button type="button" data-testid="gallery-bulk-trash" className="danger" onClick={() => trash(picked)}>
         {t('gallery.bulkTrash')}
       </button>
       <button type="button" data-testid="gallery-bulk-clear" onClick={clearPicked}>

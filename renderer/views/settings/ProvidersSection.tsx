@@ -4,6 +4,7 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addablePresetIds, type PresetId, presets } from '../../../shared/presets';
+import { ErrorBanner } from '../../components/ErrorBanner';
 import { type ProviderEntry, type TestState, useProviders } from '../../stores/providers';
 
 export function ProvidersSection() {
@@ -22,17 +23,14 @@ export function ProvidersSection() {
       )}
       {storage?.warning && (
         <div className="error-banner" role="alert" data-testid="secrets-warning">
-          {storage.warning}
+          {/* The sentence by where keys ended up; the core's words add why the keychain could not be used. */}
+          <p>{t(`providers.weakerStorage.${storage.backend}`, { defaultValue: storage.warning })}</p>
+          <p className="error-detail" lang="en">
+            {storage.warning}
+          </p>
         </div>
       )}
-      {error && (
-        <div className="error-banner" role="alert" data-testid="providers-error">
-          {error}{' '}
-          <button type="button" onClick={dismissError}>
-            {t('errors.dismiss')}
-          </button>
-        </div>
-      )}
+      {error && <ErrorBanner error={error} onDismiss={dismissError} testId="providers-error" />}
       {providers.map((provider) => (
         <ProviderRow key={provider.id} provider={provider} />
       ))}
@@ -93,7 +91,7 @@ function ProviderRow({ provider }: { provider: ProviderEntry }) {
               type="button"
               data-testid="provider-base-url-save"
               disabled={baseUrl === (provider.baseUrl ?? '')}
-              onClick={() => void setBaseUrl(provider.id, baseUrl)}
+              onClick={() => setBaseUrl(provider.id, baseUrl)}
             >
               {t('providers.saveBaseUrl')}
             </button>
@@ -118,7 +116,7 @@ function ProviderRow({ provider }: { provider: ProviderEntry }) {
                 {t('providers.saveKey')}
               </button>{' '}
               {provider.key.status === 'set' && provider.key.backend !== 'env' && (
-                <button type="button" data-testid="key-remove" onClick={() => void removeKey(provider.id)}>
+                <button type="button" data-testid="key-remove" onClick={() => removeKey(provider.id)}>
                   {t('providers.removeKey')}
                 </button>
               )}
@@ -131,12 +129,12 @@ function ProviderRow({ provider }: { provider: ProviderEntry }) {
           type="button"
           data-testid="provider-test"
           disabled={testState?.state === 'testing'}
-          onClick={() => void test(provider.id)}
+          onClick={() => test(provider.id)}
         >
           {testState?.state === 'testing' ? t('providers.testing') : t('providers.test')}
         </button>{' '}
         {!spec.builtIn && (
-          <button type="button" data-testid="provider-remove" onClick={() => void remove(provider.id)}>
+          <button type="button" data-testid="provider-remove" onClick={() => remove(provider.id)}>
             {t('providers.remove')}
           </button>
         )}

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { maxInputFileBytes } from '../../shared/limits';
+import { useEditor } from './editor';
+
+describe('the editor refuses a file before reading it, as data the page says in its language', () => {
+  it('a file that is not PNG, JPEG or WebP, named', async () => {
+    await useEditor.getState().openFile(new File(['not a picture'], 'notes.txt', { type: 'text/plain' }));
+    expect(useEditor.getState().error).toMatchObject({
+      code: 'invalid_input',
+      subject: 'notes.txt',
+      details: { kind: 'format_not_editable' },
+    });
+  });
+
+  it('a file over the input limit, with the limit and its size', async () => {
+    const big = new File([new Uint8Array(maxInputFileBytes + 1)], 'huge.png', { type: 'image/png' });
+    await useEditor.getState().openFile(big);
+    expect(useEditor.getState().error).toMatchObject({
+      subject: 'huge.png',
+      details: { kind: 'file_too_large', limit: maxInputFileBytes, actual: maxInputFileBytes + 1 },
+    });
+    useEditor.getState().dismissError();
+    expect(useEditor.getState().error).toBeNull();
+  });
+});
