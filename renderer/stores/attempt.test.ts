@@ -44,6 +44,16 @@ describe('attempt', () => {
     expect(state.error).toBeNull();
   });
 
+  it('a background refresh leaves "not connected" to the shell, which says it already', async () => {
+    const { state, set } = holder();
+    const { ApiError } = await import('../api');
+    const offline = () => Promise.reject(new ApiError('unavailable', 'Atelier is not connected.'));
+    await attempt(set, offline, { background: true });
+    expect(state.error).toBeNull();
+    await attempt(set, offline);
+    expect(state.error).toMatchObject({ code: 'unavailable' });
+  });
+
   it('drops the outcome of a call a newer one replaced', async () => {
     const { state, set } = holder();
     await attempt(set, () => Promise.reject(new Error('stale')), { current: () => false });

@@ -28,7 +28,8 @@ export function pageRefusal<K extends ErrorKind>(kind: K, values: ErrorKindValue
 export interface AttemptOptions {
   /**
    * A refresh nobody clicked (a mount, an event, a scroll): its success leaves an error the user has
-   * not read yet in place. A user's action that succeeds clears the error an earlier one left.
+   * not read yet in place, and "the core is not connected" is left to the shell's banner, which says so
+   * already. A user's action that succeeds clears the error an earlier one left.
    */
   background?: boolean;
   /** False once a newer call of the same action has started: this one's outcome is dropped. */
@@ -49,7 +50,8 @@ export async function attempt(
     if (!options.background && current()) set({ error: null });
     return true;
   } catch (error) {
-    if (current()) set({ error: toShownError(error, options.subject) });
+    const shown = toShownError(error, options.subject);
+    if (current() && !(options.background && shown.code === 'unavailable')) set({ error: shown });
     return false;
   }
 }

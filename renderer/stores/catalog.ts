@@ -27,13 +27,20 @@ export const useCatalog = create<CatalogState>()((set, get) => ({
         const { [providerId]: _previous, ...others } = get().errors;
         set({ errors: error ? { ...others, [providerId]: error } : others });
       };
-      loading = attempt(keep, async () => {
-        const { models, warning } = await invoke('models.list', { providerId });
-        set({
-          models: { ...get().models, [providerId]: models },
-          warnings: { ...get().warnings, [providerId]: warning },
-        });
-      }).finally(() => inFlight.delete(providerId));
+      loading = attempt(
+        keep,
+        async () => {
+          const { models, warning } = await invoke('models.list', { providerId });
+          set({
+            models: { ...get().models, [providerId]: models },
+            warnings: { ...get().warnings, [providerId]: warning },
+          });
+          // The list is here: an old failure for this provider no longer holds.
+          keep({ error: null });
+        },
+        // Asked for by the picker, not by a click (so "not connected" is left to the shell's banner).
+        { background: true },
+      ).finally(() => inFlight.delete(providerId));
       inFlight.set(providerId, loading);
     }
     await loading;

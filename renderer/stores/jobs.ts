@@ -27,8 +27,7 @@ export const useJobs = create<JobsState>()((set, get) => ({
     if (get().started) return;
     set({ started: true });
     const listed = await attempt(
-      // Not connected ('unavailable') is what the shell's banner says already: only other failures are kept.
-      (patch) => patch.error?.code !== 'unavailable' && set(patch),
+      set,
       async () => {
         // Live updates first, so nothing that changes during the initial list is missed.
         if (!listening) on('jobs.changed', (job) => get().upsert(job));
