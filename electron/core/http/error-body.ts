@@ -3,7 +3,7 @@
 //   ImageRouter  {"error":{"message","type"}}   (also after 200 + keep-alive whitespace)
 //   Replicate    {"detail":"…"}                 (plus title/status in problem+json)
 //   fal          {"message":"…"} or 422 {"detail":[{"loc":[…],"msg","type"}]}
-import { AppError } from '../../../shared/errors';
+import { AppError, type ErrorDetails, errorDetails } from '../../../shared/errors';
 import { redact } from '../redact';
 
 export interface ProviderErrorInfo {
@@ -69,39 +69,98 @@ export function errorInOkBody(body: unknown): ProviderErrorInfo | null {
   return parseErrorBody(record);
 }
 
-/** Maps an HTTP failure to the AppError a user sees. `provider` is the provider's label ("ImageRouter"). */
-export function httpErrorToAppError(provider: string, status: number, info: ProviderErrorInfo | null): AppError {
-  // The provider's own sentence usually ends with a full stop; ours follows it.
-  const said = info ? `: ${info.message.replace(/[.\s]+$/, '')}` : '';
+/** The provider's own sentence after a colon; it usually ends with a full stop, and ours follows it. */
+function saidBy(info: ProviderErrorInfo | null): string {
+  return info ? `: ${info.message.replace(/[.\s]+$/, '')}` : '';
+}
+
+/**
+ * Maps an HTTP failure to the AppError a user sees. `provider` is the provider's label ("ImageRouter"),
+ * `path` the URL path that answered (a 404 says where it looked).
+ */
+export function httpErrorToAppError(
+  provider: string,
+  status: number,
+  info: ProviderErrorInfo | null,
+  path: string,
+): AppError {
+  const said = saidBy(info);
   const details = {
     status,
     ...(info?.type ? { type: info.type } : {}),
     ...(info?.code ? { providerCode: info.code } : {}),
   };
-  const say = (code: ConstructorParameters<typeof AppError>[0], message: string) =>
-    new AppError(code, redact(message), details);
+  // The kind (with the facts its sentence needs) lets the page say it in the user's language.
+  const say = (code: ConstructorParameters<typeof AppError>[0], message: string, kind?: ErrorDetails) =>
+    new AppError(code, redact(message), { ...details, ...kind });
+  const answered = { provider, status };
   if (status === 401)
-    return say('auth_refused', `${provider} refused the key (401)${said}. Check it in Settings → Providers.`);
+    return say(
+      'auth_refused',
+      `${provider} refused the key (401)${said}. Check it in Settings → Providers.`,
+      errorDetails('key_refused', answered),
+    );
   if (status === 403)
     return say(
       'auth_refused',
       `${provider} denied access (403)${said}. Check the key, its plan and region in Settings → Providers.`,
+      errorDetails('key_refused', answered),
     );
   if (status === 429)
     return say(
       'provider_failed',
       `${provider} is rate-limiting or out of quota (429)${said}. Wait a moment, or check the account's balance.`,
+      errorDetails('rate_limited', answered),
     );
   if (status === 402)
-    return say('provider_failed', `${provider} says payment is required (402)${said}. Top up the account's balance.`);
-  if (status === 400 || status === 404 || status === 422)
+    return say(
+      'provider_failed',
+      `${provider} says payment is required (402)${said}. Top up the account's balance.`,
+      errorDetails('payment_required', answered),
+    );
+  if (status === 404)
+    return say(
+      'invalid_input',
+      `${provider} answered 404 Not Found at ${path}${said}. Check the model, and the base URL in Settings → Providers.`,
+      errorDetails('endpoint_not_found', { ...answered, path }),
+    );
+  if (status === 400 || status === 422)
     return say(
       'invalid_input',
       `${provider} rejected the request (${status})${said}. Change the parameters and try again.`,
+      errorDetails('request_rejected', answered),
     );
   if (status >= 500)
-    return say('provider_failed', `${provider} failed on its side (${status})${said}. Try again later.`);
+    return say(
+      'provider_failed',
+      `${provider} failed on its side (${status})${said}. Try again later.`,
+      errorDetails('provider_down', answered),
+    );
   return say('provider_failed', `${provider} answered ${status}${said}.`);
+}
+
+// ImageRouter refuses a key inside a 200 answer too: only its error's type or words say so.
+const refusedKeyWords = /auth|api key|unauthori[sz]ed|invalid key/i;
+
+/** The error object found in a 2xx answer (errorInOkBody), as the AppError a user sees. */
+export function okBodyFailure(provider: string, status: number, info: ProviderErrorInfo): AppError {
+  const details = { status, ...(info.type ? { type: info.type } : {}) };
+  if (refusedKeyWords.test(`${info.type ?? ''} ${info.message}`)) {
+    const message = `${provider} refused the key${saidBy(info)}. Check it in Settings → Providers.`;
+    return new AppError('auth_refused', redact(message), {
+      ...details,
+      ...errorDetails('key_refused', { provider, status }),
+    });
+  }
+  return providerFailure(provider, info.message, details);
+}
+
+/** A 2xx answer that is not JSON: a web page where the API should be, or a body cut short. */
+export function notJsonFailure(provider: string, status: number): AppError {
+  const message =
+    `${provider} answered, but not with JSON (${status}): the base URL may point at a web page instead of ` +
+    'the API, or the answer was cut short. Check the base URL in Settings → Providers, or try again.';
+  return new AppError('provider_failed', message, { status, notJson: true });
 }
 
 /** A failure carried in a 200 answer (ImageRouter keep-alive, a Replicate prediction's `error`, a fal failure). */

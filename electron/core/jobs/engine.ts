@@ -3,7 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { isFinished, type Job, type JobRequest, type JobStatus } from '../../../shared/contract/jobs';
-import { AppError, isAppError } from '../../../shared/errors';
+import { AppError, errorDetails, isAppError } from '../../../shared/errors';
+import { presets } from '../../../shared/presets';
 import type { CoreEvents } from '../events';
 import type { HttpClientOptions } from '../http/client';
 import type { Library } from '../library/library';
@@ -25,7 +26,7 @@ export interface JobEngineOptions {
   events: CoreEvents;
   now?: () => number;
   http?: Omit<HttpClientOptions, 'provider'>;
-  /** Jobs talking to a provider at once, per provider (default 4; the local provider renders 2 at a time). */
+  /** Jobs talking to a provider at once, per provider (default: its preset's `concurrency`). */
   concurrency?: (providerId: string) => number;
   pollIntervalMs?: number;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
@@ -47,7 +48,7 @@ export function createJobEngine(options: JobEngineOptions) {
   let closing = false;
   const self = newOwnerId();
 
-  const limit = options.concurrency ?? ((providerId: string) => (providerId === 'local' ? 2 : 4));
+  const limit = options.concurrency ?? presetConcurrency(options.registry);
   const intake = new Slots(intakeSlots);
 
   function update(current: StoredJob, changes: JobChanges): StoredJob {
@@ -203,7 +204,12 @@ export function createJobEngine(options: JobEngineOptions) {
 
     get(id: string): Job {
       const job = store.get(id);
-      if (!job) throw new AppError('not_found', `There is no job ${id}. See \`atelier jobs list\`.`);
+      if (!job)
+        throw new AppError(
+          'not_found',
+          `There is no job ${id}. See \`atelier jobs list\`.`,
+          errorDetails('job_not_found', { id }),
+        );
       return publicJob(job);
     },
 
@@ -214,7 +220,12 @@ export function createJobEngine(options: JobEngineOptions) {
     /** Stops a job; a remote one is cancelled at the provider too. Finished jobs are answered as they are. */
     async cancel(id: string): Promise<Job> {
       const job = store.get(id);
-      if (!job) throw new AppError('not_found', `There is no job ${id}. See \`atelier jobs list\`.`);
+      if (!job)
+        throw new AppError(
+          'not_found',
+          `There is no job ${id}. See \`atelier jobs list\`.`,
+          errorDetails('job_not_found', { id }),
+        );
       if (isFinished(job.status)) return publicJob(job);
       const asked = store.update(job, { cancelRequested: true });
       const running = active.get(id);
@@ -247,7 +258,10 @@ export function createJobEngine(options: JobEngineOptions) {
     /** Resolves when the job is done, failed or cancelled. */
     waitFor(id: string): Promise<Job> {
       const job = store.get(id);
-      if (!job) return Promise.reject(new AppError('not_found', `There is no job ${id}.`));
+      if (!job)
+        return Promise.reject(
+          new AppError('not_found', `There is no job ${id}.`, errorDetails('job_not_found', { id })),
+        );
       if (isFinished(job.status)) return Promise.resolve(publicJob(job));
       return new Promise((resolve) => waiters.set(id, [...(waiters.get(id) ?? []), resolve]));
     },
@@ -265,3 +279,21 @@ export function createJobEngine(options: JobEngineOptions) {
 }
 
 export type JobEngine = ReturnType<typeof createJobEngine>;
+
+/**
+ * Each provider's slots come from its preset. Looked up once per provider: the scheduler asks on every
+ * pass, and a provider's preset never changes (providers.update takes only a label and a base URL).
+ */
+function presetConcurrency(registry: ProviderRegistry): (providerId: string) => number {
+  const known = new Map<string, number>();
+  return (providerId) => {
+    const cached = known.get(providerId);
+    if (cached !== undefined) return cached;
+    const provider = registry.find(providerId);
+    // A provider removed meanwhile: its jobs fail as they start, one at a time.
+    if (!provider) return 1;
+    const slots = presets[provider.preset].concurrency;
+    known.set(providerId, slots);
+    return slots;
+  };
+}
