@@ -97,6 +97,10 @@ export const en = {
     rating: 'Rating',
     trash: 'Move to trash',
     edit: 'Edit',
+    generator: 'Made with',
+    workflow: 'ComfyUI workflow',
+    copyWorkflow: 'Copy workflow',
+    workflowCopied: 'Workflow copied',
   },
   editor: {
     title: 'Editor',

@@ -92,6 +92,10 @@ export const zhCN: Messages = {
     rating: '评分',
     trash: '移到回收站',
     edit: '编辑',
+    generator: '生成工具',
+    workflow: 'ComfyUI 工作流',
+    copyWorkflow: '复制工作流',
+    workflowCopied: '工作流已复制',
   },
   editor: {
     title: '编辑',

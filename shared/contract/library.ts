@@ -14,6 +14,38 @@ export type ImageSource = (typeof imageSources)[number];
 export type ImageFormat = (typeof imageFormats)[number];
 export type MediaVariant = (typeof mediaVariants)[number];
 
+/**
+ * The tools whose generation metadata the library reads from a file (`params.generator` names the one
+ * that wrote it), each with the name a user knows it by.
+ */
+export const generatorNames = {
+  atelier: 'Atelier',
+  a1111: 'AUTOMATIC1111',
+  forge: 'Forge',
+  sdnext: 'SD.Next',
+  civitai: 'Civitai',
+  comfyui: 'ComfyUI',
+  invokeai: 'InvokeAI',
+  novelai: 'NovelAI',
+  fooocus: 'Fooocus',
+  'ruined-fooocus': 'RuinedFooocus',
+  swarmui: 'SwarmUI',
+  tensorart: 'TensorArt',
+  'stability-matrix': 'Stability Matrix',
+} as const;
+export type Generator = keyof typeof generatorNames;
+
+/** A seed: a number when a number holds it exactly, else its decimal digits (ComfyUI seeds reach 2^64). */
+export const seedSchema = z.union([z.number(), z.string().regex(/^\d+$/)]);
+export type Seed = z.infer<typeof seedSchema>;
+
+/** The metadata texts a stored original carries, by keyword (PNG chunk names; EXIF fields under them). */
+export const embeddedMetadataSchema = z.object({
+  generator: z.enum(Object.keys(generatorNames) as [Generator, ...Generator[]]).nullable(),
+  text: z.record(z.string(), z.string()),
+});
+export type EmbeddedMetadata = z.infer<typeof embeddedMetadataSchema>;
+
 /** An image id: 16 hex characters (the pattern, for code that tests a string without zod). */
 export const imageIdPattern = /^[0-9a-f]{16}$/;
 export const imageIdSchema = z.string().regex(imageIdPattern, 'An image id is 16 hex characters.');
@@ -38,7 +70,7 @@ export const libraryImageSchema = z.object({
   prompt: z.string().nullable(),
   negativePrompt: z.string().nullable(),
   params: z.record(z.string(), z.unknown()).nullable(),
-  seed: z.number().nullable(),
+  seed: seedSchema.nullable(),
   costUsd: z.number().nullable(),
   latencyMs: z.number().nullable(),
   parentId: z.string().nullable(),
@@ -121,6 +153,8 @@ export const libraryChannels = {
   ),
   'library.get': channel(z.object({ id: imageIdSchema }).strict(), libraryImageSchema),
   'library.lineage': channel(z.object({ id: imageIdSchema }).strict(), lineageSchema),
+  /** Every metadata text of the stored original (a ComfyUI workflow whole), and the tool that wrote it. */
+  'library.metadata': channel(z.object({ id: imageIdSchema }).strict(), embeddedMetadataSchema),
   'library.import': channel(
     z.object({ paths: z.array(z.string().min(1).max(4096)).min(1).max(10_000) }).strict(),
     importResultSchema,

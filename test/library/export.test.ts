@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import * as tar from 'tar';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { formatSdParameters, parseSdParameters } from '../../electron/core/library/sd-parameters';
+import { formatSdParameters, parseSdParameters } from '../../electron/core/library/metadata/a1111';
+import { metadataText } from '../../electron/core/library/metadata/read-generation';
 import { openTestLibrary, solidImage, tempDir, type TestLibrary } from './helpers';
 
 let t: TestLibrary;
@@ -17,13 +18,8 @@ afterEach(() => {
   other = null;
 });
 
-async function textChunks(path: string): Promise<Record<string, string>> {
-  const metadata = await sharp(path).metadata();
-  return Object.fromEntries((metadata.comments ?? []).map((comment) => [comment.keyword, comment.text]));
-}
-
 describe('export', () => {
-  it('writes a PNG whose text chunks other tools read, and a JSON sidecar', async () => {
+  it('keeps a JPEG a JPEG, with the parameters other tools read in its EXIF, ours beside them, and a JSON sidecar', async () => {
     const image = await t.library.addImage({
       bytes: await solidImage('jpeg', 40, 20, 1),
       source: 'generated',
@@ -37,19 +33,22 @@ describe('export', () => {
     const out = join(t.dir, '..', `${t.dir.split('/').pop()}-export`);
     const { files } = await t.library.export([image.id], out);
     expect(files).toEqual([
-      { id: image.id, path: join(out, `${image.id}.png`), sidecar: join(out, `${image.id}.json`) },
+      { id: image.id, path: join(out, `${image.id}.jpg`), sidecar: join(out, `${image.id}.json`) },
     ]);
     const exported = await sharp(files[0]!.path).metadata();
-    expect([exported.format, exported.width, exported.height]).toEqual(['png', 40, 20]);
-    const chunks = await textChunks(files[0]!.path);
-    expect(parseSdParameters(chunks.parameters!)).toEqual({
+    expect([exported.format, exported.width, exported.height]).toEqual(['jpeg', 40, 20]);
+    // The pixels are the stored ones, not a re-encode.
+    const stored = readFileSync(image.path);
+    expect(readFileSync(files[0]!.path).subarray(-stored.length + 2)).toEqual(stored.subarray(2));
+    const text = metadataText(readFileSync(files[0]!.path));
+    expect(parseSdParameters(text.parameters!)).toEqual({
       prompt: 'a misty forest, morning light',
       negativePrompt: 'people',
       params: { Steps: 28, guidance: 3.5, size: '40x20' },
       seed: 99,
       model: 'flux-pro',
     });
-    expect(JSON.parse(chunks.atelier!)).toMatchObject({
+    expect(JSON.parse(text.atelier!)).toMatchObject({
       prompt: 'a misty forest, morning light',
       provider: 'fal',
       seed: 99,
@@ -59,7 +58,7 @@ describe('export', () => {
       id: image.id,
       prompt: 'a misty forest, morning light',
       model: 'flux-pro',
-      file: `${image.id}.png`,
+      file: `${image.id}.jpg`,
     });
     expect(sidecar.path).toBeUndefined();
 

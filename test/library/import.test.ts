@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { embedPngText } from '../../electron/core/library/png-text';
+import { embedPngText } from '../../electron/core/library/metadata/png-text';
 import { bmpImage, hugePng, noisyPng, openTestLibrary, solidImage, type TestLibrary } from './helpers';
 
 let t: TestLibrary;

@@ -3,13 +3,13 @@
 // thumbnails, then insert the row in one transaction. A crash in between leaves a file no row
 // references, which `check` finds and adopts.
 import { randomBytes } from 'node:crypto';
-import type { ImageSource, LibraryImage } from '../../../shared/contract/library';
+import type { ImageSource, LibraryImage, Seed } from '../../../shared/contract/library';
 import { AppError, errorDetails } from '../../../shared/errors';
 import type { LibraryContext } from './context';
 import { sha256Of } from './file-store';
 import { type CheckedImage, checkAndWrite, type ImageFacts } from './check-image';
 import { type ImageRow, imageColumns, toLibraryImage } from './image-row';
-import { parseSdParameters } from './sd-parameters';
+import { readGeneration } from './metadata/read-generation';
 import { setTags } from './tags';
 import { ensureThumbnails } from './thumbnails';
 import { cached } from '../db/statement-cache';
@@ -22,7 +22,7 @@ export interface AddImageInput {
   prompt?: string | null;
   negativePrompt?: string | null;
   params?: Record<string, unknown> | null;
-  seed?: number | null;
+  seed?: Seed | null;
   costUsd?: number | null;
   latencyMs?: number | null;
   parentId?: string | null;
@@ -160,7 +160,7 @@ function insertRow(context: LibraryContext, values: RowValues): ImageRow {
         prompt: input.prompt ?? null,
         negativePrompt: input.negativePrompt ?? null,
         params: input.params ? JSON.stringify(input.params) : null,
-        seed: input.seed ?? null,
+        seed: typeof input.seed === 'number' ? input.seed : null,
         costUsd: input.costUsd ?? null,
         latencyMs: input.latencyMs ?? null,
         parentId,
@@ -170,6 +170,11 @@ function insertRow(context: LibraryContext, values: RowValues): ImageRow {
         rating: restored.rating ?? 0,
         trashedAt: restored.trashedAt ?? null,
       }) as Omit<ImageRow, 'tag_list'>;
+      // The rare seed no number holds goes to its own column (migration 5), written only then.
+      if (typeof input.seed === 'string') {
+        cached(context.db, 'UPDATE images SET seed_text = ? WHERE pk = ?').run(input.seed, row.pk);
+        row.seed_text = input.seed;
+      }
       if (!restored.tags || restored.tags.length === 0) return { ...row, tag_list: null };
       setTags(context.db, [values.id], restored.tags, []);
       return getImageRow(context, values.id)!;
@@ -192,45 +197,22 @@ function orderedKey(context: LibraryContext, createdAt: number): number {
   return key;
 }
 
-/** Fills what the caller did not say from the file's own text chunks: ours first, then the SD `parameters` one. */
+/**
+ * Fills what the caller did not say from the file's own metadata (metadata/read-generation.ts: ours,
+ * or whichever tool wrote it; `params.generator` names that tool).
+ */
 function withEmbeddedFacts(input: AddImageInput, facts: ImageFacts): AddImageInput {
-  const ours = parseOwnChunk(facts.text.atelier);
-  const sd = facts.text.parameters ? parseSdParameters(facts.text.parameters) : null;
-  const pick = <K extends keyof AddImageInput>(key: K, ...fallbacks: unknown[]): AddImageInput[K] =>
-    (input[key] ?? fallbacks.find((value) => value !== undefined && value !== null) ?? null) as AddImageInput[K];
+  const found = readGeneration(facts.text);
+  if (!found) return input;
+  const pick = <K extends keyof AddImageInput>(key: K, fallback: unknown): AddImageInput[K] =>
+    (input[key] ?? fallback ?? null) as AddImageInput[K];
   return {
     ...input,
-    prompt: pick('prompt', ours.prompt, sd?.prompt),
-    negativePrompt: pick('negativePrompt', ours.negativePrompt, sd?.negativePrompt),
-    params: pick('params', ours.params, sd?.params),
-    seed: pick('seed', ours.seed, sd?.seed),
-    model: pick('model', ours.model, sd?.model),
-    provider: pick('provider', ours.provider),
+    prompt: pick('prompt', found.prompt),
+    negativePrompt: pick('negativePrompt', found.negativePrompt),
+    params: pick('params', found.params),
+    seed: pick('seed', found.seed),
+    model: pick('model', found.model),
+    provider: pick('provider', found.provider),
   };
-}
-
-function parseOwnChunk(text: string | undefined): Partial<
-  Record<'prompt' | 'negativePrompt' | 'model' | 'provider', string>
-> & {
-  params?: Record<string, unknown>;
-  seed?: number;
-} {
-  if (!text) return {};
-  try {
-    const value = JSON.parse(text) as Record<string, unknown>;
-    const text_ = (key: string) => (typeof value[key] === 'string' ? (value[key] as string) : undefined);
-    return {
-      prompt: text_('prompt'),
-      negativePrompt: text_('negativePrompt'),
-      model: text_('model'),
-      provider: text_('provider'),
-      params:
-        value.params && typeof value.params === 'object' && !Array.isArray(value.params)
-          ? (value.params as Record<string, unknown>)
-          : undefined,
-      seed: typeof value.seed === 'number' ? value.seed : undefined,
-    };
-  } catch {
-    return {};
-  }
 }

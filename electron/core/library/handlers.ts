@@ -5,6 +5,7 @@ type LibraryChannel =
   | 'library.list'
   | 'library.get'
   | 'library.lineage'
+  | 'library.metadata'
   | 'library.import'
   | 'library.importFiles'
   | 'library.tag'
@@ -24,6 +25,7 @@ export function libraryHandlers(library: Library): HandlerSlice<LibraryChannel> 
     'library.list': (filter) => library.list(filter),
     'library.get': ({ id }) => library.get(id),
     'library.lineage': ({ id }) => library.lineage(id),
+    'library.metadata': ({ id }) => library.metadata(id),
     'library.import': ({ paths }) => library.import(paths),
     'library.importFiles': ({ files }) =>
       library.importBuffers(files.map((file) => ({ name: file.name, bytes: Buffer.from(file.base64, 'base64') }))),

@@ -5,6 +5,8 @@ import { decode as decodeBmp } from 'bmp-ts';
 import sharp, { type Metadata, type SharpOptions } from 'sharp';
 import type { ImageFormat } from '../../../shared/contract/library';
 import { AppError, type ErrorDetails, type ErrorKind } from '../../../shared/errors';
+import { type EmbeddedText } from './metadata/containers';
+import { metadataText } from './metadata/read-generation';
 
 export const importLimits = { maxBytes: 50 * 1024 * 1024, maxPixels: 100_000_000 } as const;
 
@@ -33,8 +35,8 @@ export interface ProbedImage {
   /** As displayed: EXIF orientation 5–8 swaps the stored width and height. */
   width: number;
   height: number;
-  /** PNG tEXt/zTXt/iTXt chunks by keyword. */
-  text: Record<string, string>;
+  /** The texts generators embed (PNG chunks anywhere in the file, EXIF, JPEG comments) by keyword. */
+  text: EmbeddedText;
   /** What sharp should decode: the bytes, or raw RGBA for formats sharp cannot read (BMP). */
   pixels: { input: Buffer; options: SharpOptions };
 }
@@ -87,8 +89,7 @@ export async function probeImage(bytes: Buffer): Promise<ProbedImage> {
       ? (metadata.pageHeight ?? metadata.height ?? 0)
       : (metadata.autoOrient?.height ?? metadata.height ?? 0);
   checkPixels(width, height);
-  const text: Record<string, string> = {};
-  for (const comment of metadata.comments ?? []) text[comment.keyword] = comment.text;
+  const text = metadataText(bytes);
   return {
     format,
     ...formatFacts[format],

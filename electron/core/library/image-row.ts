@@ -20,6 +20,8 @@ export interface ImageRow {
   negative_prompt: string | null;
   params: string | null;
   seed: number | null;
+  /** A seed no number holds exactly, as its digits (migration 5). */
+  seed_text: string | null;
   cost_usd: number | null;
   latency_ms: number | null;
   parent_id: string | null;
@@ -53,7 +55,7 @@ export function toLibraryImage(row: ImageRow, store: FileStore): LibraryImage {
     prompt: row.prompt,
     negativePrompt: row.negative_prompt,
     params: parseParams(row.params),
-    seed: row.seed,
+    seed: row.seed_text ?? row.seed,
     costUsd: row.cost_usd,
     latencyMs: row.latency_ms,
     parentId: row.parent_id,

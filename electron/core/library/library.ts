@@ -2,6 +2,7 @@
 // addImage, the app:// protocol and the harness serve files through resolveMedia.
 import type { CheckReport, ImportResult, LibraryImage, ListFilter } from '../../../shared/contract/library';
 import type { Db } from '../db/open';
+import { embeddedMetadata } from './embedded-metadata';
 import { type AddImageInput, type StoreOptions, storeImage } from './add-image';
 import { exportArchive, importArchive } from './archive';
 import { checkLibrary, type CheckOptions } from './check';
@@ -47,6 +48,8 @@ export function createLibrary(options: LibraryOptions) {
     get: (id: string): LibraryImage => getImages(context, [id])[0]!,
     /** The images this one was edited from and the edits made from it. */
     lineage: (id: string) => lineageOf(context, id),
+    /** The metadata texts embedded in the stored original, and the tool that wrote them. */
+    metadata: (id: string) => embeddedMetadata(context, id),
     list: (filter: ListFilter) => listImages(context, filter),
     facets: () => facets(context),
     /** Images already stored for a job (a crash between storing and recording the job leaves them only here). */

@@ -4,6 +4,8 @@ import { TagInput } from '../../components/TagInput';
 import { useEditor } from '../../stores/editor';
 import { selectedImage, useGallery } from '../../stores/gallery';
 import { useShell } from '../../stores/shell';
+import { generatorNames, type Generator } from '../../../shared/contract/library';
+import { ComfyWorkflow } from './ComfyWorkflow';
 import { Lineage } from './Lineage';
 
 export function ImageDetail() {
@@ -15,7 +17,9 @@ export function ImageDetail() {
   const openInEditor = useEditor((state) => state.openLibraryImage);
   const setView = useShell((state) => state.setView);
   if (!image) return null;
+  const generator = generatorOf(image.params);
   const facts: Array<[string, string | null]> = [
+    [t('detail.generator'), generator && generatorNames[generator]],
     [t('detail.model'), image.model],
     [t('detail.provider'), image.provider],
     [
@@ -74,6 +78,7 @@ export function ImageDetail() {
           {image.prompt}
         </p>
       )}
+      {generator === 'comfyui' && <ComfyWorkflow key={image.id} imageId={image.id} />}
       <TagEditor imageId={image.id} tags={image.tags} />
       <Lineage image={image} />
       <dl className="facts">
@@ -88,6 +93,12 @@ export function ImageDetail() {
       </dl>
     </aside>
   );
+}
+
+/** The tool that wrote an imported file's metadata (params.generator), when it is one we know. */
+function generatorOf(params: Record<string, unknown> | null): Generator | null {
+  const named = params?.generator;
+  return typeof named === 'string' && Object.hasOwn(generatorNames, named) ? (named as Generator) : null;
 }
 
 /** Tags as chips: × removes one, Enter (or a comma) adds what was typed. */

@@ -9,6 +9,7 @@ import { libraryImagesMigration } from './001-library-images';
 import { librarySearchMigration } from './002-library-search';
 import { libraryCjkSearchMigration } from './003-library-cjk-search';
 import { libraryKanaSearchMigration } from './004-library-kana-search';
+import { librarySeedTextMigration } from './005-library-seed-text';
 import { providersMigration } from './100-providers';
 import { modelCatalogMigration } from './200-providers-model-catalog';
 import { jobsMigration } from './201-jobs';
@@ -18,6 +19,7 @@ export const migrations: readonly Migration[] = [
   librarySearchMigration,
   libraryCjkSearchMigration,
   libraryKanaSearchMigration,
+  librarySeedTextMigration,
   providersMigration,
   modelCatalogMigration,
   jobsMigration,

@@ -1,12 +1,8 @@
 // Writes PNG text chunks so that prompt and parameters travel with an exported file and other tools
-// (Stable Diffusion UIs, exiftool, image viewers) can read them. Reading goes through sharp's metadata.
+// (Stable Diffusion UIs, exiftool, image viewers) can read them. Every other chunk, another tool's
+// text included, is kept byte for byte. Reading is png-chunks.ts.
 import { crc32 } from 'node:zlib';
-
-const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-
-function isPng(bytes: Buffer): boolean {
-  return bytes.length > 8 && bytes.subarray(0, 8).equals(signature);
-}
+import { isPng, pngSignature as signature } from './png-chunks';
 
 /**
  * Returns a copy of `png` with one text chunk per entry, replacing any chunk with the same keyword.

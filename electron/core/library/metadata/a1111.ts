@@ -2,21 +2,20 @@
 //   <prompt>
 //   Negative prompt: <negative prompt>
 //   Steps: 20, Sampler: Euler a, CFG scale: 7, Seed: 1234, Size: 512x512, Model: sd_xl_base
-// We read it on import and write it on export so other tools see our prompts too.
+// We read it on import and write it on export so other tools see our prompts too. The same text
+// arrives in a JPEG's or WebP's EXIF UserComment (containers.ts gives it the `parameters` name).
+import type { Generator } from '../../../../shared/contract/library';
+import { type GenerationFacts, type MetadataReader, seedOf } from './generation-facts';
 
-interface GenerationFacts {
-  prompt: string | null;
-  negativePrompt: string | null;
-  params: Record<string, unknown> | null;
-  seed: number | null;
-  model: string | null;
-}
+type SdFacts = Omit<GenerationFacts, 'generator'>;
 
 // The same key/value grammar the web UI uses: values may be double-quoted to hold commas.
-const paramPattern = /\s*([\w ][\w \-/]+):\s*("(?:\\.|[^\\"])+"|[^,]*)(?:,|$)/g;
+// Civitai and newer UIs also write JSON values (`Hashes: {…}`, `Civitai resources: [{…}]`), taken whole.
+const paramPattern =
+  /\s*([\w ][\w \-/]+):\s*("(?:\\.|[^\\"])+"|\[(?:[^[\]"]|"(?:\\.|[^\\"])*")*\]|\{(?:[^{}"]|"(?:\\.|[^\\"])*"|\{[^{}]*\})*\}|[^,]*)(?:,|$)/g;
 
-export function parseSdParameters(text: string): GenerationFacts {
-  const lines = text.replace(/\r\n/g, '\n').trim().split('\n');
+export function parseSdParameters(text: string): SdFacts {
+  const lines = text.replace(/\r\n?/g, '\n').trim().split('\n');
   let settings = '';
   const last = lines[lines.length - 1] ?? '';
   // The web UI's own rule: the last line holds the settings when it has at least three of them.
@@ -35,9 +34,9 @@ export function parseSdParameters(text: string): GenerationFacts {
   for (const match of settings.matchAll(paramPattern)) {
     const key = match[1]!.trim();
     const raw = match[2]!.trim();
-    params[key] = raw.startsWith('"') ? unquote(raw) : numberOrText(raw);
+    params[key] = raw.startsWith('"') ? unquote(raw) : /^[[{]/.test(raw) ? jsonOrText(raw) : numberOrText(raw);
   }
-  const seed = typeof params.Seed === 'number' ? params.Seed : null;
+  const seed = seedOf(params.Seed);
   const model = typeof params.Model === 'string' ? params.Model : null;
   delete params.Seed;
   delete params.Model;
@@ -52,7 +51,7 @@ export function parseSdParameters(text: string): GenerationFacts {
   };
 }
 
-export function formatSdParameters(facts: GenerationFacts): string {
+export function formatSdParameters(facts: SdFacts): string {
   const lines = [facts.prompt ?? ''];
   if (facts.negativePrompt) lines.push(`Negative prompt: ${facts.negativePrompt}`);
   const settings: string[] = [];
@@ -89,6 +88,49 @@ function unquote(raw: string): string {
   }
 }
 
+function jsonOrText(raw: string): unknown {
+  try {
+    return JSON.parse(raw) as unknown;
+  } catch {
+    return raw;
+  }
+}
+
 function numberOrText(raw: string): string | number {
   return /^-?\d+(\.\d+)?$/.test(raw) && raw.length < 16 ? Number(raw) : raw;
 }
+
+/** Civitai names the checkpoint among its resources rather than as `Model`. */
+function civitaiCheckpoint(params: Record<string, unknown> | null): string | null {
+  const resources = params?.['Civitai resources'];
+  if (!Array.isArray(resources)) return null;
+  const checkpoint = resources.find((entry) => (entry as { type?: unknown })?.type === 'checkpoint') as
+    { modelName?: unknown; modelVersionName?: unknown } | undefined;
+  if (typeof checkpoint?.modelName !== 'string') return null;
+  return typeof checkpoint.modelVersionName === 'string'
+    ? `${checkpoint.modelName} ${checkpoint.modelVersionName}`
+    : checkpoint.modelName;
+}
+
+/** The web UI family, told apart by what each writes into the settings line. */
+function generatorOf(params: Record<string, unknown> | null, text: string): Generator {
+  if (params?.App === 'SD.Next') return 'sdnext';
+  if (typeof params?.Version === 'string' && /^f\d/.test(params.Version)) return 'forge';
+  if (/Civitai (resources|metadata):/.test(text)) return 'civitai';
+  return 'a1111';
+}
+
+/** `parameters` as plain text (JSON there is another tool's: Fooocus, SwarmUI). */
+export const readA1111: MetadataReader = (text) => {
+  const parameters = text.parameters;
+  if (!parameters || /^\s*[{[]/.test(parameters)) return null;
+  const facts = parseSdParameters(parameters);
+  if (!facts.prompt && !facts.params) return null;
+  const generator = generatorOf(facts.params, parameters);
+  return {
+    ...facts,
+    model: facts.model ?? civitaiCheckpoint(facts.params),
+    generator,
+    params: { ...facts.params, generator },
+  };
+};
