@@ -54,6 +54,7 @@ export default defineConfig(({ mode }) => {
       root: '.',
       include: [
         'test/**/*.test.ts',
+        'cli/**/*.test.ts',
         'test/**/*.test.tsx',
         'electron/**/*.test.ts',
         'renderer/**/*.test.ts',

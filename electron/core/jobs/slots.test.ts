@@ -1,8 +1,8 @@
 // The semaphore behind the engine's intake stage: a limit, a fair line, and a cancelled wait that
 // leaves the line without taking a slot.
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../shared/errors';
-import { Slots } from '../../electron/core/jobs/slots';
+import { AppError } from '../../../shared/errors';
+import { Slots } from './slots';
 
 const settled = () => new Promise((resolve) => setImmediate(resolve));
 

@@ -1,8 +1,8 @@
 // The local provider: same prompt and seed give the same pixels; an edit changes only the painted area.
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { createLocalAdapter, renderLocal } from '../../electron/core/providers/local';
-import { paintedMask, pixelAt, solidPng } from './helpers';
+import { createLocalAdapter, renderLocal } from './local';
+import { paintedMask, pixelAt, solidPng } from '../../../test/providers/helpers';
 
 async function rawPixels(bytes: Buffer) {
   return sharp(bytes).removeAlpha().raw().toBuffer({ resolveWithObject: true });

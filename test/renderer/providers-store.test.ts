@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Core, createCore } from '../../electron/core/core';
 import { createSecretStore } from '../../electron/core/secrets/create-secret-store';
 import { useProviders } from '../../renderer/stores/providers';
-import { recognisableKey, tempDir } from './helpers';
+import { recognisableKey, tempDir } from '../secrets/helpers';
 
 const globals = globalThis as { atelier?: unknown };
 const initial = useProviders.getState();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { en } from '../../renderer/i18n/en';
-import { zhCN } from '../../renderer/i18n/zh-CN';
+import { en } from './en';
+import { zhCN } from './zh-CN';
 
 function keys(value: unknown, prefix = ''): string[] {
   if (typeof value !== 'object' || value === null) return [prefix];

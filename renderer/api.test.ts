@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ApiError, invoke, mediaUrl, on } from '../../renderer/api';
+import { ApiError, invoke, mediaUrl, on } from './api';
 
 const globals = globalThis as { atelier?: unknown };
 afterEach(() => {

@@ -1,6 +1,6 @@
 // The SDKs' retry rules, checked directly: what is retried, and how long each wait is.
 import { describe, expect, it } from 'vitest';
-import { retryDelayMs, serverRequestedDelayMs, shouldRetryStatus } from '../../electron/core/http/retry-policy';
+import { retryDelayMs, serverRequestedDelayMs, shouldRetryStatus } from './retry-policy';
 
 const headers = (entries: Record<string, string> = {}) => new Headers(entries);
 const now = Date.parse('2026-11-21T12:00:00Z');

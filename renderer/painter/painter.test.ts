@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { MaskHistory } from '../../renderer/painter/history';
-import { MaskBitmap } from '../../renderer/painter/mask';
-import { clear, fillPolygon, fillRect, invert, stamp, strokeSegment } from '../../renderer/painter/tools';
+import { MaskHistory } from './history';
+import { MaskBitmap } from './mask';
+import { clear, fillPolygon, fillRect, invert, stamp, strokeSegment } from './tools';
 
 describe('mask painting', () => {
   it('a hard brush dab covers a disc of the given radius and nothing else', () => {

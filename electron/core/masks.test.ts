@@ -2,8 +2,8 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/errors';
-import { toFluxFillMask, toOpenAiMask } from '../../electron/core/masks';
-import { paintedMask, pixelAt } from './helpers';
+import { toFluxFillMask, toOpenAiMask } from './masks';
+import { paintedMask, pixelAt } from '../../test/providers/helpers';
 
 const painted = { left: 10, top: 5, width: 20, height: 10 };
 

@@ -1,10 +1,10 @@
 // Keys must not reach error messages or log lines, whether the core registered them or not.
 import { describe, expect, it } from 'vitest';
-import { dispatch } from '../../electron/core/dispatch';
-import type { HandlerTable } from '../../electron/core/handlers';
-import { redact, redactValue, registerSecret } from '../../electron/core/redact';
-import { createSecretStore } from '../../electron/core/secrets/create-secret-store';
-import { recognisableKey } from './helpers';
+import { dispatch } from './dispatch';
+import type { HandlerTable } from './handlers';
+import { redact, redactValue, registerSecret } from './redact';
+import { createSecretStore } from './secrets/create-secret-store';
+import { recognisableKey } from '../../test/secrets/helpers';
 
 describe('redaction', () => {
   it('hides every key the secret store has read or saved, keeping its last four characters', async () => {

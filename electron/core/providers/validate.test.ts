@@ -1,11 +1,11 @@
 // Validation before sending: each rule answers with a message a user can act on.
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../shared/errors';
-import { findModel, genericModel } from '../../electron/core/providers/catalog';
-import { assertValidRequest, validateRequest } from '../../electron/core/providers/validate';
-import { maxInputFileBytes } from '../../shared/limits';
-import type { ImageRequest } from '../../electron/core/providers/types';
-import { paintedMask, solidPng } from './helpers';
+import { AppError } from '../../../shared/errors';
+import { findModel, genericModel } from './catalog';
+import { assertValidRequest, validateRequest } from './validate';
+import { maxInputFileBytes } from '../../../shared/limits';
+import type { ImageRequest } from './types';
+import { paintedMask, solidPng } from '../../../test/providers/helpers';
 
 const messages = async (preset: Parameters<typeof findModel>[0], request: ImageRequest) =>
   (await validateRequest(findModel(preset, request.model), request)).map((issue) => issue.message);

@@ -1,7 +1,7 @@
 // The terminal progress board: one line per job, redrawn in place, cut to the terminal width.
 import { describe, expect, it } from 'vitest';
-import type { Job } from '../../shared/contract/jobs';
-import { ProgressBoard, progressText } from '../../cli/progress';
+import type { Job } from '../shared/contract/jobs';
+import { ProgressBoard, progressText } from './progress';
 
 function job(changes: Partial<Job>): Job {
   return {
