@@ -36,6 +36,11 @@ export const errorKindFields = {
   format_unsupported: { format: 'text' },
   format_not_editable: {},
   image_damaged: {},
+  // Import's reasons by the format the file's first bytes name (library/format-sniff.ts).
+  image_header_damaged: { format: 'text' },
+  image_data_damaged: { format: 'text' },
+  colour_space_unsupported: { format: 'text', colourSpace: 'text' },
+  file_passed_over: { extension: 'text' },
   // A request a model does not take (providers/validate.ts).
   prompt_empty: {},
   prompt_too_long: { model: 'text', limit: 'count', actual: 'count' },

@@ -66,9 +66,10 @@ function reportImport(context: CommandContext, result: ImportResult): number {
   if (context.json) context.out(JSON.stringify(result));
   else {
     for (const image of result.imported) context.out(image.id);
-    for (const image of result.duplicates)
-      context.err(`already in the library: ${image.originalName ?? image.id} → ${image.id}`);
+    for (const duplicate of result.duplicateFiles)
+      context.err(`already in the library: ${duplicate.path} → ${duplicate.imageId}`);
     for (const refused of result.refused) context.err(`refused: ${refused.path}: ${refused.reason}`);
+    for (const skipped of result.skipped) context.err(`passed over: ${skipped.path}: ${skipped.reason}`);
     context.err(
       `${result.imported.length} imported, ${result.duplicates.length} already there, ${result.refused.length} refused.`,
     );

@@ -116,8 +116,13 @@ export const refusedFileSchema = z.object({
 });
 export const importResultSchema = z.object({
   imported: z.array(libraryImageSchema),
+  /** The library images the duplicate files matched (see duplicateFiles for the names the user gave). */
   duplicates: z.array(libraryImageSchema),
   refused: z.array(refusedFileSchema),
+  /** Each duplicate under the name of the file the user gave, with the id of the image it matched. */
+  duplicateFiles: z.array(z.object({ path: z.string(), imageId: z.string() })),
+  /** Files in a folder that were not tried (not image files by their name), each with why. */
+  skipped: z.array(refusedFileSchema),
 });
 export type ImportResult = z.infer<typeof importResultSchema>;
 

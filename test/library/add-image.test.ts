@@ -37,7 +37,7 @@ describe('every new image passes the same check', () => {
       [jpeg.subarray(0, Math.floor(jpeg.length * 0.6)), 'cut.jpg'],
     ] as const) {
       const [fromDisk, ...others] = await reasons(bytes, name);
-      expect(fromDisk, name).toMatch(/damaged or cut short/);
+      expect(fromDisk, name).toMatch(/is damaged: its image data is corrupt or cut short/);
       expect(others, name).toEqual([fromDisk, fromDisk]);
     }
     // Nothing of them was kept, not even the original the check would have written last.

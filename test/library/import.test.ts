@@ -135,8 +135,8 @@ describe('import', () => {
     expect(result.imported.map((image) => image.originalName)).toEqual(['good-1.png', 'good-2.jpg']);
     const reasons = Object.fromEntries(result.refused.map((entry) => [entry.path.split('/').pop(), entry.reason]));
     expect(Object.keys(reasons).sort()).toEqual(['broken.jpg', 'empty.png', 'huge.png', 'notes.png', 'truncated.png']);
-    expect(reasons['truncated.png']).toMatch(/damaged or cut short/);
-    expect(reasons['broken.jpg']).toMatch(/damaged or cut short/);
+    expect(reasons['truncated.png']).toMatch(/is damaged: its image data is corrupt or cut short/);
+    expect(reasons['broken.jpg']).toMatch(/is damaged: its image data is corrupt or cut short/);
     expect(reasons['empty.png']).toMatch(/empty/);
     expect(reasons['notes.png']).toMatch(/not an image/);
     expect(reasons['huge.png']).toMatch(/20000×20000 = 400 megapixels; the limit is 100/);

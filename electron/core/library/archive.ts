@@ -73,7 +73,7 @@ export async function importArchive(context: LibraryContext, from: string): Prom
   const source = resolve(from);
   if (!existsSync(source)) throw new AppError('not_found', `There is no archive at ${source}.`);
   const staging = stagingDir(context, 'unpack');
-  const result: ImportResult = { imported: [], duplicates: [], refused: [] };
+  const result: ImportResult = { imported: [], duplicates: [], refused: [], duplicateFiles: [], skipped: [] };
   try {
     try {
       // Only plain files at the two expected places are unpacked; tar itself refuses absolute and `..` paths.

@@ -3,7 +3,7 @@
 // durable write under its content address.
 import sharp from 'sharp';
 import { FileStore, sha256Of } from './file-store';
-import { ImageRefused, type ProbedImage, probeImage } from './image-probe';
+import { formatNameOf, ImageRefused, type ProbedImage, probeImage } from './image-probe';
 
 /** The probe's answer without the pixels (which are not kept once checked). */
 export type ImageFacts = Omit<ProbedImage, 'pixels'>;
@@ -15,17 +15,25 @@ export interface CheckedImage {
   facts: ImageFacts;
 }
 
-/** Probes and decodes every pixel; a damaged or truncated image is refused as 'damaged'. */
+/**
+ * Probes and decodes every pixel under the probe's decode policy (the same one thumbnails use, so a
+ * file taken here always gets its thumbnails); damaged image data is refused, named by its format.
+ */
 export async function checkImage(bytes: Buffer): Promise<ProbedImage> {
   const probed = await probeImage(bytes);
   try {
-    await sharp(probed.pixels.input, { ...probed.pixels.options, failOn: 'truncated' })
-      .raw()
-      .toBuffer();
+    await sharp(probed.pixels.input, probed.pixels.options).raw().toBuffer();
   } catch {
-    throw new ImageRefused({ kind: 'image_damaged' }, 'The image is damaged or cut short.');
+    throw dataDamaged(formatNameOf(probed.format));
   }
   return probed;
+}
+
+export function dataDamaged(format: string): ImageRefused {
+  return new ImageRefused(
+    { kind: 'image_data_damaged', format },
+    `This ${format} is damaged: its image data is corrupt or cut short.`,
+  );
 }
 
 /** checkImage, then the original written durably (fsynced, renamed into place) under its hash. */

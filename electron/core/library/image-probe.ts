@@ -5,6 +5,7 @@ import { decode as decodeBmp } from 'bmp-ts';
 import sharp, { type Metadata, type SharpOptions } from 'sharp';
 import type { ImageFormat } from '../../../shared/contract/library';
 import { AppError, type ErrorDetails, type ErrorKind } from '../../../shared/errors';
+import { formatByMagic, unreadableTiffColourSpace } from './format-sniff';
 import { type EmbeddedText } from './metadata/containers';
 import { metadataText } from './metadata/read-generation';
 
@@ -12,7 +13,14 @@ export const importLimits = { maxBytes: 50 * 1024 * 1024, maxPixels: 100_000_000
 
 export type RefusalKind = Extract<
   ErrorKind,
-  'file_empty' | 'file_too_large' | 'too_many_pixels' | 'not_an_image' | 'format_unsupported' | 'image_damaged'
+  | 'file_empty'
+  | 'file_too_large'
+  | 'too_many_pixels'
+  | 'not_an_image'
+  | 'format_unsupported'
+  | 'image_header_damaged'
+  | 'image_data_damaged'
+  | 'colour_space_unsupported'
 >;
 
 /**
@@ -70,10 +78,7 @@ export async function probeImage(bytes: Buffer): Promise<ProbedImage> {
   try {
     metadata = await sharp(bytes, { limitInputPixels: false }).metadata();
   } catch {
-    throw new ImageRefused(
-      { kind: 'not_an_image' },
-      'This is not an image Atelier can read (PNG, JPEG, WebP, GIF, AVIF, TIFF or BMP).',
-    );
+    throw unreadable(bytes);
   }
   const format = formatOf(metadata);
   if (!format) {
@@ -88,7 +93,7 @@ export async function probeImage(bytes: Buffer): Promise<ProbedImage> {
     format === 'gif'
       ? (metadata.pageHeight ?? metadata.height ?? 0)
       : (metadata.autoOrient?.height ?? metadata.height ?? 0);
-  checkPixels(width, height);
+  checkPixels(width, height, formatNames[format]);
   const text = metadataText(bytes);
   return {
     format,
@@ -96,8 +101,59 @@ export async function probeImage(bytes: Buffer): Promise<ProbedImage> {
     width,
     height,
     text,
-    pixels: { input: bytes, options: { limitInputPixels: importLimits.maxPixels } },
+    pixels: { input: bytes, options: { limitInputPixels: importLimits.maxPixels, failOn: decodePolicy(format) } },
   };
+}
+
+/**
+ * How strict a decode is. A JPEG whose every pixel decodes is taken even when libjpeg warns (a
+ * mis-sized Photoshop segment, stray bytes before a marker: common in real files, harmless); only a
+ * stream cut short refuses it. For the other formats a warning is damage (a bad CRC in a PNG's IDAT,
+ * a TIFF whose YCbCr or strips make noise), so any warning refuses the file.
+ */
+function decodePolicy(format: ImageFormat): 'truncated' | 'warning' {
+  return format === 'jpeg' ? 'truncated' : 'warning';
+}
+
+const formatNames: Record<ImageFormat, string> = {
+  png: 'PNG',
+  jpeg: 'JPEG',
+  webp: 'WebP',
+  gif: 'GIF',
+  avif: 'AVIF',
+  tiff: 'TIFF',
+  bmp: 'BMP',
+};
+
+export function formatNameOf(format: ImageFormat): string {
+  return formatNames[format];
+}
+
+/** Why sharp could not even read the header, said by what the first bytes show the file to be. */
+function unreadable(bytes: Buffer): ImageRefused {
+  const format = formatByMagic(bytes);
+  if (format === 'TIFF') {
+    const colourSpace = unreadableTiffColourSpace(bytes);
+    if (colourSpace)
+      return new ImageRefused(
+        { kind: 'colour_space_unsupported', format, colourSpace },
+        `This TIFF uses ${colourSpace} colour, which Atelier cannot read.`,
+      );
+  }
+  if (format && ['PNG', 'JPEG', 'GIF', 'WebP', 'TIFF', 'BMP', 'AVIF'].includes(format))
+    return new ImageRefused(
+      { kind: 'image_header_damaged', format },
+      `This ${format} is damaged: its header is invalid.`,
+    );
+  if (format)
+    return new ImageRefused(
+      { kind: 'format_unsupported', format },
+      `The ${format} format is not supported (PNG, JPEG, WebP, GIF, AVIF, TIFF and BMP are).`,
+    );
+  return new ImageRefused(
+    { kind: 'not_an_image' },
+    'This is not an image Atelier can read (PNG, JPEG, WebP, GIF, AVIF, TIFF or BMP).',
+  );
 }
 
 function formatOf(metadata: Metadata): ImageFormat | null {
@@ -116,9 +172,12 @@ function formatOf(metadata: Metadata): ImageFormat | null {
   }
 }
 
-function checkPixels(width: number, height: number): void {
+function checkPixels(width: number, height: number, format: string): void {
   if (width <= 0 || height <= 0)
-    throw new ImageRefused({ kind: 'image_damaged' }, 'The image header is damaged (it gives no size).');
+    throw new ImageRefused(
+      { kind: 'image_header_damaged', format },
+      `This ${format} is damaged: its header is invalid.`,
+    );
   const pixels = width * height;
   if (pixels > importLimits.maxPixels) {
     throw new ImageRefused(
@@ -136,15 +195,19 @@ function probeBmp(bytes: Buffer): ProbedImage {
   // The BMP header is read first so a huge bitmap is refused before its pixels are expanded.
   const width = Math.abs(bytes.readInt32LE(18));
   const height = Math.abs(bytes.readInt32LE(22));
-  checkPixels(width, height);
+  checkPixels(width, height, 'BMP');
+  const damaged = () =>
+    new ImageRefused(
+      { kind: 'image_data_damaged', format: 'BMP' },
+      'This BMP is damaged: its image data is corrupt or cut short.',
+    );
   let image;
   try {
     image = decodeBmp(bytes, { toRGBA: true });
   } catch {
-    throw new ImageRefused({ kind: 'image_damaged' }, 'The BMP file is damaged or cut short.');
+    throw damaged();
   }
-  if (image.data.length < width * height * 4)
-    throw new ImageRefused({ kind: 'image_damaged' }, 'The BMP file is damaged or cut short.');
+  if (image.data.length < width * height * 4) throw damaged();
   return {
     format: 'bmp',
     ...formatFacts.bmp,

@@ -9,8 +9,32 @@ import { storeImage } from './add-image';
 import { errorDetails, type ErrorDetails, isAppError, kindOf } from '../../../shared/errors';
 import { importLimits } from './image-probe';
 
-/** In a folder only these are taken (notes and sidecars beside the images are passed over); a file named explicitly is always tried. */
-const imageExtensions = new Set(['.png', '.jpg', '.jpeg', '.jpe', '.webp', '.gif', '.avif', '.tif', '.tiff', '.bmp']);
+/**
+ * In a folder these are tried: the formats we read, and image formats we do not (HEIF, SVG, …), so
+ * that they are refused with a reason rather than passed over. Anything else (notes and sidecars
+ * beside the images) is passed over and listed in `skipped`. A file named explicitly is always tried.
+ */
+const imageExtensions = new Set([
+  '.png',
+  '.apng',
+  '.jpg',
+  '.jpeg',
+  '.jpe',
+  '.jfif',
+  '.webp',
+  '.gif',
+  '.avif',
+  '.tif',
+  '.tiff',
+  '.bmp',
+  '.heic',
+  '.heif',
+  '.jxl',
+  '.svg',
+  '.psd',
+]);
+/** Files every OS drops beside images, passed over without a word. */
+const systemFiles = new Set(['thumbs.db', 'desktop.ini']);
 /**
  * Three files in flight: two keep both cores decoding (sharp works on libuv's pool) while the third
  * waits on its fsync; measured in bench/library.ts, 2 left the cores idle during writes. Few enough
@@ -26,7 +50,7 @@ interface ImportItem {
 }
 
 export async function importPaths(context: LibraryContext, paths: string[]): Promise<ImportResult> {
-  const result: ImportResult = { imported: [], duplicates: [], refused: [] };
+  const result: ImportResult = { imported: [], duplicates: [], refused: [], duplicateFiles: [], skipped: [] };
   const files: string[] = [];
   for (const path of paths) collectFiles(resolve(path), true, files, result);
   const items = files.map((file) => ({ name: file, size: safeSize(file), read: () => readFile(file) }));
@@ -47,7 +71,7 @@ export async function importBuffers(
     size: file.bytes.length,
     read: async () => file.bytes,
   }));
-  return importItems(context, items, { imported: [], duplicates: [], refused: [] });
+  return importItems(context, items, { imported: [], duplicates: [], refused: [], duplicateFiles: [], skipped: [] });
 }
 
 function safeSize(file: string): number {
@@ -72,10 +96,14 @@ async function importItems(context: LibraryContext, files: ImportItem[], result:
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, files.length) }, worker));
-  for (const outcome of outcomes) {
+  outcomes.forEach((outcome, index) => {
     if (outcome.kind === 'refused') result.refused.push(outcome.refused);
-    else (outcome.kind === 'duplicate' ? result.duplicates : result.imported).push(outcome.image);
-  }
+    else if (outcome.kind === 'imported') result.imported.push(outcome.image);
+    else {
+      result.duplicates.push(outcome.image);
+      result.duplicateFiles.push({ path: files[index]!.name, imageId: outcome.image.id });
+    }
+  });
   if (result.imported.length > 0)
     context.changed(
       'added',
@@ -124,7 +152,16 @@ function collectFiles(path: string, named: boolean, files: string[], result: Imp
     return;
   }
   if (stats.isFile()) {
-    if (named || imageExtensions.has(extname(path).toLowerCase())) files.push(path);
+    const extension = extname(path).toLowerCase();
+    if (named || imageExtensions.has(extension)) files.push(path);
+    else if (!systemFiles.has(basename(path).toLowerCase())) {
+      const shown = extension || basename(path);
+      result.skipped.push({
+        path,
+        reason: `Passed over: "${shown}" files are not images Atelier imports.`,
+        details: errorDetails('file_passed_over', { extension: shown }),
+      });
+    }
     return;
   }
   if (!stats.isDirectory()) {

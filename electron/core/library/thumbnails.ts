@@ -4,7 +4,8 @@
 import { readFile } from 'node:fs/promises';
 import sharp from 'sharp';
 import type { FileStore, ThumbSize } from './file-store';
-import { ImageRefused, type ProbedImage, probeImage } from './image-probe';
+import { dataDamaged } from './check-image';
+import { formatNameOf, type ProbedImage, probeImage } from './image-probe';
 
 type Thumbnails = Record<ThumbSize, Buffer>;
 
@@ -14,10 +15,10 @@ export async function ensureThumbnails(store: FileStore, sha256: string, origina
   const path = store.absolute(originalPath);
   if (!path) throw new Error(`Not a path inside the library: ${originalPath}`);
   const probed = await probeImage(await readFile(path));
-  await storeThumbnails(store, sha256, await renderThumbnails(probed.pixels));
+  await storeThumbnails(store, sha256, await renderThumbnails(probed));
 }
 
-async function renderThumbnails(pixels: ProbedImage['pixels']): Promise<Thumbnails> {
+async function renderThumbnails({ pixels, format }: ProbedImage): Promise<Thumbnails> {
   let large: Buffer;
   try {
     large = await sharp(pixels.input, pixels.options)
@@ -25,8 +26,9 @@ async function renderThumbnails(pixels: ProbedImage['pixels']): Promise<Thumbnai
       .resize(768, 768, { fit: 'inside', withoutEnlargement: true })
       .webp({ quality: 82 })
       .toBuffer();
-  } catch (error) {
-    throw new ImageRefused({ kind: 'image_damaged' }, `The image is damaged or cut short (${shortReason(error)}).`);
+  } catch {
+    // The decoder's own words ("Warning treated as error due to failOn setting") help nobody.
+    throw dataDamaged(formatNameOf(format));
   }
   // The small one comes from the large one: a second full decode of the original would double the cost.
   const small = await sharp(large)
@@ -46,12 +48,4 @@ async function storeThumbnails(store: FileStore, sha256: string, thumbs: Thumbna
 
 export function thumbnailsPresent(store: FileStore, sha256: string): boolean {
   return store.exists(store.thumbPath(sha256, 256)) && store.exists(store.thumbPath(sha256, 768));
-}
-
-function shortReason(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return message
-    .split('\n')[0]!
-    .replace(/^Input (buffer|file) /i, '')
-    .slice(0, 120);
 }
