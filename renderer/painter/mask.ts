@@ -11,6 +11,8 @@ export interface Rect {
 
 export class MaskBitmap {
   readonly data: Uint8ClampedArray;
+  /** Told before any tool writes into a region, so an open history can keep those tiles as they were. */
+  private beforeWrite: ((rect: Rect) => void) | null = null;
 
   constructor(
     readonly width: number,
@@ -21,6 +23,15 @@ export class MaskBitmap {
       throw new RangeError(`A mask needs a positive whole size, not ${width}×${height}.`);
     }
     this.data = data ?? new Uint8ClampedArray(width * height);
+  }
+
+  onBeforeWrite(listener: ((rect: Rect) => void) | null): void {
+    this.beforeWrite = listener;
+  }
+
+  /** Every tool calls this with the (clipped) region it is about to change, before changing it. */
+  willWrite(rect: Rect): void {
+    this.beforeWrite?.(rect);
   }
 
   at(x: number, y: number): number {
@@ -48,6 +59,7 @@ export class MaskBitmap {
   }
 
   pasteRegion(rect: Rect, pixels: Uint8ClampedArray): void {
+    this.willWrite(rect);
     const rowWidth = rect.x1 - rect.x0;
     for (let y = rect.y0; y < rect.y1; y++) {
       this.data.set(pixels.subarray((y - rect.y0) * rowWidth, (y - rect.y0 + 1) * rowWidth), y * this.width + rect.x0);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MaskHistory } from './history';
+import { MaskHistory, tileSize } from './history';
 import { MaskBitmap } from './mask';
 import { clear, fillPolygon, fillRect, invert, stamp, strokeSegment } from './tools';
 
@@ -94,9 +94,9 @@ describe('mask history', () => {
     const mask = new MaskBitmap(50, 50);
     const history = new MaskHistory(mask);
     history.begin();
-    let touched = strokeSegment(mask, { x: 5, y: 5 }, { x: 20, y: 5 }, 2, 0, 'paint');
-    touched = strokeSegment(mask, { x: 20, y: 5 }, { x: 20, y: 30 }, 2, 0, 'paint') ?? touched;
-    history.commit({ x0: 0, y0: 0, x1: 50, y1: 50 });
+    strokeSegment(mask, { x: 5, y: 5 }, { x: 20, y: 5 }, 2, 0, 'paint');
+    strokeSegment(mask, { x: 20, y: 5 }, { x: 20, y: 30 }, 2, 0, 'paint');
+    history.commit();
     const afterStroke = mask.data.slice();
     history.record(() => invert(mask));
     expect(mask.at(40, 40)).toBe(255);
@@ -123,12 +123,81 @@ describe('mask history', () => {
 
   it('keeps at most `limit` steps', () => {
     const mask = new MaskBitmap(10, 10);
-    const history = new MaskHistory(mask, 3);
+    const history = new MaskHistory(mask, { steps: 3 });
     for (let x = 0; x < 5; x++) history.record(() => fillRect(mask, { x, y: 0 }, { x: x + 1, y: 1 }, 'paint'));
     let undone = 0;
     while (history.undo()) undone++;
     expect(undone).toBe(3);
     expect(mask.at(1, 0)).toBe(255);
     expect(mask.at(2, 0)).toBe(0);
+  });
+
+  it('undoes a session of strokes across tile borders back to the exact same pixels, and redoes it', () => {
+    const mask = new MaskBitmap(700, 530);
+    const history = new MaskHistory(mask);
+    let seed = 7;
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    const states = [mask.data.slice()];
+    for (let step = 0; step < 12; step++) {
+      history.begin();
+      let last = { x: random() * 700, y: random() * 530 };
+      for (let segment = 0; segment < 5; segment++) {
+        const next = { x: random() * 700, y: random() * 530 };
+        strokeSegment(mask, last, next, 3 + random() * 30, random(), step % 3 === 2 ? 'erase' : 'paint');
+        last = next;
+      }
+      history.commit();
+      states.push(mask.data.slice());
+      if (step === 6) {
+        history.record(() => invert(mask));
+        states.push(mask.data.slice());
+      }
+    }
+    for (let index = states.length - 2; index >= 0; index--) {
+      expect(history.undo()).toBe(true);
+      expect(Buffer.from(mask.data).equals(Buffer.from(states[index]!)), `after undo to state ${index}`).toBe(true);
+    }
+    expect(history.undo()).toBe(false);
+    for (let index = 1; index < states.length; index++) {
+      expect(history.redo()).toBe(true);
+      expect(Buffer.from(mask.data).equals(Buffer.from(states[index]!)), `after redo to state ${index}`).toBe(true);
+    }
+  });
+
+  it('a diagonal stroke across 4096² keeps only the tiles under it', () => {
+    const mask = new MaskBitmap(4096, 4096);
+    const history = new MaskHistory(mask);
+    history.begin();
+    strokeSegment(mask, { x: 0, y: 0 }, { x: 4096, y: 4096 }, 20, 0.3, 'paint');
+    history.commit();
+    // The diagonal crosses 16 tiles and grazes their neighbours: at most 3 per row, before and after.
+    const tileBytes = tileSize * tileSize;
+    expect(history.bytes).toBeGreaterThanOrEqual(16 * 2 * tileBytes);
+    expect(history.bytes).toBeLessThanOrEqual(16 * 3 * 2 * tileBytes);
+    expect(history.bytes).toBeLessThan(8 * 1024 * 1024); // the whole touched rectangle was 32 MB
+    history.undo();
+    expect(mask.isEmpty()).toBe(true);
+  });
+
+  it('drops the oldest steps once the history holds more bytes than its cap', () => {
+    const mask = new MaskBitmap(1024, 1024);
+    const tileBytes = tileSize * tileSize;
+    const history = new MaskHistory(mask, { bytes: 5 * 2 * tileBytes });
+    // Each rectangle lies inside one tile of its own: one step = one tile before and after.
+    for (let tile = 0; tile < 8; tile++) {
+      const x = (tile % 4) * tileSize + 10;
+      const y = Math.floor(tile / 4) * tileSize + 10;
+      history.record(() => fillRect(mask, { x, y }, { x: x + 20, y: y + 20 }, 'paint'));
+      expect(history.bytes).toBeLessThanOrEqual(5 * 2 * tileBytes);
+    }
+    let undone = 0;
+    while (history.undo()) undone++;
+    expect(undone).toBe(5);
+    expect(mask.at(10, 10)).toBe(255); // the first three steps can no longer be undone
+    expect(mask.at(3 * tileSize + 10, 10)).toBe(0);
+    expect(history.bytes).toBe(5 * 2 * tileBytes); // now held as redo steps
+    history.redo();
+    history.record(() => fillRect(mask, { x: 0, y: 0 }, { x: 1, y: 1 }, 'paint'));
+    expect(history.bytes).toBe(2 * 2 * tileBytes); // a new action drops the redo steps and their bytes
   });
 });

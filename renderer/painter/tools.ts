@@ -1,4 +1,5 @@
-// The mask tools. Each returns the rectangle it touched, so history stores only that region.
+// The mask tools. Each announces the region it is about to change (mask.willWrite), so an open history keeps
+// only the tiles under it, and returns the rectangle it touched, so the view redraws only that.
 import { MaskBitmap, type Rect } from './mask';
 
 export type PaintMode = 'paint' | 'erase';
@@ -24,6 +25,7 @@ export function stamp(mask: MaskBitmap, center: Point, radius: number, feather: 
     y1: center.y + radius + 1,
   });
   if (!area) return null;
+  mask.willWrite(area);
   const hard = radius * (1 - Math.min(1, Math.max(0, feather)));
   for (let y = area.y0; y < area.y1; y++) {
     for (let x = area.x0; x < area.x1; x++) {
@@ -66,6 +68,7 @@ export function fillRect(mask: MaskBitmap, a: Point, b: Point, mode: PaintMode):
     y1: Math.max(a.y, b.y),
   });
   if (!area) return null;
+  mask.willWrite(area);
   for (let y = area.y0; y < area.y1; y++) {
     for (let x = area.x0; x < area.x1; x++) apply(mask, y * mask.width + x, 255, mode);
   }
@@ -84,6 +87,7 @@ export function fillPolygon(mask: MaskBitmap, points: Point[], mode: PaintMode):
     y1: Math.max(...ys) + 1,
   });
   if (!area) return null;
+  mask.willWrite(area);
   for (let y = area.y0; y < area.y1; y++) {
     const sampleY = y + 0.5;
     const crossings: number[] = [];
@@ -105,11 +109,13 @@ export function fillPolygon(mask: MaskBitmap, points: Point[], mode: PaintMode):
 }
 
 export function invert(mask: MaskBitmap): Rect {
+  mask.willWrite({ x0: 0, y0: 0, x1: mask.width, y1: mask.height });
   for (let index = 0; index < mask.data.length; index++) mask.data[index] = 255 - mask.data[index]!;
   return { x0: 0, y0: 0, x1: mask.width, y1: mask.height };
 }
 
 export function clear(mask: MaskBitmap): Rect {
+  mask.willWrite({ x0: 0, y0: 0, x1: mask.width, y1: mask.height });
   mask.data.fill(0);
   return { x0: 0, y0: 0, x1: mask.width, y1: mask.height };
 }

@@ -122,7 +122,7 @@ export function MaskCanvas() {
     if (current.kind === 'stroke') rect = current.touched;
     else if (current.kind === 'rect') rect = fillRect(session.mask, current.start, toImage(event), mode);
     else rect = fillPolygon(session.mask, current.points, mode);
-    session.history.commit(rect);
+    session.history.commit();
     drawOverlay(canvas.current!, rect);
     touched();
   };
