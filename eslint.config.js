@@ -10,7 +10,43 @@ const forbidden = {
   renderer: ['electron', 'node:*', 'fs', 'path', 'os', 'child_process', '**/electron/**', '**/cli/**'],
   core: ['electron', '**/harness/**', '**/renderer/**', '**/cli/**', '../ipc', '../main', '../preload'],
   db: ['**/library/**', '**/providers/**', '**/jobs/**', '**/secrets/**', '**/app/**'],
+  transport: ['electron', '**/renderer/**', '**/cli/**'],
 };
+
+/** Each domain's public face: what another domain may import at runtime (types may come from anywhere). */
+const publicFaces = {
+  app: 'handlers',
+  library: 'library',
+  providers: 'providers',
+  jobs: 'engine',
+  secrets: 'create-secret-store',
+};
+
+/** A domain reaches another only through its face; the layering test checks the same with the real paths. */
+const domainRules = Object.keys(publicFaces).map((domain) => {
+  const others = Object.entries(publicFaces).filter(([name]) => name !== domain);
+  return {
+    files: [`electron/core/${domain}/**/*.ts`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: forbidden.core,
+              message: 'The core is plain Node: no Electron, no transports, no renderer or CLI.',
+            },
+            {
+              group: others.flatMap(([name, face]) => [`../${name}/*`, `!../${name}/${face}`]),
+              allowTypeImports: true,
+              message: "Another domain's internals: import its public face (or only its types).",
+            },
+          ],
+        },
+      ],
+    },
+  };
+});
 
 const restrict = (patterns, message) => ({
   'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }],
@@ -57,9 +93,19 @@ export default tseslint.config(
     files: ['electron/core/**/*.ts'],
     rules: restrict(forbidden.core, 'The core is plain Node: no Electron, no transports, no renderer or CLI.'),
   },
+  ...domainRules,
   {
-    files: ['electron/core/db/**/*.ts'],
-    rules: restrict([...forbidden.core, ...forbidden.db], 'db/ imports no domain: domains import db/.'),
+    files: ['electron/core/db/**/*.ts', 'electron/core/http/**/*.ts'],
+    rules: restrict([...forbidden.core, ...forbidden.db], 'db/ and http/ import no domain: domains import them.'),
+  },
+  {
+    files: ['electron/harness/**/*.ts', 'electron/page/**/*.ts'],
+    rules: restrict(forbidden.transport, 'The harness and the page files run without Electron, beside the core.'),
+  },
+  {
+    // Tests read JSON the CLI and the core print, whose shape the assertions themselves check.
+    files: ['test/**/*.{ts,tsx}', '**/*.test.{ts,tsx}'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],

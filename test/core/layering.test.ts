@@ -67,14 +67,6 @@ const publicFaces: Record<string, string> = {
   jobs: `${core}/jobs/engine`,
   secrets: `${core}/secrets/create-secret-store`,
 };
-/**
- * Imports that break the domain rule today, each owed by the domain holding it (so not moved from here).
- * The test fails as soon as one is gone, to be struck off: this list only shrinks.
- */
-const knownOffenders = [
-  // providers tells a final download refusal by `instanceof ImageRefused`; it could read `details.kind`.
-  'electron/core/providers/download.ts → electron/core/library/image-probe',
-];
 const domainOf = (path: string) => domains.find((domain) => path.startsWith(`${core}/${domain}/`));
 const withoutExtension = (path: string) => path.replace(/\.(ts|tsx)$/, '');
 
@@ -150,7 +142,7 @@ describe('import layering', () => {
           .map((target) => `${file} → ${target}`),
       ),
     );
-    expect(offenders).toEqual(knownOffenders);
+    expect(offenders).toEqual([]);
   });
 
   it('every public face exists', () => {

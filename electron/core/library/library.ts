@@ -24,6 +24,9 @@ interface LibraryOptions {
   onChange?: (reason: ChangeReason, ids: string[]) => void;
 }
 
+/** How another domain tells a refusal of an image's bytes (providers/download.ts fetches a damaged one again). */
+export { ImageRefused } from './image-probe';
+
 export type Library = ReturnType<typeof createLibrary>;
 
 export function createLibrary(options: LibraryOptions) {

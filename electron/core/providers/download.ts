@@ -2,7 +2,8 @@
 // which checks every pixel before it keeps them, so a truncated download never becomes a broken entry.
 import { AppError, isAppError } from '../../../shared/errors';
 import type { HttpClient } from '../http/client';
-import { ImageRefused, type RefusalKind } from '../library/image-probe';
+import type { RefusalKind } from '../library/image-probe';
+import { ImageRefused } from '../library/library';
 import type { ResultImage } from './types';
 
 /** Refusals another download cannot fix (the provider sent a real image the library will not take). */

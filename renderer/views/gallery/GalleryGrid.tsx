@@ -34,6 +34,8 @@ export function GalleryGrid() {
   }, []);
 
   const rowCount = Math.ceil(images.length / columns);
+  // TanStack Virtual hands back functions the React Compiler cannot memoise; this component is not compiled.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: rowCount,
     getScrollElement: () => scroller.current,
@@ -50,6 +52,7 @@ export function GalleryGrid() {
     const index = images.findIndex((image) => image.id === selectedId);
     if (index >= 0) virtualizer.scrollToIndex(Math.floor(index / columns), { align: 'auto' });
     // Only a new selection scrolls; new pages or a resize keep the user's own scroll position.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [selectedId]);
 
   const chosen = new Set(picked);

@@ -80,7 +80,7 @@ export function ImageDetail() {
       )}
       {generator === 'comfyui' && <ComfyWorkflow key={image.id} imageId={image.id} />}
       <TagEditor imageId={image.id} tags={image.tags} />
-      <Lineage image={image} />
+      <Lineage key={image.id} image={image} />
       <dl className="facts">
         {facts
           .filter(([, value]) => value)

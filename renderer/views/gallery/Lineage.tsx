@@ -10,6 +10,7 @@ import { CompareDialog } from './CompareDialog';
  * first one first), the edits made from it, and a side-by-side comparison with its parent. A click
  * opens any of them here, loaded in the grid or not. Nothing shows for an image with no family.
  */
+// Keyed by the image id where it is used, so its compare dialog closes when another image opens.
 export function Lineage({ image }: { image: LibraryImage }) {
   const { t } = useTranslation();
   const [facts, setFacts] = useState<LineageFacts | null>(null);
@@ -18,7 +19,6 @@ export function Lineage({ image }: { image: LibraryImage }) {
 
   useEffect(() => {
     let current = true;
-    setComparing(false);
     const load = () =>
       invoke('library.lineage', { id: image.id })
         .then((answer) => current && setFacts(answer))

@@ -46,7 +46,13 @@ function ProviderRow({ provider }: { provider: ProviderEntry }) {
   const keyField = useRef<HTMLInputElement>(null);
   const [baseUrl, setBaseUrlDraft] = useState(provider.baseUrl ?? '');
   const spec = presets[provider.preset];
-  useEffect(() => setBaseUrlDraft(provider.baseUrl ?? ''), [provider.baseUrl]);
+  // A base URL changed elsewhere (another window, the CLI) replaces the draft: adjusted while rendering,
+  // as React advises, rather than in an effect that would paint the stale value first.
+  const [shownBaseUrl, setShownBaseUrl] = useState(provider.baseUrl);
+  if (shownBaseUrl !== provider.baseUrl) {
+    setShownBaseUrl(provider.baseUrl);
+    setBaseUrlDraft(provider.baseUrl ?? '');
+  }
 
   const onSaveKey = async (event: FormEvent) => {
     event.preventDefault();
