@@ -192,6 +192,14 @@ describe('job engine', () => {
     expect(cancel.headers.authorization).toBe(`Key ${jobKey}`);
   });
 
+  it('a status poll failing with 500 is tried on one schedule, fal-js’s (1 + 3 calls), not the runner’s own on top', async () => {
+    fake.fault('fal.status', ...Array(20).fill({ kind: 'status', status: 500, message: 'status broke' }));
+    const { jobs } = await createJobs({ targets: [{ providerId: 'fal', model: 'fal-ai/flux-1/dev' }], prompt: 'x' });
+    const failed = await core.jobs.waitFor(jobs[0]!.id);
+    expect(failed.status).toBe('failed');
+    expect(fake.requests.filter((request) => request.route === 'fal.status')).toHaveLength(4);
+  });
+
   it("runs at most the provider's concurrency limit at once", async () => {
     await core.close();
     core = await openCore(tempLibrary(), { concurrency: () => 2 });

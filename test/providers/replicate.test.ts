@@ -76,11 +76,11 @@ describe('replicate predictions', () => {
     expect(error.message).toBe(`Replicate could not make the image: NSFW content detected (${kontext}).`);
   });
 
-  it('reads a throttled {detail} body', async () => {
+  it('reads a throttled {detail} body, after replicate-js’s five retries of a 429', async () => {
     const server = await start();
     server.fault(
       'replicate.create',
-      ...Array(3).fill({
+      ...Array(6).fill({
         kind: 'status',
         status: 429,
         message: 'Request was throttled. Your rate limit resets in ~1s.',
@@ -90,7 +90,7 @@ describe('replicate predictions', () => {
       .submit({ model: kontext, prompt: 'x' })
       .catch((thrown: unknown) => thrown)) as AppError;
     expect(error.message).toContain('Request was throttled. Your rate limit resets in ~1s.');
-    expect(server.requests).toHaveLength(3);
+    expect(server.requests).toHaveLength(6);
   });
 
   it('sends an input image as a data URI in input_image', async () => {

@@ -3,7 +3,7 @@
 import { AppError } from '../../../shared/errors';
 import { redact } from '../redact';
 import { errorInOkBody, httpErrorToAppError, notJsonFailure, okBodyFailure, parseErrorBody } from './error-body';
-import { abortableSleep, defaultMaxRetries, retryDelayMs, shouldRetryStatus } from './retry-policy';
+import { abortableSleep, openAiRetry, type HttpMethod, type RetryPolicy } from './retry-policy';
 
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
@@ -13,6 +13,7 @@ export interface HttpClientOptions {
   fetch?: FetchLike;
   /** Per attempt, covering the answer's body too. Image generation can hold a request for minutes. */
   timeoutMs?: number;
+  /** Caps every policy's retries (the connection probe asks once: 0). */
   maxRetries?: number;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   now?: () => number;
@@ -20,8 +21,10 @@ export interface HttpClientOptions {
 }
 
 export interface HttpRequest {
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  method: HttpMethod;
   url: string;
+  /** The protocol's own rule (retry-policy.ts); OpenAI-compatible (openai-node's) when not given. */
+  retry?: RetryPolicy;
   headers?: Record<string, string>;
   /** A JSON value (sent as application/json) or FormData (multipart); both can be re-sent on retry. */
   json?: unknown;
@@ -44,7 +47,7 @@ export class HttpClient {
   readonly provider: string;
   private readonly fetchImpl: FetchLike;
   private readonly timeoutMs: number;
-  private readonly maxRetries: number;
+  private readonly maxRetries: number | undefined;
   private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   private readonly now: () => number;
   private readonly random: () => number;
@@ -53,7 +56,7 @@ export class HttpClient {
     this.provider = options.provider;
     this.fetchImpl = options.fetch ?? ((input, init) => fetch(input, init));
     this.timeoutMs = options.timeoutMs ?? defaultTimeoutMs;
-    this.maxRetries = options.maxRetries ?? defaultMaxRetries;
+    this.maxRetries = options.maxRetries;
     this.sleep = options.sleep ?? abortableSleep;
     this.now = options.now ?? Date.now;
     this.random = options.random ?? Math.random;
@@ -81,13 +84,15 @@ export class HttpClient {
   }
 
   private async send<T>(request: HttpRequest, read: (response: Response) => Promise<T>): Promise<HttpResponse<T>> {
+    const policy = request.retry ?? openAiRetry;
+    const maxRetries = Math.min(policy.maxRetries, this.maxRetries ?? policy.maxRetries);
     for (let attempt = 0; ; attempt++) {
-      const outcome = await this.attempt(request, read);
+      const outcome = await this.attempt(request, read, policy);
       if (outcome.ok) return outcome.response;
-      const retriesLeft = attempt < this.maxRetries;
+      const retriesLeft = attempt < maxRetries;
       if (!outcome.retryable || !retriesLeft) throw outcome.error;
       try {
-        await this.sleep(retryDelayMs(attempt, outcome.headers, this.now(), this.random), request.signal);
+        await this.sleep(policy.delayMs(attempt, outcome.headers, this.now(), this.random), request.signal);
       } catch {
         throw cancelled(this.provider);
       }
@@ -97,6 +102,7 @@ export class HttpClient {
   private async attempt<T>(
     request: HttpRequest,
     read: (response: Response) => Promise<T>,
+    policy: RetryPolicy,
   ): Promise<
     { ok: true; response: HttpResponse<T> } | { ok: false; error: AppError; retryable: boolean; headers?: Headers }
   > {
@@ -120,7 +126,7 @@ export class HttpClient {
         return {
           ok: false,
           error,
-          retryable: shouldRetryStatus(response.status, response.headers),
+          retryable: policy.retryStatus(response.status, response.headers, request.method),
           headers: response.headers,
         };
       }
@@ -134,11 +140,12 @@ export class HttpClient {
           'network_failed',
           `${this.provider} did not answer within ${seconds} s. Try again, or later if it keeps happening.`,
         );
-        return { ok: false, error, retryable: true };
+        return { ok: false, error, retryable: policy.retryConnection(request.method) };
       }
       if (thrown instanceof RetryableFailure) return { ok: false, error: thrown.error, retryable: true };
       if (thrown instanceof AppError) return { ok: false, error: thrown, retryable: false };
-      return { ok: false, error: connectionError(this.provider, request.url, thrown), retryable: true };
+      const error = connectionError(this.provider, request.url, thrown);
+      return { ok: false, error, retryable: policy.retryConnection(request.method) };
     } finally {
       clearTimeout(timer);
       request.signal?.removeEventListener('abort', onAbort);

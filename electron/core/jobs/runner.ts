@@ -1,7 +1,7 @@
 // Carries one job from whatever state it is in to the end: send it (or keep polling the remote id it
 // already has), then download and store every result image. Each step is written down before the next
 // one starts, so a crash at any point resumes here without losing or doubling an image.
-import { AppError, isAppError } from '../../../shared/errors';
+import { AppError } from '../../../shared/errors';
 import type { HttpClientOptions } from '../http/client';
 import { abortableSleep } from '../http/retry-policy';
 import type { Library } from '../library/library';
@@ -29,9 +29,6 @@ export interface RunnerDeps {
   /** Slots for fetching and storing results, shared by all providers (bounds memory and disk work). */
   intake: Slots;
 }
-
-/** Consecutive poll failures tolerated (the remote job still runs while the network hiccups). */
-const maxPollFailures = 5;
 
 /** The adapter request of a job: its parameters plus the input files kept with it. */
 export function buildRequest(model: string, prompt: string, params: JobParams, inputs: JobInput[]): ImageRequest {
@@ -61,15 +58,6 @@ function storable(result: ImageResult): ImageResult {
 /** Once stored in the library, the job keeps the answer's facts but not the image data. */
 function withoutImageData(result: ImageResult): ImageResult {
   return { ...result, images: result.images.map(({ b64: _b64, bytes: _bytes, ...image }) => image) };
-}
-
-function isTransient(error: unknown): boolean {
-  if (!isAppError(error)) return false;
-  const status = (error.details as { status?: number } | undefined)?.status;
-  return (
-    error.code === 'network_failed' ||
-    (error.code === 'provider_failed' && status !== undefined && (status >= 500 || status === 429))
-  );
 }
 
 export async function runJob(deps: RunnerDeps, initial: StoredJob, signal: AbortSignal): Promise<StoredJob> {
@@ -121,20 +109,13 @@ export async function runJob(deps: RunnerDeps, initial: StoredJob, signal: Abort
     let current = initialPoll;
     const remote = current.remote!;
     const interval = deps.pollIntervalMs ?? remoteAdapter.pollIntervalMs;
-    let failures = 0;
     let last = JSON.stringify({ p: current.queuePosition, l: current.logs.length });
     for (;;) {
       if (interval > 0) await sleep(interval, signal);
       stopIfCancelled();
-      let outcome;
-      try {
-        outcome = await remoteAdapter.poll(remote, signal);
-        failures = 0;
-      } catch (error) {
-        if (!isTransient(error) || ++failures >= maxPollFailures) throw error;
-        await sleep(Math.min(500 * 2 ** failures, 8000), signal);
-        continue;
-      }
+      // A failed poll is retried by the HTTP layer under the protocol's own policy (http/retry-policy.ts),
+      // never again here: one schedule per call, as the official clients have it.
+      const outcome = await remoteAdapter.poll(remote, signal);
       if (outcome.kind === 'cancelled') return update(current, { status: 'cancelled' });
       if (outcome.kind === 'done')
         return update(current, { status: 'downloading', result: storable(outcome.result), progress: null });

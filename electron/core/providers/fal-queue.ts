@@ -3,6 +3,7 @@
 // QuickRouter (seed 002, `Bearer …`), whose tickets may carry upstream URLs to re-base.
 import type { PresetSpec } from '../../../shared/presets';
 import type { HttpClient } from '../http/client';
+import { falQueueRetry, falStatusRetry } from '../http/retry-policy';
 import { providerFailure } from '../http/error-body';
 import { imageSize, toFluxFillMask } from '../masks';
 import type {
@@ -79,7 +80,13 @@ export function createFalQueueAdapter(options: FalQueueOptions): ProviderAdapter
 
   async function fetchResult(remote: RemoteRef, signal?: AbortSignal): Promise<ImageResult> {
     const url = remote.resultUrl ?? ticketUrl(undefined, remote.model, remote.id, '');
-    const answer = await http.json<Record<string, unknown>>({ method: 'GET', url, headers: headers(), signal });
+    const answer = await http.json<Record<string, unknown>>({
+      method: 'GET',
+      url,
+      headers: headers(),
+      signal,
+      retry: falQueueRetry,
+    });
     return parseFalOutput(options.label, answer.body);
   }
 
@@ -94,6 +101,7 @@ export function createFalQueueAdapter(options: FalQueueOptions): ProviderAdapter
         headers: headers(),
         json: await falInput(request),
         signal,
+        retry: falQueueRetry,
       });
       const ticket = answer.body ?? {};
       const id = typeof ticket.request_id === 'string' ? ticket.request_id : '';
@@ -111,7 +119,13 @@ export function createFalQueueAdapter(options: FalQueueOptions): ProviderAdapter
     async poll(remote, signal): Promise<PollOutcome> {
       const base = remote.statusUrl ?? ticketUrl(undefined, remote.model, remote.id, '/status');
       const url = `${base}${base.includes('?') ? '&' : '?'}logs=1`;
-      const answer = await http.json<Record<string, unknown>>({ method: 'GET', url, headers: headers(), signal });
+      const answer = await http.json<Record<string, unknown>>({
+        method: 'GET',
+        url,
+        headers: headers(),
+        signal,
+        retry: falStatusRetry,
+      });
       const body = answer.body ?? {};
       if (body.status !== 'COMPLETED') return { kind: 'pending', progress: progressOf(body) };
       const error = typeof body.error === 'string' ? body.error : null;
@@ -123,7 +137,14 @@ export function createFalQueueAdapter(options: FalQueueOptions): ProviderAdapter
     async cancel(remote, signal) {
       const url = remote.cancelUrl ?? ticketUrl(undefined, remote.model, remote.id, '/cancel');
       // 400 ALREADY_COMPLETED and 404 NOT_FOUND mean there is nothing left to stop.
-      await http.json({ method: 'PUT', url, headers: headers(), signal, acceptStatus: [400, 404] });
+      await http.json({
+        method: 'PUT',
+        url,
+        headers: headers(),
+        signal,
+        acceptStatus: [400, 404],
+        retry: falQueueRetry,
+      });
     },
   };
 }

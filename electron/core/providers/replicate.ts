@@ -4,6 +4,7 @@
 import type { PresetSpec } from '../../../shared/presets';
 import { AppError } from '../../../shared/errors';
 import type { HttpClient } from '../http/client';
+import { replicateRetry } from '../http/retry-policy';
 import { providerFailure } from '../http/error-body';
 import { imageSize, toFluxFillMask } from '../masks';
 import type {
@@ -82,6 +83,7 @@ export function createReplicateAdapter(options: ReplicateOptions): ProviderAdapt
         headers: { ...headers(), Prefer: 'wait' },
         json: { input: await replicateInput(request) },
         signal,
+        retry: replicateRetry,
       });
       const prediction = answer.body ?? {};
       const id = typeof prediction.id === 'string' ? prediction.id : '';
@@ -98,6 +100,7 @@ export function createReplicateAdapter(options: ReplicateOptions): ProviderAdapt
         url: api(`predictions/${remote.id}`),
         headers: headers(),
         signal,
+        retry: replicateRetry,
       });
       return outcome(answer.body ?? {}, remote.model);
     },
@@ -107,6 +110,7 @@ export function createReplicateAdapter(options: ReplicateOptions): ProviderAdapt
         url: api(`predictions/${remote.id}/cancel`),
         headers: headers(),
         signal,
+        retry: replicateRetry,
         acceptStatus: [404],
       });
     },
