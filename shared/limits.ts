@@ -7,6 +7,12 @@ export const maxInputFileBytes = 25 * 1024 * 1024;
 /** The same limit as base64 text in a payload (4 characters per 3 bytes), plus room for padding. */
 export const maxInputBase64Chars = Math.ceil(maxInputFileBytes / 3) * 4 + 1024;
 
+/** The largest file the library imports (the page does not even send a larger one). */
+export const maxImportFileBytes = 50 * 1024 * 1024;
+
+/** The most pixels an imported image may have (a PNG claiming 60000×60000 is refused before decoding). */
+export const maxImportPixels = 100_000_000;
+
 /** The most provider/model pairs one generation fans out to. */
 export const maxTargetsPerBatch = 8;
 

@@ -109,7 +109,7 @@ export const en = {
     chooseFile: 'Choose a file…',
     close: 'Close image',
     tools: 'Mask tools',
-    tool: { brush: 'Brush', eraser: 'Eraser', rect: 'Rectangle', lasso: 'Lasso' },
+    tool: { brush: 'Brush', eraser: 'Eraser', rect: 'Rectangle', lasso: 'Lasso', hand: 'Hand' },
     size: 'Size',
     feather: 'Feather',
     invert: 'Invert',
@@ -120,6 +120,18 @@ export const en = {
     maskHint: 'Paint where the image should change. With no mask, the whole image is edited.',
     submit: 'Edit',
     keepEditing: 'Keep editing the result',
+    pressure: 'Pressure',
+    pressureHint: 'A pen paints thinner when pressed lightly',
+    overlay: 'Mask overlay',
+    maskVisible: 'Show mask',
+    overlayColor: 'Mask colour',
+    overlayOpacity: 'Mask opacity',
+    zoom: 'Zoom',
+    zoomIn: 'Zoom in',
+    zoomOut: 'Zoom out',
+    zoomLevel: '{{percent}} %',
+    zoomFit: 'Fit',
+    zoom100: '100 %',
   },
   lineage: {
     title: 'Lineage',
@@ -203,6 +215,7 @@ export const en = {
     dropHere: 'Drop images or folders to add them to the library',
     progress: 'Importing {{done}} of {{total}}…',
     summary: 'Imported {{imported}} · {{duplicates}} already in the library · {{refused}} refused',
+    duplicate: '{{name}} is already in the library',
   },
   // What the core (or the page) refused, said for people. `kind` sentences (shared/errors.ts's errorKinds) take
   // the facts of their kind as placeholders; `code` sentences (errorCodes) are the fallback and take none.
@@ -268,6 +281,10 @@ export const en = {
         '{{provider}} answered 404 Not Found at {{path}}. Check the model, and the base URL in Settings → Providers.',
       provider_down: '{{provider}} failed on its side ({{status}}). Try again later.',
       base_url_missing: '{{provider}} has no base URL. Set it in Settings → Providers.',
+      not_json:
+        '{{provider}} answered with something that is not JSON ({{status}}). It was not sent again, as that may charge twice: check the base URL in Settings → Providers, then try again.',
+      stream_unasked:
+        '{{provider}} answered with a stream of events ({{status}}) to a request that did not ask for one. It was not sent again, as that may charge twice.',
       job_not_found: 'There is no job {{id}}. It may have been removed.',
       image_not_found: 'There is no image {{id}} in this library. It may have been deleted in another window.',
     },

@@ -1,13 +1,19 @@
 import { create } from 'zustand';
 import { invoke } from '../api';
+import { maxImportFileBytes } from '../../shared/limits';
 import { blobToBase64 } from '../painter/encode';
+import { type DroppedFiles, shownExtension } from '../dropped-files';
 import { pageRefusal, type ShownError, toShownError } from './attempt';
 
 export interface ImportReport {
   imported: number;
   duplicates: number;
+  /** The names the user gave of the files already in the library. */
+  duplicateNames: string[];
   /** Each file not taken and why; `path` is empty when a whole call failed. */
   refused: Array<{ path: string; error: ShownError }>;
+  /** Files a folder held that are not images, each with why it was passed over. */
+  skipped: Array<{ path: string; error: ShownError }>;
 }
 
 interface ImporterState {
@@ -16,12 +22,10 @@ interface ImporterState {
   total: number;
   report: ImportReport | null;
   /** Files picked, or being collected from a drop (folders walked); never rejects: failures go in the report. */
-  importFiles(files: File[] | Promise<File[]>): Promise<void>;
+  importFiles(files: File[] | Promise<DroppedFiles>): Promise<void>;
   dismiss(): void;
 }
 
-/** The core refuses these without reading them; the window does not send them at all. */
-export const maxImportBytes = 50 * 1024 * 1024;
 /** Bytes per call: large enough to keep the core busy, small enough to keep each message modest. */
 const batchBytes = 32 * 1024 * 1024;
 const batchFiles = 16;
@@ -50,18 +54,26 @@ export const useImporter = create<ImporterState>()((set, get) => ({
   report: null,
   importFiles: async (collecting) => {
     if (get().running) return;
-    const report: ImportReport = { imported: 0, duplicates: 0, refused: [] };
+    const report: ImportReport = { imported: 0, duplicates: 0, duplicateNames: [], refused: [], skipped: [] };
     let files: File[];
     try {
-      files = await collecting;
+      const collected = await collecting;
+      const dropped = Array.isArray(collected) ? { files: collected, skipped: [] } : collected;
+      files = dropped.files;
+      for (const path of dropped.skipped)
+        report.skipped.push({ path, error: pageRefusal('file_passed_over', { extension: shownExtension(path) }) });
     } catch (error) {
       set({ report: { ...report, refused: [{ path: '', error: toShownError(error) }] } });
       return;
     }
-    if (files.length === 0) return;
+    if (files.length === 0) {
+      // A folder of notes only: say what was passed over rather than nothing at all.
+      if (report.skipped.length > 0) set({ report });
+      return;
+    }
     const sendable = files.filter((file) => {
-      if (file.size <= maxImportBytes) return true;
-      const error = pageRefusal('file_too_large', { limit: maxImportBytes, actual: file.size });
+      if (file.size <= maxImportFileBytes) return true;
+      const error = pageRefusal('file_too_large', { limit: maxImportFileBytes, actual: file.size });
       report.refused.push({ path: file.name, error });
       return false;
     });
@@ -74,8 +86,11 @@ export const useImporter = create<ImporterState>()((set, get) => ({
         const result = await invoke('library.importFiles', { files: payload });
         report.imported += result.imported.length;
         report.duplicates += result.duplicates.length;
+        report.duplicateNames.push(...result.duplicateFiles.map((file) => file.path));
         for (const { path, reason, details } of result.refused)
           report.refused.push({ path, error: { code: 'invalid_input', message: reason, details } });
+        for (const { path, reason, details } of result.skipped)
+          report.skipped.push({ path, error: { code: 'invalid_input', message: reason, details } });
         set({ done: get().done + batch.length });
       }
     } catch (error) {

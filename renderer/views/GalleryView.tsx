@@ -5,7 +5,7 @@ import { EmptyState } from '../components/EmptyState';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { useGallery } from '../stores/gallery';
 import { useImporter } from '../stores/importer';
-import { collectDroppedFiles } from './gallery/dropped-files';
+import { collectDroppedFiles } from '../dropped-files';
 import { ImportPanel } from './gallery/ImportPanel';
 import { GalleryGrid } from './gallery/GalleryGrid';
 import { GalleryToolbar } from './gallery/GalleryToolbar';

@@ -108,6 +108,33 @@ export const listFilterSchema = z
   .strict();
 export type ListFilter = z.infer<typeof listFilterSchema>;
 
+/**
+ * In a folder these are tried, by the core and by the page's drop alike: the formats we read, and image formats we
+ * do not (HEIF, SVG, …), so that they are refused with a reason rather than passed over. Anything else (notes and
+ * sidecars beside the images) is passed over and listed in `skipped`. A file named explicitly is always tried.
+ */
+export const folderImageExtensions = [
+  '.png',
+  '.apng',
+  '.jpg',
+  '.jpeg',
+  '.jpe',
+  '.jfif',
+  '.webp',
+  '.gif',
+  '.avif',
+  '.tif',
+  '.tiff',
+  '.bmp',
+  '.heic',
+  '.heif',
+  '.jxl',
+  '.svg',
+  '.psd',
+] as const;
+/** Files every OS drops beside images, passed over without a word (as are hidden files). */
+export const passedOverFileNames = ['thumbs.db', 'desktop.ini'] as const;
+
 /** A file an import did not take: the reason in English (CLI) and, when known, its kind for the page. */
 export const refusedFileSchema = z.object({
   path: z.string(),

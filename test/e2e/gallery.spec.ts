@@ -176,6 +176,8 @@ test('files chosen or dropped into the gallery import; refused ones are named wi
     target.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
   }, files);
   await expect(report).toContainText('Imported 1 · 1 already in the library · 0 refused');
+  // The duplicate is named as the user knows it, not only counted.
+  await expect(report.getByTestId('import-duplicate')).toHaveText('harbour.jpg is already in the library');
   await expect(page.getByTestId('gallery-item')).toHaveCount(2);
   await page.screenshot({ path: 'test-results/screens/gallery-import.png' });
 });

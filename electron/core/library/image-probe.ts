@@ -1,6 +1,7 @@
 // Decides whether some bytes are an image the library takes, before anything is written: the
 // format, the limits, the displayed size (EXIF orientation applied) and any PNG text chunks.
 // A refusal carries a reason a user understands; the file beside it still imports.
+import { maxImportFileBytes, maxImportPixels } from '../../../shared/limits';
 import { decode as decodeBmp } from 'bmp-ts';
 import sharp, { type Metadata, type SharpOptions } from 'sharp';
 import type { ImageFormat } from '../../../shared/contract/library';
@@ -9,7 +10,7 @@ import { formatByMagic, unreadableTiffColourSpace } from './format-sniff';
 import { type EmbeddedText } from './metadata/containers';
 import { metadataText } from './metadata/read-generation';
 
-export const importLimits = { maxBytes: 50 * 1024 * 1024, maxPixels: 100_000_000 } as const;
+export const importLimits = { maxBytes: maxImportFileBytes, maxPixels: maxImportPixels } as const;
 
 export type RefusalKind = Extract<
   ErrorKind,

@@ -3,38 +3,19 @@
 import { readdirSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
-import type { ImportResult, LibraryImage } from '../../../shared/contract/library';
+import {
+  folderImageExtensions,
+  type ImportResult,
+  type LibraryImage,
+  passedOverFileNames,
+} from '../../../shared/contract/library';
 import type { LibraryContext } from './context';
 import { storeImage } from './add-image';
 import { errorDetails, type ErrorDetails, isAppError, kindOf } from '../../../shared/errors';
 import { importLimits } from './image-probe';
 
-/**
- * In a folder these are tried: the formats we read, and image formats we do not (HEIF, SVG, …), so
- * that they are refused with a reason rather than passed over. Anything else (notes and sidecars
- * beside the images) is passed over and listed in `skipped`. A file named explicitly is always tried.
- */
-const imageExtensions = new Set([
-  '.png',
-  '.apng',
-  '.jpg',
-  '.jpeg',
-  '.jpe',
-  '.jfif',
-  '.webp',
-  '.gif',
-  '.avif',
-  '.tif',
-  '.tiff',
-  '.bmp',
-  '.heic',
-  '.heif',
-  '.jxl',
-  '.svg',
-  '.psd',
-]);
-/** Files every OS drops beside images, passed over without a word. */
-const systemFiles = new Set(['thumbs.db', 'desktop.ini']);
+const imageExtensions = new Set<string>(folderImageExtensions);
+const systemFiles = new Set<string>(passedOverFileNames);
 /**
  * Three files in flight: two keep both cores decoding (sharp works on libuv's pool) while the third
  * waits on its fsync; measured in bench/library.ts, 2 left the cores idle during writes. Few enough

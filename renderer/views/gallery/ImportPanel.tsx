@@ -2,7 +2,10 @@ import { useTranslation } from 'react-i18next';
 import { describeError } from '../../i18n/describe-error';
 import { useImporter } from '../../stores/importer';
 
-/** Progress while files import, then what happened to each: imported, already there, or refused and why. */
+/**
+ * Progress while files import, then what happened to each: imported, already there (under the name the user
+ * gave), refused and why, or passed over (a folder's notes and sidecars) and why.
+ */
 export function ImportPanel() {
   const { t, i18n } = useTranslation();
   const { running, done, total, report, dismiss } = useImporter();
@@ -31,6 +34,24 @@ export function ImportPanel() {
               {item.path
                 ? t('errors.subject', { subject: item.path, text: describeError(i18n, item.error) })
                 : describeError(i18n, item.error)}
+            </li>
+          ))}
+        </ul>
+      )}
+      {report.duplicateNames.length > 0 && (
+        <ul className="duplicates">
+          {report.duplicateNames.map((name, index) => (
+            <li key={`${name}-${index}`} data-testid="import-duplicate">
+              {t('import.duplicate', { name })}
+            </li>
+          ))}
+        </ul>
+      )}
+      {report.skipped.length > 0 && (
+        <ul className="skipped">
+          {report.skipped.map((item, index) => (
+            <li key={`${item.path}-${index}`} data-testid="import-skipped">
+              {t('errors.subject', { subject: item.path, text: describeError(i18n, item.error) })}
             </li>
           ))}
         </ul>

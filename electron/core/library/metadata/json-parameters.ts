@@ -37,7 +37,16 @@ export const readFooocus: MetadataReader = (text) => {
     value.metadata_scheme === 'fooocus' ||
     (typeof value.version === 'string' && value.version.startsWith('Fooocus'));
   if (!isFooocus) return null;
-  const { prompt, negative_prompt, seed, base_model, full_prompt, full_negative_prompt, ...settings } = value;
+  // Fooocus repeats the prompts expanded by its style presets; the user's own prompts are the ones kept.
+  const {
+    prompt,
+    negative_prompt,
+    seed,
+    base_model,
+    full_prompt: _full,
+    full_negative_prompt: _fullNegative,
+    ...settings
+  } = value;
   return {
     generator: 'fooocus',
     prompt: textOf(prompt),
