@@ -67,6 +67,9 @@ export const errorKindFields = {
   endpoint_not_found: { provider: 'text', status: 'count', path: 'text' },
   provider_down: { provider: 'text', status: 'count' },
   base_url_missing: { provider: 'text' },
+  // A 2xx answer that is not what was asked for: reported, never sent again (http/client.ts).
+  not_json: { provider: 'text', status: 'count' },
+  stream_unasked: { provider: 'text', status: 'count' },
   // Something asked for by id.
   job_not_found: { id: 'text' },
   image_not_found: { id: 'text' },

@@ -224,6 +224,10 @@ export async function startFakeProvider(options: FakeProviderOptions = {}): Prom
       res.writeHead(200, { 'content-type': 'application/json' });
       return void res.end('{"created": 1700000000, "data": [{"url": "htt');
     }
+    if (fault?.kind === 'event-stream') {
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      return void res.end('event: image_generation.completed\ndata: {"type":"image_generation.completed"}\n\n');
+    }
     if (fault?.kind === 'error-200') {
       // Headers and keep-alive spaces went out before the upstream model failed.
       res.writeHead(200, { 'content-type': 'application/json' });

@@ -28,6 +28,8 @@ export type Fault =
   | { kind: 'reset' }
   /** 200 with a body cut off in the middle of its JSON. */
   | { kind: 'malformed-json' }
+  /** 200 as server-sent events, as a streaming answer would be, to a request that did not ask to stream. */
+  | { kind: 'event-stream' }
   /** files: serves only the first half of the image (with a matching Content-Length). */
   | { kind: 'truncated-image' }
   /** files: answers 403 as an expired signed URL does. */

@@ -43,7 +43,6 @@ describe('fault matrix (OpenAI images)', () => {
       { kind: 'status', status: 400, headers: { 'x-should-retry': 'true' } },
       null,
     ],
-    ['malformed JSON', { kind: 'malformed-json' }, null],
   ];
 
   for (const [name, fault, delay] of recoverable) {
@@ -57,6 +56,25 @@ describe('fault matrix (OpenAI images)', () => {
       expect(log.delays).toHaveLength(1);
       if (delay !== null) expect(log.delays[0]).toBe(delay);
       else expect(log.delays[0]).toBeGreaterThan(0);
+    });
+  }
+
+  // Re-sending a generation whose answer did not parse is paying for it again (providers.md §6).
+  const unreadable: Array<[string, Fault, string]> = [
+    ['a 200 whose JSON is cut short', { kind: 'malformed-json' }, 'not_json'],
+    ['a 200 of server-sent events to a request that did not stream', { kind: 'event-stream' }, 'stream_unasked'],
+  ];
+  for (const [name, fault, kind] of unreadable) {
+    it(`reports ${name} as a failure with its reason, sent once`, async () => {
+      fake.fault('openai.generations', fault);
+      const since = fake.requests.length;
+      const { log, run } = generate();
+      const error = await failure(run());
+      expect(error.code).toBe('provider_failed');
+      expect(error.details).toMatchObject({ kind, provider: 'QuickRouter', status: 200 });
+      expect(error.message).toMatch(/not sent again, as that may charge twice/);
+      expect(countOn('openai.generations', since)).toBe(1);
+      expect(log.delays).toHaveLength(0);
     });
   }
 

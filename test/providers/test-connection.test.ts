@@ -118,7 +118,7 @@ describe('test connection', () => {
     const page = await check('openai-compatible', goodKey, (_req, res) =>
       res.writeHead(200, { 'Content-Type': 'text/html' }).end('<html>Welcome</html>'),
     );
-    expect(page).toMatchObject({ outcome: 'bad_base_url', message: expect.stringContaining('not with JSON') });
+    expect(page).toMatchObject({ outcome: 'bad_base_url', message: expect.stringContaining('not JSON') });
   });
 
   it('says there is no network when nothing listens at the address, or nothing answers in time', async () => {

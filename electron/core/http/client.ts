@@ -2,7 +2,14 @@
 // cancellation through AbortSignal, and errors mapped to AppError with messages a user can act on.
 import { AppError } from '../../../shared/errors';
 import { redact } from '../redact';
-import { errorInOkBody, httpErrorToAppError, notJsonFailure, okBodyFailure, parseErrorBody } from './error-body';
+import {
+  errorInOkBody,
+  httpErrorToAppError,
+  notJsonFailure,
+  okBodyFailure,
+  parseErrorBody,
+  streamUnaskedFailure,
+} from './error-body';
 import { abortableSleep, openAiRetry, type HttpMethod, type RetryPolicy } from './retry-policy';
 
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
@@ -65,12 +72,18 @@ export class HttpClient {
   /** Sends and parses a JSON answer. Whitespace before the JSON is allowed (ImageRouter keep-alive). */
   async json<T = unknown>(request: HttpRequest): Promise<HttpResponse<T>> {
     return this.send(request, async (response) => {
+      // A 2xx that is not the JSON asked for is reported, never re-sent: the provider may have made (and billed)
+      // the image already, and sending again would pay twice (providers.md §6).
+      if (/^text\/event-stream\b/i.test(response.headers.get('content-type') ?? '')) {
+        await response.body?.cancel();
+        throw streamUnaskedFailure(this.provider, response.status);
+      }
       const raw = await response.text();
       let body: unknown;
       try {
         body = raw.trim() === '' ? null : JSON.parse(raw);
       } catch {
-        throw new RetryableFailure(notJsonFailure(this.provider, response.status));
+        throw notJsonFailure(this.provider, response.status);
       }
       const hidden = errorInOkBody(body);
       if (hidden) throw okBodyFailure(this.provider, response.status, hidden);
@@ -142,7 +155,6 @@ export class HttpClient {
         );
         return { ok: false, error, retryable: policy.retryConnection(request.method) };
       }
-      if (thrown instanceof RetryableFailure) return { ok: false, error: thrown.error, retryable: true };
       if (thrown instanceof AppError) return { ok: false, error: thrown, retryable: false };
       const error = connectionError(this.provider, request.url, thrown);
       return { ok: false, error, retryable: policy.retryConnection(request.method) };
@@ -161,13 +173,6 @@ export class HttpClient {
       body = JSON.stringify(request.json);
     }
     return { method: request.method, headers, body, signal, redirect: 'follow' };
-  }
-}
-
-/** A failure inside a 2xx answer that another attempt may fix (a body cut short or garbled). */
-class RetryableFailure extends Error {
-  constructor(readonly error: AppError) {
-    super(error.message);
   }
 }
 

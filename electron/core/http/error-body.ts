@@ -155,12 +155,29 @@ export function okBodyFailure(provider: string, status: number, info: ProviderEr
   return providerFailure(provider, info.message, details);
 }
 
-/** A 2xx answer that is not JSON: a web page where the API should be, or a body cut short. */
+/** A 2xx answer that is not JSON: a web page where the API should be, or a body cut short. Not re-sent. */
 export function notJsonFailure(provider: string, status: number): AppError {
   const message =
-    `${provider} answered, but not with JSON (${status}): the base URL may point at a web page instead of ` +
-    'the API, or the answer was cut short. Check the base URL in Settings → Providers, or try again.';
-  return new AppError('provider_failed', message, { status, notJson: true });
+    `${provider} answered with something that is not JSON (${status}): the base URL may point at a web page ` +
+    'instead of the API, or the answer was cut short. It was not sent again, as that may charge twice: check the ' +
+    'base URL in Settings → Providers, then try again.';
+  return new AppError('provider_failed', message, {
+    status,
+    notJson: true,
+    ...errorDetails('not_json', { provider, status }),
+  });
+}
+
+/** A 2xx answer of server-sent events to a request that did not ask to stream. Not re-sent either. */
+export function streamUnaskedFailure(provider: string, status: number): AppError {
+  const message =
+    `${provider} answered with a stream of events (${status}) to a request that did not ask for one. It was not ` +
+    'sent again, as that may charge twice: check the base URL and the model in Settings → Providers.';
+  return new AppError('provider_failed', message, {
+    status,
+    notJson: true,
+    ...errorDetails('stream_unasked', { provider, status }),
+  });
 }
 
 /** A failure carried in a 200 answer (ImageRouter keep-alive, a Replicate prediction's `error`, a fal failure). */
