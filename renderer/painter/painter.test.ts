@@ -25,6 +25,39 @@ describe('mask painting', () => {
     expect(edge).toBeLessThan(128);
   });
 
+  it('hardness: a hard dab is all or nothing, a soft one falls off steadily from the centre', () => {
+    const hard = new MaskBitmap(60, 60);
+    stamp(hard, { x: 30, y: 30 }, 20, 0, 'paint');
+    expect(new Set(hard.data)).toEqual(new Set([0, 255]));
+    const soft = new MaskBitmap(60, 60);
+    stamp(soft, { x: 30, y: 30 }, 20, 1, 'paint');
+    const row = Array.from({ length: 20 }, (_, offset) => soft.at(30 + offset, 30));
+    for (let index = 1; index < row.length; index++) expect(row[index]!).toBeLessThanOrEqual(row[index - 1]!);
+    expect(row[10]!).toBeGreaterThan(90);
+    expect(row[10]!).toBeLessThan(165);
+    const half = new MaskBitmap(60, 60);
+    stamp(half, { x: 30, y: 30 }, 20, 0.5, 'paint');
+    expect(half.at(39, 30)).toBe(255); // inside the hard half of the radius
+    expect(half.at(45, 30)).toBeGreaterThan(0);
+    expect(half.at(45, 30)).toBeLessThan(255);
+  });
+
+  it('pressure scales the brush: half pressure paints a quarter of the area, a rising stroke widens', () => {
+    const full = new MaskBitmap(100, 100);
+    strokeSegment(full, { x: 50, y: 50, pressure: 1 }, { x: 50, y: 50, pressure: 1 }, 20, 0, 'paint');
+    const half = new MaskBitmap(100, 100);
+    strokeSegment(half, { x: 50, y: 50, pressure: 0.5 }, { x: 50, y: 50, pressure: 0.5 }, 20, 0, 'paint');
+    const area = (mask: MaskBitmap) => mask.data.filter((value) => value > 0).length;
+    expect(area(half) / area(full)).toBeCloseTo(0.25, 1);
+    const rising = new MaskBitmap(300, 100);
+    strokeSegment(rising, { x: 30, y: 50, pressure: 0.1 }, { x: 270, y: 50, pressure: 1 }, 20, 0, 'paint');
+    const thickness = (x: number) => Array.from({ length: 100 }, (_, y) => rising.at(x, y)).filter(Boolean).length;
+    expect(thickness(40)).toBeLessThan(10);
+    expect(thickness(260)).toBeGreaterThan(36);
+    expect(thickness(150)).toBeGreaterThan(thickness(40));
+    expect(thickness(150)).toBeLessThan(thickness(260));
+  });
+
   it('a fast stroke leaves no gaps between its ends', () => {
     const mask = new MaskBitmap(200, 20);
     strokeSegment(mask, { x: 5, y: 10 }, { x: 195, y: 10 }, 3, 0, 'paint');

@@ -9,6 +9,11 @@ export interface Point {
   y: number;
 }
 
+/** A pointer sample: `pressure` (0…1, from a pen) scales the brush radius; absent means full size. */
+export interface StrokePoint extends Point {
+  pressure?: number;
+}
+
 function apply(mask: MaskBitmap, index: number, amount: number, mode: PaintMode): void {
   const current = mask.data[index]!;
   // Paint raises coverage to at least `amount`; erase lowers it to at most 255 - amount. Re-stamping the
@@ -38,26 +43,33 @@ export function stamp(mask: MaskBitmap, center: Point, radius: number, feather: 
   return area;
 }
 
-/** A stroke segment: dabs every quarter radius, so fast pointer moves leave no gaps. */
+/**
+ * A stroke segment: dabs every quarter radius, so fast pointer moves leave no gaps. With pen pressure the radius
+ * follows it from one sample to the next.
+ */
 export function strokeSegment(
   mask: MaskBitmap,
-  from: Point,
-  to: Point,
+  from: StrokePoint,
+  to: StrokePoint,
   radius: number,
   feather: number,
   mode: PaintMode,
 ): Rect | null {
   const length = Math.hypot(to.x - from.x, to.y - from.y);
-  const steps = Math.max(1, Math.ceil(length / Math.max(0.5, radius / 4)));
+  const fromRadius = pressed(radius, from.pressure);
+  const toRadius = pressed(radius, to.pressure);
+  const steps = Math.max(1, Math.ceil(length / Math.max(0.5, Math.min(fromRadius, toRadius) / 4)));
   let touched: Rect | null = null;
   for (let step = 0; step <= steps; step++) {
     const t = step / steps;
-    touched = union(
-      touched,
-      stamp(mask, { x: from.x + (to.x - from.x) * t, y: from.y + (to.y - from.y) * t }, radius, feather, mode),
-    );
+    const center = { x: from.x + (to.x - from.x) * t, y: from.y + (to.y - from.y) * t };
+    touched = union(touched, stamp(mask, center, fromRadius + (toRadius - fromRadius) * t, feather, mode));
   }
   return touched;
+}
+
+function pressed(radius: number, pressure: number | undefined): number {
+  return pressure === undefined ? radius : Math.max(0.5, radius * Math.min(1, Math.max(0, pressure)));
 }
 
 export function fillRect(mask: MaskBitmap, a: Point, b: Point, mode: PaintMode): Rect | null {

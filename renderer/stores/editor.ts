@@ -2,7 +2,8 @@ import { create } from 'zustand';
 import { invoke } from '../api';
 import { blobToBase64, maskToPngBase64 } from '../painter/encode';
 import { painterSession, startPainterSession } from '../painter/session';
-import { clear, invert } from '../painter/tools';
+import { clear, invert, type Point } from '../painter/tools';
+import { actualSize, fit, type Size, type Viewport, zoomAbout } from '../painter/viewport';
 import type { LibraryImage, MediaVariant } from '../../shared/contract/library';
 import { maxInputFileBytes } from '../../shared/limits';
 import { builtInTarget } from '../../shared/presets';
@@ -10,7 +11,7 @@ import { attempt, pageRefusal, type ShownError } from './attempt';
 import type { Target } from './generate';
 import { useJobs } from './jobs';
 
-export type Tool = 'brush' | 'eraser' | 'rect' | 'lasso';
+export type Tool = 'brush' | 'eraser' | 'rect' | 'lasso' | 'hand';
 const acceptedTypes = ['image/png', 'image/jpeg', 'image/webp'] as const;
 type AcceptedType = (typeof acceptedTypes)[number];
 
@@ -34,6 +35,10 @@ interface EditorState {
   feather: number;
   /** Bumps after every mask change so views redraw and undo/redo buttons update. */
   version: number;
+  /** Where the image sits in the workspace (null until the workspace has been measured). */
+  viewport: Viewport | null;
+  workspace: Size | null;
+  maskVisible: boolean;
   prompt: string;
   target: Target;
   jobId: string | null;
@@ -46,6 +51,15 @@ interface EditorState {
   openFile(file: File): Promise<void>;
   close(): void;
   setTool(tool: Tool): void;
+  /** X: the brush becomes the eraser and back (any other tool becomes the brush). */
+  swapBrushEraser(): void;
+  toggleMask(): void;
+  setWorkspace(size: Size): void;
+  setViewport(viewport: Viewport): void;
+  /** Zooms about a workspace point (the pointer), or about the workspace's centre. */
+  zoomBy(factor: number, at?: Point): void;
+  zoomToFit(): void;
+  zoomToActualSize(): void;
   setBrushSize(size: number): void;
   setFeather(feather: number): void;
   setPrompt(prompt: string): void;
@@ -74,8 +88,11 @@ export const useEditor = create<EditorState>()((set, get) => {
     const previous = get().source;
     if (previous?.kind === 'file') URL.revokeObjectURL(previous.objectUrl);
     startPainterSession(source.width, source.height);
+    const workspace = get().workspace;
     set({
       source,
+      viewport: workspace ? fit(source, workspace) : null,
+      maskVisible: true,
       version: get().version + 1,
       jobId: null,
       error: null,
@@ -93,6 +110,9 @@ export const useEditor = create<EditorState>()((set, get) => {
     brushSize: 40,
     feather: 0.3,
     version: 0,
+    viewport: null,
+    workspace: null,
+    maskVisible: true,
     prompt: '',
     target: { ...builtInTarget },
     jobId: null,
@@ -148,6 +168,26 @@ export const useEditor = create<EditorState>()((set, get) => {
       set({ source: null, jobId: null });
     },
     setTool: (tool) => set({ tool }),
+    swapBrushEraser: () => set({ tool: get().tool === 'brush' ? 'eraser' : 'brush' }),
+    toggleMask: () => set({ maskVisible: !get().maskVisible }),
+    setWorkspace: (workspace) => {
+      const { source, viewport } = get();
+      set({ workspace, viewport: viewport ?? (source ? fit(source, workspace) : null) });
+    },
+    setViewport: (viewport) => set({ viewport }),
+    zoomBy: (factor, at) => {
+      const { viewport, workspace } = get();
+      if (!viewport || !workspace) return;
+      set({ viewport: zoomAbout(viewport, at ?? { x: workspace.width / 2, y: workspace.height / 2 }, factor) });
+    },
+    zoomToFit: () => {
+      const { source, workspace } = get();
+      if (source && workspace) set({ viewport: fit(source, workspace) });
+    },
+    zoomToActualSize: () => {
+      const { viewport, workspace } = get();
+      if (viewport && workspace) set({ viewport: actualSize(viewport, workspace) });
+    },
     setBrushSize: (brushSize) => set({ brushSize: Math.max(1, Math.min(500, Math.round(brushSize))) }),
     setFeather: (feather) => set({ feather: Math.max(0, Math.min(1, feather)) }),
     setPrompt: (prompt) => set({ prompt }),

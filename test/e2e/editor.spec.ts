@@ -128,3 +128,109 @@ test('a file from the desktop opens in the editor; a file that is not an image i
   await expect(page.getByTestId('editor-canvas')).toHaveAttribute('height', '320');
   await expect(page.getByText('portrait.webp')).toBeVisible();
 });
+
+/** The image pixel under a page point, from the canvas's real on-screen box (whatever the zoom and pan). */
+async function imagePixelAt(page: Page, point: { x: number; y: number }): Promise<{ x: number; y: number }> {
+  const box = (await page.getByTestId('editor-canvas').boundingBox())!;
+  const canvas = page.getByTestId('editor-canvas');
+  const width = Number(await canvas.getAttribute('width'));
+  const height = Number(await canvas.getAttribute('height'));
+  return { x: ((point.x - box.x) * width) / box.width, y: ((point.y - box.y) * height) / box.height };
+}
+
+/** The centre of the painted mask pixels and how many there are, read back from the canvas. */
+async function paintedCentre(page: Page): Promise<{ x: number; y: number; count: number }> {
+  return page.getByTestId('editor-canvas').evaluate((canvas: HTMLCanvasElement) => {
+    const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+    let x = 0;
+    let y = 0;
+    let count = 0;
+    for (let index = 0; index < canvas.width * canvas.height; index++) {
+      if (data[index * 4 + 3]! === 0) continue;
+      x += (index % canvas.width) + 0.5;
+      y += Math.floor(index / canvas.width) + 0.5;
+      count++;
+    }
+    return { x: x / count, y: y / count, count };
+  });
+}
+
+test('a dropped PNG zoomed to 400 % and panned: a stroke lands under the pointer, Space-drag pans and paints nothing', async ({
+  page,
+  atelier,
+}) => {
+  const png = await sharp({ create: { width: 400, height: 300, channels: 3, background: '#3a6ea5' } })
+    .png()
+    .toBuffer();
+  await page.goto(atelier.url);
+  await page.getByTestId('nav-editor').click();
+  const dataTransfer = await page.evaluateHandle((base64) => {
+    const bytes = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([bytes], 'lake.png', { type: 'image/png' }));
+    return transfer;
+  }, png.toString('base64'));
+  await page.getByTestId('editor-drop-zone').dispatchEvent('drop', { dataTransfer });
+  await expect(page.getByTestId('editor-canvas')).toHaveAttribute('width', '400');
+
+  await page.keyboard.press('1');
+  await expect(page.getByTestId('zoom-level')).toHaveText('100 %');
+  await page.getByTestId('zoom-in').click();
+  await page.getByTestId('zoom-in').click();
+  await expect(page.getByTestId('zoom-level')).toHaveText('400 %');
+  expect((await page.getByTestId('editor-canvas').boundingBox())!.width).toBeCloseTo(1600, 0);
+
+  const stage = (await page.locator('.mask-stage').boundingBox())!;
+  const centre = { x: stage.x + stage.width / 2, y: stage.y + stage.height / 2 };
+  const before = (await page.getByTestId('editor-canvas').boundingBox())!;
+  // Middle-drag pans.
+  await page.mouse.move(centre.x, centre.y);
+  await page.mouse.down({ button: 'middle' });
+  await page.mouse.move(centre.x + 120, centre.y + 60, { steps: 4 });
+  await page.mouse.up({ button: 'middle' });
+  const afterMiddle = (await page.getByTestId('editor-canvas').boundingBox())!;
+  expect(afterMiddle.x - before.x).toBeCloseTo(120, 0);
+  expect(afterMiddle.y - before.y).toBeCloseTo(60, 0);
+
+  // Space held: the drag pans and nothing is painted.
+  await page.mouse.move(centre.x, centre.y);
+  await page.keyboard.down('Space');
+  await page.mouse.down();
+  await page.mouse.move(centre.x - 200, centre.y - 80, { steps: 6 });
+  await page.mouse.up();
+  await page.keyboard.up('Space');
+  expect(await maskedShare(page)).toBe(0);
+  const afterSpace = (await page.getByTestId('editor-canvas').boundingBox())!;
+  expect(afterSpace.x - afterMiddle.x).toBeCloseTo(-200, 0);
+  expect(afterSpace.y - afterMiddle.y).toBeCloseTo(-80, 0);
+
+  // A dab at 400 % lands exactly under the pointer, in image pixels.
+  await page.getByTestId('tool-brush').click();
+  const target = { x: centre.x + 37, y: centre.y - 21 };
+  const expected = await imagePixelAt(page, target);
+  await page.mouse.move(target.x, target.y);
+  await page.mouse.down();
+  await page.mouse.up();
+  const painted = await paintedCentre(page);
+  expect(painted.count).toBeGreaterThan(100);
+  expect(Math.abs(painted.x - expected.x)).toBeLessThan(1);
+  expect(Math.abs(painted.y - expected.y)).toBeLessThan(1);
+  await page.screenshot({ path: 'test-results/screens/editor-zoomed.png' });
+
+  // Space with Invert focused (and the pointer on the canvas) never presses it.
+  const share = await maskedShare(page);
+  await page.getByTestId('mask-invert').focus();
+  await page.keyboard.press('Space');
+  expect(await maskedShare(page)).toBe(share);
+
+  await page.keyboard.press('x');
+  await expect(page.getByTestId('tool-eraser')).toHaveAttribute('aria-pressed', 'true');
+  await page.keyboard.press('m');
+  await expect(page.getByTestId('editor-canvas')).toHaveAttribute('data-mask-visible', 'false');
+  await page.keyboard.press('0');
+  const fitted = (await page.getByTestId('editor-canvas').boundingBox())!;
+  expect(fitted.x).toBeGreaterThanOrEqual(stage.x - 1);
+  expect(fitted.x + fitted.width).toBeLessThanOrEqual(stage.x + stage.width + 1);
+  await page.getByTestId('undo').click();
+  expect(await maskedShare(page)).toBe(0);
+});

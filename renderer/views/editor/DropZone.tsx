@@ -14,6 +14,8 @@ export function useImageDrop() {
     },
     onDrop: async (event: React.DragEvent) => {
       event.preventDefault();
+      // The drop zone sits inside the editor's own drop target: one drop opens the file once.
+      event.stopPropagation();
       const imageId = event.dataTransfer.getData(galleryDragType);
       if (imageId) {
         await openLibraryImageById(imageId);

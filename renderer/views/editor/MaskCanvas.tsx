@@ -2,11 +2,16 @@ import { useEffect, useRef, useState } from 'react';
 import { mediaUrl } from '../../api';
 import type { Rect } from '../../painter/mask';
 import { painterSession } from '../../painter/session';
-import { fillPolygon, fillRect, type Point, strokeSegment, union } from '../../painter/tools';
+import { fillPolygon, fillRect, type Point, type StrokePoint, strokeSegment, union } from '../../painter/tools';
+import { pan, toImage } from '../../painter/viewport';
 import { sourceUrl, useEditor } from '../../stores/editor';
+import { useEditorPreferences } from '../../stores/editor-preferences';
+import { useSpaceToPan } from './useSpaceToPan';
 
-const tint = [255, 56, 96];
-const tintAlpha = 0.55;
+function rgbOf(color: string): [number, number, number] {
+  const value = Number.parseInt(color.slice(1), 16);
+  return [(value >> 16) & 255, (value >> 8) & 255, value & 255];
+}
 
 /** Paints the mask region `rect` onto the overlay canvas as a translucent tint. */
 function drawOverlay(canvas: HTMLCanvasElement, rect: Rect | null): void {
@@ -15,6 +20,8 @@ function drawOverlay(canvas: HTMLCanvasElement, rect: Rect | null): void {
   const { mask } = session;
   const area = rect ? mask.clip(rect) : { x0: 0, y0: 0, x1: mask.width, y1: mask.height };
   if (!area) return;
+  const { overlayColor, overlayOpacity } = useEditorPreferences.getState();
+  const [red, green, blue] = rgbOf(overlayColor);
   const width = area.x1 - area.x0;
   const height = area.y1 - area.y0;
   const pixels = new ImageData(width, height);
@@ -22,59 +29,111 @@ function drawOverlay(canvas: HTMLCanvasElement, rect: Rect | null): void {
     for (let x = 0; x < width; x++) {
       const coverage = mask.data[(y + area.y0) * mask.width + x + area.x0]!;
       const offset = (y * width + x) * 4;
-      pixels.data[offset] = tint[0]!;
-      pixels.data[offset + 1] = tint[1]!;
-      pixels.data[offset + 2] = tint[2]!;
-      pixels.data[offset + 3] = coverage * tintAlpha;
+      pixels.data[offset] = red;
+      pixels.data[offset + 1] = green;
+      pixels.data[offset + 2] = blue;
+      pixels.data[offset + 3] = coverage * overlayOpacity;
     }
   }
   canvas.getContext('2d')!.putImageData(pixels, area.x0, area.y0);
 }
 
 type Gesture =
-  | { kind: 'stroke'; last: Point; touched: Rect | null }
+  | { kind: 'stroke'; last: StrokePoint; touched: Rect | null }
   | { kind: 'rect'; start: Point; end: Point }
-  | { kind: 'lasso'; points: Point[] };
+  | { kind: 'lasso'; points: Point[] }
+  | { kind: 'pan'; last: Point };
 
+/** The wheel zooms about the pointer; a trackpad pinch arrives as a wheel with ctrlKey and zooms faster per delta. */
+function wheelFactor(event: WheelEvent): number {
+  const pixels = event.deltaY * (event.deltaMode === 1 ? 16 : event.deltaMode === 2 ? 400 : 1);
+  return Math.exp(-pixels * (event.ctrlKey ? 0.01 : 0.0015));
+}
+
+/**
+ * The workspace: the image and its mask under one view transform (zoom and pan), painted in image pixels. Pan with
+ * Space-drag, the middle button or the hand tool; the wheel or a pinch zooms about the pointer.
+ */
 export function MaskCanvas() {
   const source = useEditor((state) => state.source)!;
   const tool = useEditor((state) => state.tool);
   const brushSize = useEditor((state) => state.brushSize);
   const feather = useEditor((state) => state.feather);
   const version = useEditor((state) => state.version);
+  const viewport = useEditor((state) => state.viewport);
+  const maskVisible = useEditor((state) => state.maskVisible);
   const touched = useEditor((state) => state.touched);
+  const pressure = useEditorPreferences((state) => state.pressure);
+  const overlayColor = useEditorPreferences((state) => state.overlayColor);
+  const overlayOpacity = useEditorPreferences((state) => state.overlayOpacity);
+  const workspace = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
+  const cursor = useRef<HTMLDivElement>(null);
   const gesture = useRef<Gesture | null>(null);
   const [preview, setPreview] = useState<Gesture | null>(null);
+  const [panning, setPanning] = useState(false);
+  const spaceHeld = useSpaceToPan(workspace);
 
-  // Any change made outside a stroke (undo, invert, a new image) redraws the whole overlay.
+  // Any change made outside a stroke (undo, invert, a new image, the overlay's colour) redraws the whole overlay.
   useEffect(() => {
     if (canvas.current) drawOverlay(canvas.current, null);
-  }, [version, source]);
+  }, [version, source, overlayColor, overlayOpacity]);
 
-  const toImage = (event: React.PointerEvent): Point => {
-    const box = canvas.current!.getBoundingClientRect();
-    return {
-      x: ((event.clientX - box.left) * source.width) / box.width,
-      y: ((event.clientY - box.top) * source.height) / box.height,
+  useEffect(() => {
+    const element = workspace.current!;
+    const observer = new ResizeObserver(([entry]) => {
+      if (entry)
+        useEditor.getState().setWorkspace({ width: entry.contentRect.width, height: entry.contentRect.height });
+    });
+    observer.observe(element);
+    // Not React's onWheel: that listener is passive and could not keep the page from scrolling.
+    const onWheel = (event: WheelEvent) => {
+      event.preventDefault();
+      const box = element.getBoundingClientRect();
+      useEditor.getState().zoomBy(wheelFactor(event), { x: event.clientX - box.left, y: event.clientY - box.top });
     };
+    element.addEventListener('wheel', onWheel, { passive: false });
+    return () => {
+      observer.disconnect();
+      element.removeEventListener('wheel', onWheel);
+    };
+  }, []);
+
+  const inWorkspace = (event: React.PointerEvent): Point => {
+    const box = workspace.current!.getBoundingClientRect();
+    return { x: event.clientX - box.left, y: event.clientY - box.top };
+  };
+  const toMask = (event: React.PointerEvent): StrokePoint => {
+    const point = toImage(useEditor.getState().viewport!, inWorkspace(event));
+    // A mouse reports 0.5 while a button is down: only a pen's pressure means anything.
+    return pressure && event.pointerType === 'pen' ? { ...point, pressure: event.pressure } : point;
+  };
+  const paintMode = () => (tool === 'eraser' ? 'erase' : 'paint');
+
+  const moveCursor = (event: React.PointerEvent) => {
+    if (!cursor.current) return;
+    const point = inWorkspace(event);
+    cursor.current.style.transform = `translate(${point.x}px, ${point.y}px)`;
   };
 
   const onPointerDown = (event: React.PointerEvent) => {
     const session = painterSession();
-    if (!session || event.button !== 0) return;
+    if (!session || !viewport || gesture.current) return;
+    // Focus leaves any toolbar button, so a later Space or Enter cannot press it.
+    workspace.current!.focus({ preventScroll: true });
+    const panGesture = event.button === 1 || (event.button === 0 && (spaceHeld.current || tool === 'hand'));
+    if (!panGesture && event.button !== 0) return;
+    event.preventDefault();
     event.currentTarget.setPointerCapture(event.pointerId);
-    const point = toImage(event);
+    if (panGesture) {
+      gesture.current = { kind: 'pan', last: inWorkspace(event) };
+      setPanning(true);
+      return;
+    }
+    const point = toMask(event);
     session.history.begin();
     if (tool === 'brush' || tool === 'eraser') {
-      const rect = strokeSegment(
-        session.mask,
-        point,
-        point,
-        brushSize / 2,
-        feather,
-        tool === 'eraser' ? 'erase' : 'paint',
-      );
+      const rect = strokeSegment(session.mask, point, point, brushSize / 2, feather, paintMode());
       gesture.current = { kind: 'stroke', last: point, touched: rect };
       drawOverlay(canvas.current!, rect);
     } else if (tool === 'rect') {
@@ -86,19 +145,20 @@ export function MaskCanvas() {
   };
 
   const onPointerMove = (event: React.PointerEvent) => {
+    moveCursor(event);
     const current = gesture.current;
     const session = painterSession();
     if (!current || !session) return;
-    const point = toImage(event);
+    if (current.kind === 'pan') {
+      const point = inWorkspace(event);
+      const { viewport: view, setViewport } = useEditor.getState();
+      setViewport(pan(view!, point.x - current.last.x, point.y - current.last.y));
+      current.last = point;
+      return;
+    }
+    const point = toMask(event);
     if (current.kind === 'stroke') {
-      const rect = strokeSegment(
-        session.mask,
-        current.last,
-        point,
-        brushSize / 2,
-        feather,
-        tool === 'eraser' ? 'erase' : 'paint',
-      );
+      const rect = strokeSegment(session.mask, current.last, point, brushSize / 2, feather, paintMode());
       current.last = point;
       current.touched = union(current.touched, rect);
       drawOverlay(canvas.current!, rect);
@@ -116,40 +176,51 @@ export function MaskCanvas() {
     const session = painterSession();
     gesture.current = null;
     setPreview(null);
-    if (!current || !session) return;
+    setPanning(false);
+    if (!current || !session || current.kind === 'pan') return;
     const mode = event.altKey ? 'erase' : 'paint';
     let rect: Rect | null = null;
     if (current.kind === 'stroke') rect = current.touched;
-    else if (current.kind === 'rect') rect = fillRect(session.mask, current.start, toImage(event), mode);
+    else if (current.kind === 'rect') rect = fillRect(session.mask, current.start, toMask(event), mode);
     else rect = fillPolygon(session.mask, current.points, mode);
     session.history.commit();
     drawOverlay(canvas.current!, rect);
     touched();
   };
 
+  const scale = viewport?.scale ?? 1;
+  const brushCursor = (tool === 'brush' || tool === 'eraser') && !panning;
   return (
-    <div className="mask-stage">
-      {/* Fits the stage whatever its shape, keeping the image's aspect ratio (container query units). */}
+    <div
+      ref={workspace}
+      className={`mask-stage${panning ? ' panning' : ''}${tool === 'hand' ? ' hand' : ''}`}
+      tabIndex={0}
+      onPointerDown={onPointerDown}
+      onPointerMove={onPointerMove}
+      onPointerUp={onPointerUp}
+      onPointerCancel={onPointerUp}
+      onAuxClick={(event) => event.preventDefault()}
+    >
       <div
-        className="mask-frame"
+        className={`mask-frame${scale >= 2 ? ' pixelated' : ''}`}
         style={{
-          aspectRatio: `${source.width} / ${source.height}`,
-          width: `min(100cqw, calc(100cqh * ${source.width} / ${source.height}))`,
+          width: source.width,
+          height: source.height,
+          visibility: viewport ? 'visible' : 'hidden',
+          transform: viewport ? `translate(${viewport.x}px, ${viewport.y}px) scale(${viewport.scale})` : undefined,
         }}
       >
         <img src={sourceUrl(source, mediaUrl)} alt={source.label} draggable={false} />
         <canvas
           ref={canvas}
           data-testid="editor-canvas"
+          data-mask-visible={maskVisible}
           width={source.width}
           height={source.height}
           className={`mask-canvas tool-${tool}`}
-          onPointerDown={onPointerDown}
-          onPointerMove={onPointerMove}
-          onPointerUp={onPointerUp}
-          onPointerCancel={onPointerUp}
+          style={{ opacity: maskVisible ? 1 : 0 }}
         />
-        {preview && (
+        {preview && preview.kind !== 'pan' && preview.kind !== 'stroke' && (
           <svg
             className="mask-preview"
             viewBox={`0 0 ${source.width} ${source.height}`}
@@ -170,6 +241,11 @@ export function MaskCanvas() {
           </svg>
         )}
       </div>
+      {brushCursor && (
+        <div ref={cursor} className="brush-cursor" aria-hidden="true">
+          <div style={{ width: brushSize * scale, height: brushSize * scale }} />
+        </div>
+      )}
     </div>
   );
 }
