@@ -132,6 +132,13 @@ export const en = {
     zoomLevel: '{{percent}} %',
     zoomFit: 'Fit',
     zoom100: '100 %',
+    maskSources: 'Mask sources',
+    fromAlpha: 'From transparency',
+    fromAlphaHint: 'Mark for editing wherever the image is transparent',
+    loadMask: 'Load mask…',
+    saveMask: 'Save mask',
+    maskScaled: 'The mask file is {{fileWidth}} × {{fileHeight}}; it was scaled to the image’s {{width}} × {{height}}.',
+    noTransparency: 'This image has no transparent pixels: the mask is unchanged.',
   },
   lineage: {
     title: 'Lineage',

@@ -127,6 +127,13 @@ export const zhCN: Messages = {
     zoomLevel: '{{percent}}%',
     zoomFit: '适合窗口',
     zoom100: '100%',
+    maskSources: '蒙版来源',
+    fromAlpha: '取自透明区域',
+    fromAlphaHint: '将图片中透明的地方标记为编辑区域',
+    loadMask: '载入蒙版…',
+    saveMask: '保存蒙版',
+    maskScaled: '蒙版文件为 {{fileWidth}} × {{fileHeight}}，已缩放到图片的 {{width}} × {{height}}。',
+    noTransparency: '这张图片没有透明像素，蒙版未改变。',
   },
   lineage: {
     title: '来源与衍生',

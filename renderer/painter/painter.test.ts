@@ -82,6 +82,39 @@ describe('mask painting', () => {
     expect(mask.at(9, 8)).toBe(0);
   });
 
+  it('a soft rectangle ramps across its edge, and stays full where it runs over the image border', () => {
+    const mask = new MaskBitmap(100, 60);
+    fillRect(mask, { x: 20, y: -30 }, { x: 140, y: 40 }, 'paint', 12);
+    expect(mask.at(60, 20)).toBe(255);
+    expect(mask.at(60, 0)).toBe(255); // the top and right edges lie outside the image: no fade at the border
+    expect(mask.at(99, 20)).toBe(255);
+    const across = Array.from({ length: 20 }, (_, offset) => mask.at(10 + offset, 20));
+    for (let index = 1; index < across.length; index++)
+      expect(across[index]!).toBeGreaterThanOrEqual(across[index - 1]!);
+    expect(mask.at(20, 20)).toBeGreaterThan(100);
+    expect(mask.at(20, 20)).toBeLessThan(200);
+    expect(mask.at(12, 20)).toBe(0);
+    expect(mask.at(28, 20)).toBe(255);
+    const hard = new MaskBitmap(100, 60);
+    fillRect(hard, { x: 20, y: -30 }, { x: 140, y: 40 }, 'paint');
+    expect(new Set(hard.data)).toEqual(new Set([0, 255]));
+  });
+
+  it('a soft lasso has the same ramp across its edge', () => {
+    const mask = new MaskBitmap(80, 80);
+    const square = [
+      { x: 20, y: 20 },
+      { x: 60, y: 20 },
+      { x: 60, y: 60 },
+      { x: 20, y: 60 },
+    ];
+    fillPolygon(mask, square, 'paint', 8);
+    expect(mask.at(40, 40)).toBe(255);
+    expect(mask.at(20, 40)).toBeGreaterThan(90);
+    expect(mask.at(20, 40)).toBeLessThan(200);
+    expect(mask.at(14, 40)).toBe(0);
+  });
+
   it('a lasso fills its inside only (triangle)', () => {
     const mask = new MaskBitmap(20, 20);
     fillPolygon(

@@ -72,35 +72,87 @@ function pressed(radius: number, pressure: number | undefined): number {
   return pressure === undefined ? radius : Math.max(0.5, radius * Math.min(1, Math.max(0, pressure)));
 }
 
-export function fillRect(mask: MaskBitmap, a: Point, b: Point, mode: PaintMode): Rect | null {
-  const area = mask.clip({
-    x0: Math.min(a.x, b.x),
-    y0: Math.min(a.y, b.y),
-    x1: Math.max(a.x, b.x),
-    y1: Math.max(a.y, b.y),
-  });
+/** Fills the rows of a shape: `spans(y, fill)` calls fill(x0, x1) for each run of pixels inside on row y. */
+type Spans = (y: number, fill: (x0: number, x1: number) => void) => void;
+
+/**
+ * Fills a hard-edged shape within `bounds`, its edge softened over `softness` image pixels (two box blurs, a ramp
+ * centred on the edge) like a feathered brush. The shape is rasterised a little past the image's border too, so a
+ * shape dragged over the border stays full up to it.
+ */
+function fillShape(mask: MaskBitmap, bounds: Rect, softness: number, mode: PaintMode, spans: Spans): Rect | null {
+  const reach = softness >= 2 ? Math.round(softness / 4) || 1 : 0;
+  const pad = 2 * reach;
+  const box = {
+    x0: Math.max(-pad, Math.floor(bounds.x0) - pad),
+    y0: Math.max(-pad, Math.floor(bounds.y0) - pad),
+    x1: Math.min(mask.width + pad, Math.ceil(bounds.x1) + pad),
+    y1: Math.min(mask.height + pad, Math.ceil(bounds.y1) + pad),
+  };
+  const area = mask.clip(box);
   if (!area) return null;
+  const width = box.x1 - box.x0;
+  const height = box.y1 - box.y0;
+  let coverage: Float32Array = new Float32Array(width * height);
+  for (let y = box.y0; y < box.y1; y++) {
+    const row = (y - box.y0) * width - box.x0;
+    spans(y, (x0, x1) => coverage.fill(255, row + Math.max(x0, box.x0), row + Math.min(x1, box.x1)));
+  }
+  if (reach > 0) {
+    coverage = boxBlur(boxBlur(coverage, width, height, reach), width, height, reach);
+  }
   mask.willWrite(area);
   for (let y = area.y0; y < area.y1; y++) {
-    for (let x = area.x0; x < area.x1; x++) apply(mask, y * mask.width + x, 255, mode);
+    for (let x = area.x0; x < area.x1; x++) {
+      const amount = Math.round(coverage[(y - box.y0) * width + x - box.x0]!);
+      if (amount > 0) apply(mask, y * mask.width + x, amount, mode);
+    }
   }
   return area;
 }
 
-/** Fills a closed lasso (even-odd rule), sampling pixel centres. */
-export function fillPolygon(mask: MaskBitmap, points: Point[], mode: PaintMode): Rect | null {
+/** One box blur of radius `reach` along rows, then along columns (outside the buffer counts as empty). */
+function boxBlur(source: Float32Array, width: number, height: number, reach: number): Float32Array {
+  const across = new Float32Array(source.length);
+  const out = new Float32Array(source.length);
+  const size = 2 * reach + 1;
+  for (let y = 0; y < height; y++) {
+    let sum = 0;
+    for (let x = -reach; x < width + reach; x++) {
+      if (x + reach < width) sum += source[y * width + x + reach]!;
+      if (x - reach - 1 >= 0) sum -= source[y * width + x - reach - 1]!;
+      if (x >= 0 && x < width) across[y * width + x] = sum / size;
+    }
+  }
+  for (let x = 0; x < width; x++) {
+    let sum = 0;
+    for (let y = -reach; y < height + reach; y++) {
+      if (y + reach < height) sum += across[(y + reach) * width + x]!;
+      if (y - reach - 1 >= 0) sum -= across[(y - reach - 1) * width + x]!;
+      if (y >= 0 && y < height) out[y * width + x] = sum / size;
+    }
+  }
+  return out;
+}
+
+/** A rectangle dragged in any direction; `softness` (image pixels) feathers its edge. */
+export function fillRect(mask: MaskBitmap, a: Point, b: Point, mode: PaintMode, softness = 0): Rect | null {
+  const x0 = Math.floor(Math.min(a.x, b.x));
+  const x1 = Math.ceil(Math.max(a.x, b.x));
+  const y0 = Math.floor(Math.min(a.y, b.y));
+  const y1 = Math.ceil(Math.max(a.y, b.y));
+  return fillShape(mask, { x0, y0, x1, y1 }, softness, mode, (y, fill) => {
+    if (y >= y0 && y < y1) fill(x0, x1);
+  });
+}
+
+/** Fills a closed lasso (even-odd rule), sampling pixel centres; `softness` (image pixels) feathers its edge. */
+export function fillPolygon(mask: MaskBitmap, points: Point[], mode: PaintMode, softness = 0): Rect | null {
   if (points.length < 3) return null;
   const xs = points.map((point) => point.x);
   const ys = points.map((point) => point.y);
-  const area = mask.clip({
-    x0: Math.min(...xs),
-    y0: Math.min(...ys),
-    x1: Math.max(...xs) + 1,
-    y1: Math.max(...ys) + 1,
-  });
-  if (!area) return null;
-  mask.willWrite(area);
-  for (let y = area.y0; y < area.y1; y++) {
+  const bounds = { x0: Math.min(...xs), y0: Math.min(...ys), x1: Math.max(...xs) + 1, y1: Math.max(...ys) + 1 };
+  return fillShape(mask, bounds, softness, mode, (y, fill) => {
     const sampleY = y + 0.5;
     const crossings: number[] = [];
     for (let index = 0; index < points.length; index++) {
@@ -112,12 +164,9 @@ export function fillPolygon(mask: MaskBitmap, points: Point[], mode: PaintMode):
     }
     crossings.sort((left, right) => left - right);
     for (let pair = 0; pair + 1 < crossings.length; pair += 2) {
-      const start = Math.max(area.x0, Math.ceil(crossings[pair]! - 0.5));
-      const end = Math.min(area.x1, Math.ceil(crossings[pair + 1]! - 0.5));
-      for (let x = start; x < end; x++) apply(mask, y * mask.width + x, 255, mode);
+      fill(Math.ceil(crossings[pair]! - 0.5), Math.ceil(crossings[pair + 1]! - 0.5));
     }
-  }
-  return area;
+  });
 }
 
 export function invert(mask: MaskBitmap): Rect {

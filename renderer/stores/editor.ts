@@ -1,6 +1,8 @@
 import { create } from 'zustand';
-import { invoke } from '../api';
-import { blobToBase64, maskToPngBase64 } from '../painter/encode';
+import { invoke, mediaUrl } from '../api';
+import { decodePixels } from '../painter/decode';
+import { blobToBase64, download, maskToPng, maskToPngBase64 } from '../painter/encode';
+import { maskFromMaskImage, maskFromTransparency } from '../painter/sources';
 import { painterSession, startPainterSession } from '../painter/session';
 import { clear, invert, type Point } from '../painter/tools';
 import { actualSize, fit, type Size, type Viewport, zoomAbout } from '../painter/viewport';
@@ -28,6 +30,12 @@ export type EditSource =
       label: string;
     };
 
+/** Something the user should know that is not a failure (shown as a toast, in the user's language). */
+export interface EditorNotice {
+  key: 'editor.maskScaled' | 'editor.noTransparency';
+  values: Record<string, number>;
+}
+
 interface EditorState {
   source: EditSource | null;
   tool: Tool;
@@ -43,6 +51,7 @@ interface EditorState {
   target: Target;
   jobId: string | null;
   error: ShownError | null;
+  notice: EditorNotice | null;
   openLibraryImage(
     image: Pick<LibraryImage, 'id' | 'width' | 'height' | 'prompt' | 'originalName'> & { format?: string },
   ): void;
@@ -69,6 +78,12 @@ interface EditorState {
   redo(): void;
   invertMask(): void;
   clearMask(): void;
+  /** Marks for editing wherever the image itself is transparent. */
+  maskFromTransparency(): Promise<void>;
+  /** A mask file ("white or opaque = edit"), scaled to the image with a notice when its size differs. */
+  loadMask(file: File): Promise<void>;
+  saveMask(): Promise<void>;
+  dismissNotice(): void;
   submit(): Promise<void>;
   dismissError(): void;
 }
@@ -96,6 +111,7 @@ export const useEditor = create<EditorState>()((set, get) => {
       version: get().version + 1,
       jobId: null,
       error: null,
+      notice: null,
       brushSize: Math.max(4, Math.round(Math.min(source.width, source.height) / 20)),
     });
   };
@@ -117,6 +133,7 @@ export const useEditor = create<EditorState>()((set, get) => {
     target: { ...builtInTarget },
     jobId: null,
     error: null,
+    notice: null,
     openLibraryImage: (image) =>
       open({
         kind: 'library',
@@ -197,6 +214,59 @@ export const useEditor = create<EditorState>()((set, get) => {
     redo: () => maskAction(() => painterSession()!.history.redo()),
     invertMask: () => maskAction(() => painterSession()!.history.record(() => invert(painterSession()!.mask))),
     clearMask: () => maskAction(() => painterSession()!.history.record(() => clear(painterSession()!.mask))),
+    maskFromTransparency: async () => {
+      const { source } = get();
+      const session = painterSession();
+      if (!source || !session) return;
+      await attempt(set, async () => {
+        const decoded = await decodePixels(sourceUrl(source, mediaUrl), source.width, source.height);
+        if (!decoded) return set({ error: pageRefusal('image_damaged', {}, source.label) });
+        let changed = false;
+        maskAction(() =>
+          session.history.record(() => (changed = maskFromTransparency(session.mask, decoded.rgba) !== null)),
+        );
+        set({ notice: changed ? null : { key: 'editor.noTransparency', values: {} } });
+      });
+    },
+    loadMask: async (file) => {
+      const { source } = get();
+      const session = painterSession();
+      if (!source || !session) return;
+      const url = URL.createObjectURL(file);
+      try {
+        await attempt(
+          set,
+          async () => {
+            const decoded = await decodePixels(url, source.width, source.height);
+            if (!decoded) return set({ error: pageRefusal('image_damaged', {}, file.name) });
+            maskAction(() => session.history.record(() => maskFromMaskImage(session.mask, decoded.rgba)));
+            const { width, height } = decoded.natural;
+            set({
+              notice:
+                width === source.width && height === source.height
+                  ? null
+                  : {
+                      key: 'editor.maskScaled',
+                      values: { fileWidth: width, fileHeight: height, width: source.width, height: source.height },
+                    },
+            });
+          },
+          { subject: file.name },
+        );
+      } finally {
+        URL.revokeObjectURL(url);
+      }
+    },
+    saveMask: async () => {
+      const { source } = get();
+      const session = painterSession();
+      if (!source || !session) return;
+      await attempt(set, async () => {
+        const base = source.kind === 'file' ? source.name.replace(/\.[a-z0-9]+$/i, '') : source.imageId;
+        download(await maskToPng(session.mask), `${base}-mask.png`);
+      });
+    },
+    dismissNotice: () => set({ notice: null }),
     submit: async () => {
       const { source, prompt, target } = get();
       const session = painterSession();

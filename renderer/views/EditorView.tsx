@@ -17,6 +17,8 @@ export function EditorView() {
   const { t } = useTranslation();
   const { source, prompt, target, jobId, error, setPrompt, setTarget, submit, close, openLibraryImage, dismissError } =
     useEditor();
+  const notice = useEditor((state) => state.notice);
+  const dismissNotice = useEditor((state) => state.dismissNotice);
   const job = useJobs((state) => (jobId ? state.jobs[jobId] : undefined));
   const loadProviders = useProviders((state) => state.load);
   const startJobs = useJobs((state) => state.start);
@@ -47,6 +49,14 @@ export function EditorView() {
       </header>
       {error && <ErrorBanner error={error} onDismiss={dismissError} />}
       {jobsError && <ErrorBanner error={jobsError} onDismiss={dismissJobsError} testId="jobs-error" />}
+      {notice && (
+        <div className="toast" role="status" data-testid="toast">
+          {t(notice.key, notice.values)}
+          <button type="button" onClick={dismissNotice}>
+            {t('errors.dismiss')}
+          </button>
+        </div>
+      )}
       {!source ? (
         <DropZone />
       ) : (

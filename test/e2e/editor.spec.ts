@@ -234,3 +234,55 @@ test('a dropped PNG zoomed to 400 % and panned: a stroke lands under the pointer
   await page.getByTestId('undo').click();
   expect(await maskedShare(page)).toBe(0);
 });
+
+test('mask sources: from the image’s transparency, saved as PNG, a mask file of another size loaded with a notice', async ({
+  page,
+  atelier,
+}) => {
+  const folder = mkdtempSync(join(tmpdir(), 'atelier-editor-masks-'));
+  // 200×100, the left half transparent.
+  const pixels = Buffer.alloc(200 * 100 * 4);
+  for (let index = 0; index < 200 * 100; index++) {
+    pixels.set([200, 120, 40, index % 200 < 100 ? 0 : 255], index * 4);
+  }
+  const cutout = join(folder, 'cutout.png');
+  await sharp(pixels, { raw: { width: 200, height: 100, channels: 4 } })
+    .png()
+    .toFile(cutout);
+  // A black-and-white mask at twice the size: white (edit) in the bottom half.
+  const maskFile = join(folder, 'bottom.png');
+  const maskPixels = Buffer.alloc(400 * 200 * 3);
+  for (let index = 0; index < 400 * 200; index++)
+    if (index >= 400 * 100) maskPixels.fill(255, index * 3, index * 3 + 3);
+  await sharp(maskPixels, { raw: { width: 400, height: 200, channels: 3 } })
+    .png()
+    .toFile(maskFile);
+
+  await page.goto(atelier.url);
+  await page.getByTestId('nav-editor').click();
+  await page.getByTestId('editor-file-input').setInputFiles(cutout);
+  await expect(page.getByTestId('editor-canvas')).toHaveAttribute('width', '200');
+
+  await page.getByTestId('mask-from-alpha').click();
+  await expect.poll(() => maskedShare(page)).toBeCloseTo(0.5, 2);
+
+  const downloading = page.waitForEvent('download');
+  await page.getByTestId('mask-save').click();
+  const saved = await downloading;
+  expect(saved.suggestedFilename()).toBe('cutout-mask.png');
+  const { data, info } = await sharp(await saved.path())
+    .ensureAlpha()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  expect([info.width, info.height]).toEqual([200, 100]);
+  expect(data[(50 * 200 + 10) * 4 + 3]).toBe(255); // transparent in the image: edit
+  expect(data[(50 * 200 + 190) * 4 + 3]).toBe(0);
+
+  await page.getByTestId('undo').click();
+  expect(await maskedShare(page)).toBe(0);
+  await page.getByTestId('mask-load').setInputFiles(maskFile);
+  await expect(page.getByTestId('toast')).toContainText('400 × 200');
+  const painted = await paintedCentre(page);
+  expect(painted.count / (200 * 100)).toBeCloseTo(0.5, 2);
+  expect(painted.y).toBeCloseTo(75, 0);
+});

@@ -42,7 +42,8 @@ type Gesture =
   | { kind: 'stroke'; last: StrokePoint; touched: Rect | null }
   | { kind: 'rect'; start: Point; end: Point }
   | { kind: 'lasso'; points: Point[] }
-  | { kind: 'pan'; last: Point };
+  | { kind: 'pan'; last: Point }
+  | { kind: 'resize'; startX: number; startSize: number };
 
 /** The wheel zooms about the pointer; a trackpad pinch arrives as a wheel with ctrlKey and zooms faster per delta. */
 function wheelFactor(event: WheelEvent): number {
@@ -130,6 +131,11 @@ export function MaskCanvas() {
       setPanning(true);
       return;
     }
+    if (event.shiftKey && (tool === 'brush' || tool === 'eraser')) {
+      // Shift-drag sizes the brush: the outline follows the pointer sideways.
+      gesture.current = { kind: 'resize', startX: inWorkspace(event).x, startSize: brushSize };
+      return;
+    }
     const point = toMask(event);
     session.history.begin();
     if (tool === 'brush' || tool === 'eraser') {
@@ -156,6 +162,11 @@ export function MaskCanvas() {
       current.last = point;
       return;
     }
+    if (current.kind === 'resize') {
+      const { viewport: view, setBrushSize } = useEditor.getState();
+      setBrushSize(current.startSize + ((inWorkspace(event).x - current.startX) * 2) / view!.scale);
+      return;
+    }
     const point = toMask(event);
     if (current.kind === 'stroke') {
       const rect = strokeSegment(session.mask, current.last, point, brushSize / 2, feather, paintMode());
@@ -177,12 +188,14 @@ export function MaskCanvas() {
     gesture.current = null;
     setPreview(null);
     setPanning(false);
-    if (!current || !session || current.kind === 'pan') return;
+    if (!current || !session || current.kind === 'pan' || current.kind === 'resize') return;
     const mode = event.altKey ? 'erase' : 'paint';
+    // Rectangle and lasso take the brush's softness: feather × the brush radius, in image pixels.
+    const softness = (feather * brushSize) / 2;
     let rect: Rect | null = null;
     if (current.kind === 'stroke') rect = current.touched;
-    else if (current.kind === 'rect') rect = fillRect(session.mask, current.start, toMask(event), mode);
-    else rect = fillPolygon(session.mask, current.points, mode);
+    else if (current.kind === 'rect') rect = fillRect(session.mask, current.start, toMask(event), mode, softness);
+    else rect = fillPolygon(session.mask, current.points, mode, softness);
     session.history.commit();
     drawOverlay(canvas.current!, rect);
     touched();
@@ -220,7 +233,7 @@ export function MaskCanvas() {
           className={`mask-canvas tool-${tool}`}
           style={{ opacity: maskVisible ? 1 : 0 }}
         />
-        {preview && preview.kind !== 'pan' && preview.kind !== 'stroke' && (
+        {preview && (preview.kind === 'rect' || preview.kind === 'lasso') && (
           <svg
             className="mask-preview"
             viewBox={`0 0 ${source.width} ${source.height}`}

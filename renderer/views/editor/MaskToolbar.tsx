@@ -18,10 +18,10 @@ const tools: Array<{ tool: Tool; key: string; icon: string }> = [
 const zoomStep = 2;
 
 /** A button clicked with the pointer lets go of the focus, so a later Space or Enter cannot press it again. */
-function clicked(action: () => void) {
+function clicked(action: () => unknown) {
   return (event: React.MouseEvent<HTMLButtonElement>) => {
     if (event.detail > 0) event.currentTarget.blur();
-    action();
+    return action();
   };
 }
 
@@ -141,6 +141,33 @@ export function MaskToolbar() {
       >
         ↷ {t('editor.redo')}
       </button>
+      <span className="toolbar-group" role="group" aria-label={t('editor.maskSources')}>
+        <button
+          type="button"
+          data-testid="mask-from-alpha"
+          title={t('editor.fromAlphaHint')}
+          onClick={clicked(editor.maskFromTransparency)}
+        >
+          {t('editor.fromAlpha')}
+        </button>
+        <label className="button-like">
+          {t('editor.loadMask')}
+          <input
+            type="file"
+            data-testid="mask-load"
+            accept="image/png,image/jpeg,image/webp"
+            hidden
+            onChange={(event) => {
+              const file = event.target.files?.[0];
+              event.target.value = '';
+              if (file) return editor.loadMask(file);
+            }}
+          />
+        </label>
+        <button type="button" data-testid="mask-save" onClick={clicked(editor.saveMask)}>
+          {t('editor.saveMask')}
+        </button>
+      </span>
       <span className="toolbar-group" role="group" aria-label={t('editor.overlay')}>
         <label>
           <input
