@@ -8,7 +8,12 @@ export interface GalleryFilters {
   query: string;
   model: string;
   favorite: boolean;
+  /** The trash view: only trashed images, which can be restored or deleted for good. */
+  trash: boolean;
 }
+
+/** A permanent deletion waiting for the user's yes: some trashed images, or the whole trash. */
+export type PendingDeletion = { kind: 'delete'; ids: string[] } | { kind: 'empty' };
 
 type Facets = ChannelOutput<'library.facets'>;
 
@@ -26,6 +31,9 @@ interface GalleryState {
   facets: Facets;
   /** The last destructive action, kept so the toast can undo it. */
   undo: { label: string; ids: string[] } | null;
+  pendingDeletion: PendingDeletion | null;
+  /** What the last permanent deletion did, for the toast. */
+  deleted: { count: number; freedBytes: number } | null;
   setFilters(patch: Partial<GalleryFilters>): void;
   reload(): Promise<void>;
   loadMore(): Promise<void>;
@@ -43,6 +51,11 @@ interface GalleryState {
   tag(id: string, change: { add?: string[]; remove?: string[] }): Promise<void>;
   trash(ids: string[]): Promise<void>;
   undoTrash(): Promise<void>;
+  restore(ids: string[]): Promise<void>;
+  /** Asks before anything is deleted for good; confirmDeletion() then does it. */
+  askDeletion(pending: PendingDeletion): void;
+  cancelDeletion(): void;
+  confirmDeletion(): Promise<void>;
   loadFacets(): Promise<void>;
   dismissError(): void;
 }
@@ -55,6 +68,7 @@ function toRequest(filters: GalleryFilters, after?: string | null) {
     query: filters.query.trim() || undefined,
     model: filters.model || undefined,
     favorite: filters.favorite || undefined,
+    trashed: filters.trash ? ('only' as const) : undefined,
     limit: pageSize,
     after: after ?? undefined,
   };
@@ -83,6 +97,20 @@ function withUpdated(
   };
 }
 
+/** The loaded images, selection and pick with these ids taken out (trashed, restored or deleted). */
+function without(
+  state: Pick<GalleryState, 'images' | 'outside' | 'selectedId' | 'picked'>,
+  ids: string[],
+): Pick<GalleryState, 'images' | 'outside' | 'selectedId' | 'picked'> {
+  const gone = new Set(ids);
+  return {
+    images: state.images.filter((image) => !gone.has(image.id)),
+    selectedId: state.selectedId && gone.has(state.selectedId) ? null : state.selectedId,
+    outside: state.outside && gone.has(state.outside.id) ? null : state.outside,
+    picked: state.picked.filter((id) => !gone.has(id)),
+  };
+}
+
 function findImage(state: Pick<GalleryState, 'images' | 'outside'>, id: string | null): LibraryImage | undefined {
   if (id === null) return undefined;
   return state.images.find((image) => image.id === id) ?? (state.outside?.id === id ? state.outside : undefined);
@@ -103,7 +131,7 @@ export function pickedAreFavorite(state: Pick<GalleryState, 'images' | 'picked'>
 
 export const useGallery = create<GalleryState>()((set, get) => ({
   // Every action that calls the core goes through attempt(): a failure lands in `error`, shown by the view.
-  filters: { query: '', model: '', favorite: false },
+  filters: { query: '', model: '', favorite: false, trash: false },
   images: [],
   next: null,
   loading: false,
@@ -113,9 +141,20 @@ export const useGallery = create<GalleryState>()((set, get) => ({
   picked: [],
   facets: { models: [], providers: [], tags: [] },
   undo: null,
+  pendingDeletion: null,
+  deleted: null,
   setFilters: (patch) => {
     // A new search shows other images: a bulk action must never reach ones the user can no longer see.
-    set({ filters: { ...get().filters, ...patch }, picked: [] });
+    const { filters, undo } = get();
+    // Into or out of the trash, the Undo of a trashing made elsewhere no longer fits what is shown.
+    const switched = patch.trash !== undefined && patch.trash !== filters.trash;
+    set({
+      filters: { ...filters, ...patch },
+      picked: [],
+      pendingDeletion: null,
+      deleted: null,
+      undo: switched ? null : undo,
+    });
     // reload() never rejects (its failure is kept in `error`); the filter change itself is done.
     void get().reload();
   },
@@ -212,15 +251,7 @@ export const useGallery = create<GalleryState>()((set, get) => ({
     if (ids.length === 0) return;
     await attempt(set, async () => {
       await inBatches(ids, (batch) => invoke('library.trash', { ids: batch }));
-      const gone = new Set(ids);
-      const { images, selectedId, picked, outside } = get();
-      set({
-        images: images.filter((image) => !gone.has(image.id)),
-        selectedId: selectedId && gone.has(selectedId) ? null : selectedId,
-        outside: outside && gone.has(outside.id) ? null : outside,
-        picked: picked.filter((id) => !gone.has(id)),
-        undo: { label: 'trash', ids },
-      });
+      set({ ...without(get(), ids), undo: { label: 'trash', ids } });
     });
   },
   undoTrash: async () => {
@@ -233,6 +264,35 @@ export const useGallery = create<GalleryState>()((set, get) => ({
     // Undo stays offered if it failed; the error says why.
     if (restored) await get().reload();
     else set({ undo });
+  },
+  restore: async (ids) => {
+    if (ids.length === 0) return;
+    await attempt(set, async () => {
+      await inBatches(ids, (batch) => invoke('library.restore', { ids: batch }));
+      set(without(get(), ids));
+    });
+  },
+  askDeletion: (pending) => set({ pendingDeletion: pending, deleted: null }),
+  cancelDeletion: () => set({ pendingDeletion: null }),
+  confirmDeletion: async () => {
+    const pending = get().pendingDeletion;
+    if (!pending) return;
+    set({ pendingDeletion: null });
+    await attempt(set, async () => {
+      if (pending.kind === 'empty') {
+        const result = await invoke('library.emptyTrash', {});
+        set({
+          ...without(get(), result.deleted),
+          deleted: { count: result.deleted.length, freedBytes: result.freedBytes },
+        });
+        return;
+      }
+      let freedBytes = 0;
+      for (let start = 0; start < pending.ids.length; start += maxIdsPerCall)
+        freedBytes += (await invoke('library.delete', { ids: pending.ids.slice(start, start + maxIdsPerCall) }))
+          .freedBytes;
+      set({ ...without(get(), pending.ids), deleted: { count: pending.ids.length, freedBytes } });
+    });
   },
   loadFacets: async () => {
     await attempt(set, async () => set({ facets: await invoke('library.facets', {}) }), { background: true });

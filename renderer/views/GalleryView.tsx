@@ -11,15 +11,19 @@ import { GalleryGrid } from './gallery/GalleryGrid';
 import { GalleryToolbar } from './gallery/GalleryToolbar';
 import { ImageDetail } from './gallery/ImageDetail';
 import { SelectionBar } from './gallery/SelectionBar';
+import { TrashBar } from './gallery/TrashBar';
+import { formatBytes } from '../i18n/format';
 
 export function GalleryView() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const images = useGallery((state) => state.images);
   const loading = useGallery((state) => state.loading);
   const error = useGallery((state) => state.error);
   const filters = useGallery((state) => state.filters);
   const undo = useGallery((state) => state.undo);
   const undoTrash = useGallery((state) => state.undoTrash);
+  const deleted = useGallery((state) => state.deleted);
+  const setFilters = useGallery((state) => state.setFilters);
   const dismissError = useGallery((state) => state.dismissError);
   const reload = useGallery((state) => state.reload);
   const loadFacets = useGallery((state) => state.loadFacets);
@@ -40,6 +44,16 @@ export function GalleryView() {
   const carriesFiles = (event: React.DragEvent) => [...event.dataTransfer.types].includes('Files');
 
   const filtered = Boolean(filters.query || filters.model || filters.favorite);
+  const inTrash = filters.trash;
+  const emptyState = inTrash ? (
+    <EmptyState title={t('trash.emptyTitle')} hint={t('trash.emptyHint')} testId="trash-empty-state">
+      <button type="button" data-testid="trash-back" onClick={() => setFilters({ trash: false })}>
+        {t('trash.back')}
+      </button>
+    </EmptyState>
+  ) : (
+    <EmptyState title={t('gallery.emptyTitle')} hint={t('gallery.emptyHint')} testId="gallery-empty" />
+  );
   return (
     <section
       className="view gallery"
@@ -62,8 +76,16 @@ export function GalleryView() {
       }}
     >
       <header className="view-header">
-        <h1 id="gallery-title">{t('gallery.title')}</h1>
+        <h1 id="gallery-title">{inTrash ? t('trash.title') : t('gallery.title')}</h1>
         <GalleryToolbar />
+        <button
+          type="button"
+          data-testid="gallery-trash-view"
+          aria-pressed={inTrash}
+          onClick={() => setFilters({ trash: !inTrash })}
+        >
+          {inTrash ? t('trash.back') : t('trash.open')}
+        </button>
         <label className="button-like">
           {t('import.button')}
           <input
@@ -86,14 +108,14 @@ export function GalleryView() {
         </div>
       )}
       <ImportPanel />
-      <SelectionBar />
+      {inTrash ? <TrashBar /> : <SelectionBar />}
       {error && <ErrorBanner error={error} onDismiss={dismissError} />}
       <div className="gallery-body">
         {images.length === 0 && !loading ? (
           filtered ? (
             <EmptyState title={t('gallery.noMatchTitle')} hint={t('gallery.noMatchHint')} testId="gallery-no-match" />
           ) : (
-            <EmptyState title={t('gallery.emptyTitle')} hint={t('gallery.emptyHint')} testId="gallery-empty" />
+            emptyState
           )
         ) : (
           <GalleryGrid />
@@ -106,6 +128,11 @@ export function GalleryView() {
           <button type="button" data-testid="toast-undo" onClick={undoTrash}>
             {t('gallery.undo')}
           </button>
+        </div>
+      )}
+      {deleted && (
+        <div className="toast" role="status" data-testid="toast">
+          {t('trash.deleted', { count: deleted.count, size: formatBytes(deleted.freedBytes, i18n.language) })}
         </div>
       )}
     </section>

@@ -177,6 +177,7 @@ export type Lineage = z.infer<typeof lineageSchema>;
 const facetSchema = z.array(z.object({ value: z.string(), count: z.number().int() }));
 const imagesOut = z.object({ images: z.array(libraryImageSchema) });
 const byIds = z.object({ ids: idList }).strict();
+const deletedOut = z.object({ deleted: z.array(z.string()), freedBytes: z.number().int() });
 
 export const libraryChannels = {
   'library.list': channel(
@@ -214,7 +215,9 @@ export const libraryChannels = {
   'library.trash': channel(byIds, imagesOut),
   'library.restore': channel(byIds, imagesOut),
   /** Permanent: removes the rows, and the file and thumbnails when no other row uses them. */
-  'library.delete': channel(byIds, z.object({ deleted: z.array(z.string()), freedBytes: z.number().int() })),
+  'library.delete': channel(byIds, deletedOut),
+  /** Deletes every trashed image for good, as library.delete does. */
+  'library.emptyTrash': channel(z.object({}).strict(), deletedOut),
   'library.export': channel(
     z.object({ ids: idList, to: z.string().min(1).max(4096) }).strict(),
     z.object({ files: z.array(z.object({ id: z.string(), path: z.string(), sidecar: z.string() })) }),

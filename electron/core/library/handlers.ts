@@ -14,6 +14,7 @@ type LibraryChannel =
   | 'library.trash'
   | 'library.restore'
   | 'library.delete'
+  | 'library.emptyTrash'
   | 'library.export'
   | 'library.exportArchive'
   | 'library.importArchive'
@@ -35,6 +36,7 @@ export function libraryHandlers(library: Library): HandlerSlice<LibraryChannel> 
     'library.trash': ({ ids }) => ({ images: library.trash(ids) }),
     'library.restore': ({ ids }) => ({ images: library.restore(ids) }),
     'library.delete': ({ ids }) => library.delete(ids),
+    'library.emptyTrash': () => library.emptyTrash(),
     'library.export': ({ ids, to }) => library.export(ids, to),
     'library.exportArchive': ({ to }) => library.exportArchive(to),
     'library.importArchive': ({ from }) => library.importArchive(from),

@@ -12,7 +12,16 @@ import { FileStore } from './file-store';
 import { importBuffers, importPaths } from './import-files';
 import { lineageOf } from './lineage';
 import { type MediaFile, parseMediaPath, resolveMedia } from './media';
-import { deleteImages, getImages, restoreImages, setFavorite, setRating, tagImages, trashImages } from './organise';
+import {
+  deleteImages,
+  emptyTrash,
+  getImages,
+  restoreImages,
+  setFavorite,
+  setRating,
+  tagImages,
+  trashImages,
+} from './organise';
 import { ThumbnailQueue } from './thumbnail-queue';
 import { facets, imageIdsOfJob, listImages } from './query';
 import { registerSearchText } from './search-text';
@@ -66,6 +75,7 @@ export function createLibrary(options: LibraryOptions) {
     trash: (ids: string[]) => trashImages(context, ids),
     restore: (ids: string[]) => restoreImages(context, ids),
     delete: (ids: string[]) => deleteImages(context, ids),
+    emptyTrash: () => emptyTrash(context),
     export: (ids: string[], to: string) => exportImages(context, ids, to),
     exportArchive: (to: string) => exportArchive(context, to),
     importArchive: (from: string) => importArchive(context, from),

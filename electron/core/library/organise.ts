@@ -102,3 +102,9 @@ export function deleteImages(context: LibraryContext, ids: string[]): { deleted:
   );
   return { deleted: images.map((image) => image.id), freedBytes };
 }
+
+/** Every trashed image, deleted for good; nothing in the trash is nothing deleted (no event). */
+export function emptyTrash(context: LibraryContext): { deleted: string[]; freedBytes: number } {
+  const ids = cached(context.db, 'SELECT id FROM images WHERE trashed_at IS NOT NULL').pluck().all() as string[];
+  return ids.length === 0 ? { deleted: [], freedBytes: 0 } : deleteImages(context, ids);
+}

@@ -20,6 +20,8 @@ export function GalleryGrid() {
   const loadMore = useGallery((state) => state.loadMore);
   const toggleFavorite = useGallery((state) => state.toggleFavorite);
   const trash = useGallery((state) => state.trash);
+  const inTrash = useGallery((state) => state.filters.trash);
+  const askDeletion = useGallery((state) => state.askDeletion);
   const scroller = useRef<HTMLDivElement>(null);
   const [columns, setColumns] = useState(4);
 
@@ -74,8 +76,11 @@ export function GalleryGrid() {
       if (picked.length > 0) return favoriteMany(picked, !pickedAreFavorite({ images, picked }));
       if (selectedId) return toggleFavorite(selectedId);
     } else if (event.key === 'Delete' || event.key === 'Backspace') {
-      if (picked.length > 0) return trash(picked);
-      if (selectedId) return trash([selectedId]);
+      const chosen = picked.length > 0 ? picked : selectedId ? [selectedId] : [];
+      if (chosen.length === 0) return;
+      // In the trash, Delete asks before deleting for good; elsewhere it moves to the trash (with Undo).
+      if (inTrash) askDeletion({ kind: 'delete', ids: chosen });
+      else return trash(chosen);
     } else if (event.key === 'Escape') {
       if (picked.length > 0) clearPicked();
       else select(null);

@@ -69,9 +69,11 @@ export function ImageDetail() {
         >
           {t('detail.edit')}
         </button>
-        <button type="button" data-testid="detail-trash" onClick={() => trash([image.id])}>
-          {t('detail.trash')}
-        </button>
+        {image.trashedAt === null && (
+          <button type="button" data-testid="detail-trash" onClick={() => trash([image.id])}>
+            {t('detail.trash')}
+          </button>
+        )}
       </div>
       {image.prompt && (
         <p className="prompt" data-testid="detail-prompt">

@@ -1,0 +1,110 @@
+// Looking after the library through `atelier serve`: the trash view (browse, restore, delete for good,
+// empty with a confirmation), in English and Chinese. Screenshots go to test-results/screens/.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { expect, test } from './fixtures';
+
+/** Real images imported through the real CLI into the library the server has open. */
+async function importImages(libraryDir: string, count: number): Promise<void> {
+  const folder = mkdtempSync(join(tmpdir(), 'atelier-care-src-'));
+  for (let index = 0; index < count; index++) {
+    const background = { r: (index * 70) % 255, g: 90 + index * 20, b: 200 - index * 30 };
+    writeFileSync(
+      join(folder, `picture-${index}.png`),
+      await sharp({ create: { width: 300, height: 200, channels: 3, background } })
+        .png()
+        .toBuffer(),
+    );
+  }
+  execFileSync(process.execPath, ['bin/atelier.mjs', 'library', 'import', folder, '--library', libraryDir], {
+    encoding: 'utf8',
+  });
+}
+
+/** How many originals are on the disk (deleting for good must remove them, trashing must not). */
+function originalsOnDisk(libraryDir: string): number {
+  const root = join(libraryDir, 'originals');
+  return readdirSync(root).reduce((sum, folder) => sum + readdirSync(join(root, folder)).length, 0);
+}
+
+test('the trash: browse, restore, delete for good after a confirmation, empty it', async ({ page, atelier }) => {
+  await importImages(atelier.libraryDir, 4);
+  await page.goto(atelier.url);
+  await page.getByTestId('nav-gallery').click();
+  const items = page.getByTestId('gallery-item');
+  await expect(items).toHaveCount(4);
+
+  // An empty trash says so, and offers the way back.
+  await page.getByTestId('gallery-trash-view').click();
+  await expect(page.getByTestId('trash-empty-state')).toContainText('The trash is empty');
+  await page.getByTestId('trash-back').click();
+  await expect(items).toHaveCount(4);
+
+  // Three images to the trash (Delete moves to the trash outside it); their files stay on the disk.
+  for (let index = 0; index < 3; index++) {
+    await items.first().click();
+    await page.keyboard.press('Delete');
+    await expect(items).toHaveCount(3 - index);
+  }
+  expect(originalsOnDisk(atelier.libraryDir)).toBe(4);
+
+  await page.getByTestId('gallery-trash-view').click();
+  await expect(page.getByTestId('gallery-trash-view')).toHaveAttribute('aria-pressed', 'true');
+  await expect(items).toHaveCount(3);
+  await expect(page.getByTestId('trash-restore')).toBeDisabled();
+
+  // Restore one: it leaves the trash and is back in the gallery.
+  const restored = await items.first().getAttribute('data-image-id');
+  await items.first().click();
+  await page.getByTestId('trash-restore').click();
+  await expect(items).toHaveCount(2);
+
+  // Delete for good asks first; Cancel keeps the image, Delete in the grid asks the same.
+  await items.first().click();
+  await page.getByTestId('trash-delete').click();
+  await expect(page.getByRole('alertdialog')).toContainText('Delete 1 image for good?');
+  await page.getByTestId('trash-confirm-cancel').click();
+  await expect(items).toHaveCount(2);
+  await items.first().click();
+  await page.keyboard.press('Delete');
+  await expect(page.getByRole('alertdialog')).toBeVisible();
+  await page.screenshot({ path: 'test-results/screens/trash-confirm.png' });
+  await page.getByTestId('trash-confirm').click();
+  await expect(items).toHaveCount(1);
+  await expect(page.getByTestId('toast')).toContainText(/Deleted 1 image for good: .* freed\./);
+  expect(originalsOnDisk(atelier.libraryDir)).toBe(3);
+  await page.screenshot({ path: 'test-results/screens/trash.png' });
+
+  // Empty the trash: the last trashed image goes, with its file.
+  await page.getByTestId('trash-empty').click();
+  await expect(page.getByRole('alertdialog')).toContainText('every image in the trash');
+  await page.getByTestId('trash-confirm').click();
+  await expect(page.getByTestId('trash-empty-state')).toBeVisible();
+  expect(originalsOnDisk(atelier.libraryDir)).toBe(2);
+
+  await page.getByTestId('trash-back').click();
+  await expect(items).toHaveCount(2);
+  await expect(page.locator(`[data-image-id="${restored}"]`)).toHaveCount(1);
+});
+
+test.describe('in Chinese', () => {
+  test.use({ locale: 'zh-CN' });
+
+  test('the trash view speaks Chinese', async ({ page, atelier }) => {
+    await importImages(atelier.libraryDir, 1);
+    await page.goto(atelier.url);
+    await page.getByTestId('nav-gallery').click();
+    await page.getByTestId('gallery-item').first().click();
+    await page.keyboard.press('Delete');
+    await page.getByTestId('gallery-trash-view').click();
+    await expect(page.getByTestId('trash-empty')).toHaveText('清空回收站');
+    await page.getByTestId('trash-empty').click();
+    await expect(page.getByRole('alertdialog')).toContainText('要永久删除回收站里的所有图片吗');
+    await page.screenshot({ path: 'test-results/screens/trash-zh-CN.png' });
+    await page.getByTestId('trash-confirm').click();
+    await expect(page.getByTestId('trash-empty-state')).toContainText('回收站是空的');
+  });
+});
