@@ -3,6 +3,7 @@ import { ErrorBanner } from '../components/ErrorBanner';
 import { useSettings, type LanguagePreference, type ThemePreference } from '../stores/settings';
 import { useShell } from '../stores/shell';
 import { ProvidersSection } from './settings/ProvidersSection';
+import { LibrarySection } from './settings/LibrarySection';
 
 const themes: ThemePreference[] = ['system', 'light', 'dark'];
 const languages: LanguagePreference[] = ['system', 'en', 'zh-CN'];
@@ -46,6 +47,7 @@ export function SettingsView() {
         </label>
       </fieldset>
       <ProvidersSection />
+      <LibrarySection />
       {connection.state === 'connected' && (
         <fieldset className="card">
           <legend>{t('settings.about')}</legend>

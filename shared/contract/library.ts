@@ -164,6 +164,20 @@ export const checkReportSchema = z.object({
 });
 export type CheckReport = z.infer<typeof checkReportSchema>;
 
+const filesAndBytes = z.object({ files: z.number().int(), bytes: z.number().int() });
+/** The library's size on the disk, by kind. */
+export const diskUsageSchema = z.object({
+  /** Every file under originals/ (trashed images' included), as the folder holds them. */
+  originals: filesAndBytes,
+  /** Every file under thumbs/. */
+  thumbnails: filesAndBytes,
+  /** Images in the trash, and the bytes emptying it frees (originals and thumbnails no other image uses). */
+  trash: z.object({ images: z.number().int(), bytes: z.number().int() }),
+  /** The database with its write-ahead log. */
+  database: z.object({ bytes: z.number().int() }),
+});
+export type DiskUsage = z.infer<typeof diskUsageSchema>;
+
 export const lineageSchema = z.object({
   image: libraryImageSchema,
   /** The images this one was edited from, the first one first and its parent last. */
@@ -228,6 +242,7 @@ export const libraryChannels = {
   ),
   'library.importArchive': channel(z.object({ from: z.string().min(1).max(4096) }).strict(), importResultSchema),
   'library.check': channel(z.object({ repair: z.boolean().optional() }).strict(), checkReportSchema),
+  'library.diskUsage': channel(z.object({}).strict(), diskUsageSchema),
   'library.facets': channel(
     z.object({}).strict(),
     z.object({ models: facetSchema, providers: facetSchema, tags: facetSchema }),

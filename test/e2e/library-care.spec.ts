@@ -1,14 +1,14 @@
 // Looking after the library through `atelier serve`: the trash view (browse, restore, delete for good,
 // empty with a confirmation), in English and Chinese. Screenshots go to test-results/screens/.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { expect, test } from './fixtures';
 
 /** Real images imported through the real CLI into the library the server has open. */
-async function importImages(libraryDir: string, count: number): Promise<void> {
+async function importImages(libraryDir: string, count: number): Promise<Array<{ id: string; sha256: string }>> {
   const folder = mkdtempSync(join(tmpdir(), 'atelier-care-src-'));
   for (let index = 0; index < count; index++) {
     const background = { r: (index * 70) % 255, g: 90 + index * 20, b: 200 - index * 30 };
@@ -19,9 +19,14 @@ async function importImages(libraryDir: string, count: number): Promise<void> {
         .toBuffer(),
     );
   }
-  execFileSync(process.execPath, ['bin/atelier.mjs', 'library', 'import', folder, '--library', libraryDir], {
+  return atelierCli(libraryDir, ['library', 'import', folder]).imported;
+}
+
+function atelierCli(libraryDir: string, words: string[]) {
+  const output = execFileSync(process.execPath, ['bin/atelier.mjs', ...words, '--library', libraryDir, '--json'], {
     encoding: 'utf8',
   });
+  return JSON.parse(output) as { imported: Array<{ id: string; sha256: string }> };
 }
 
 /** How many originals are on the disk (deleting for good must remove them, trashing must not). */
@@ -90,10 +95,39 @@ test('the trash: browse, restore, delete for good after a confirmation, empty it
   await expect(page.locator(`[data-image-id="${restored}"]`)).toHaveCount(1);
 });
 
+test('Settings shows the library on disk, and Check and repair fixes what it found', async ({ page, atelier }) => {
+  const [kept, binned] = await importImages(atelier.libraryDir, 2);
+  atelierCli(atelier.libraryDir, ['library', 'delete', binned!.id]);
+  // A thumbnail lost behind the library's back: the check finds it, the repair remakes it.
+  const thumb = join(atelier.libraryDir, 'thumbs', kept!.sha256.slice(0, 2), `${kept!.sha256}-256.webp`);
+  rmSync(thumb);
+
+  await page.goto(atelier.url);
+  await page.getByTestId('nav-settings').click();
+  const disk = page.getByTestId('disk-view');
+  await expect(disk.getByTestId('disk-originals')).toContainText('in 2 files');
+  await expect(disk.getByTestId('disk-thumbnails')).toContainText('in 3 files');
+  await expect(disk.getByTestId('disk-trash')).toContainText(/1 image; emptying the trash frees \d/);
+  expect(Number(await disk.getByTestId('disk-trash').getAttribute('data-bytes'))).toBeGreaterThan(0);
+
+  await disk.getByTestId('disk-check').click();
+  await expect(disk.getByTestId('disk-report')).toHaveAttribute('data-ok', 'false');
+  await expect(disk.getByTestId('disk-report-missingThumbs')).toHaveText('Images without their thumbnails: 1');
+  expect(existsSync(thumb)).toBe(false);
+
+  await disk.getByTestId('disk-repair').click();
+  await expect(disk.getByTestId('disk-report')).toHaveAttribute('data-ok', 'true');
+  await expect(disk.getByTestId('disk-report')).toContainText('Everything is in order');
+  await expect(disk.getByTestId('disk-report')).toContainText('Repaired 1 thing');
+  await expect(disk.getByTestId('disk-thumbnails')).toContainText('in 4 files');
+  expect(existsSync(thumb)).toBe(true);
+  await disk.screenshot({ path: 'test-results/screens/disk.png' });
+});
+
 test.describe('in Chinese', () => {
   test.use({ locale: 'zh-CN' });
 
-  test('the trash view speaks Chinese', async ({ page, atelier }) => {
+  test('the trash view and the disk view speak Chinese', async ({ page, atelier }) => {
     await importImages(atelier.libraryDir, 1);
     await page.goto(atelier.url);
     await page.getByTestId('nav-gallery').click();
@@ -106,5 +140,10 @@ test.describe('in Chinese', () => {
     await page.screenshot({ path: 'test-results/screens/trash-zh-CN.png' });
     await page.getByTestId('trash-confirm').click();
     await expect(page.getByTestId('trash-empty-state')).toContainText('回收站是空的');
+    await page.getByTestId('nav-settings').click();
+    await expect(page.getByTestId('disk-view')).toContainText('磁盘上的图库');
+    await page.getByTestId('disk-check').click();
+    await expect(page.getByTestId('disk-report')).toContainText('一切正常');
+    await page.getByTestId('disk-view').screenshot({ path: 'test-results/screens/disk-zh-CN.png' });
   });
 });

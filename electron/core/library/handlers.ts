@@ -19,6 +19,7 @@ type LibraryChannel =
   | 'library.exportArchive'
   | 'library.importArchive'
   | 'library.check'
+  | 'library.diskUsage'
   | 'library.facets';
 
 export function libraryHandlers(library: Library): HandlerSlice<LibraryChannel> {
@@ -41,6 +42,7 @@ export function libraryHandlers(library: Library): HandlerSlice<LibraryChannel> 
     'library.exportArchive': ({ to }) => library.exportArchive(to),
     'library.importArchive': ({ from }) => library.importArchive(from),
     'library.check': ({ repair }) => library.check({ repair: repair ?? false }),
+    'library.diskUsage': () => library.diskUsage(),
     'library.facets': () => library.facets(),
   };
 }

@@ -1,11 +1,12 @@
 // The library domain as other parts of the core see it: the jobs engine stores results through
 // addImage, the app:// protocol and the harness serve files through resolveMedia.
-import type { CheckReport, ImportResult, LibraryImage, ListFilter } from '../../../shared/contract/library';
+import type { CheckReport, DiskUsage, ImportResult, LibraryImage, ListFilter } from '../../../shared/contract/library';
 import type { Db } from '../db/open';
 import { embeddedMetadata } from './embedded-metadata';
 import { type AddImageInput, type StoreOptions, storeImage } from './add-image';
 import { exportArchive, importArchive } from './archive';
 import { checkLibrary, type CheckOptions } from './check';
+import { diskUsage } from './disk-usage';
 import type { ChangeReason, LibraryContext } from './context';
 import { exportImages } from './export-files';
 import { FileStore } from './file-store';
@@ -80,6 +81,8 @@ export function createLibrary(options: LibraryOptions) {
     exportArchive: (to: string) => exportArchive(context, to),
     importArchive: (from: string) => importArchive(context, from),
     check: (options: CheckOptions): Promise<CheckReport> => checkLibrary(context, options),
+    /** The library's size by originals, thumbnails, trash and database. */
+    diskUsage: (): Promise<DiskUsage> => diskUsage(context),
     /** `/media/<id>/<variant>` → a file to serve, or null for a 404. */
     resolveMedia: (imageId: unknown, variant: unknown): Promise<MediaFile | null> =>
       resolveMedia(context, imageId, variant),

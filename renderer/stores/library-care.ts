@@ -1,0 +1,34 @@
+import { create } from 'zustand';
+import { invoke } from '../api';
+import type { CheckReport, DiskUsage } from '../../shared/contract/library';
+import { attempt, type ShownError } from './attempt';
+
+interface LibraryCareState {
+  usage: DiskUsage | null;
+  report: CheckReport | null;
+  /** Which check is running, if one is (a repair of a large library takes a while). */
+  checking: 'check' | 'repair' | null;
+  error: ShownError | null;
+  loadUsage(): Promise<void>;
+  /** library.check, repairing what it can when asked; the sizes are measured again afterwards. */
+  check(repair: boolean): Promise<void>;
+  dismissError(): void;
+}
+
+export const useLibraryCare = create<LibraryCareState>()((set, get) => ({
+  usage: null,
+  report: null,
+  checking: null,
+  error: null,
+  loadUsage: async () => {
+    await attempt(set, async () => set({ usage: await invoke('library.diskUsage', {}) }), { background: true });
+  },
+  check: async (repair) => {
+    if (get().checking) return;
+    set({ checking: repair ? 'repair' : 'check', report: null });
+    await attempt(set, async () => set({ report: await invoke('library.check', { repair }) }));
+    set({ checking: null });
+    await get().loadUsage();
+  },
+  dismissError: () => set({ error: null }),
+}));
