@@ -137,7 +137,6 @@ export const en = {
     promptPlaceholder: 'What should change in the painted area?',
     maskHint: 'Paint where the image should change. With no mask, the whole image is edited.',
     submit: 'Edit',
-    keepEditing: 'Keep editing the result',
     pressure: 'Pressure',
     pressureHint: 'A pen paints thinner when pressed lightly',
     overlay: 'Mask overlay',
@@ -157,6 +156,15 @@ export const en = {
     saveMask: 'Save mask',
     maskScaled: 'The mask file is {{fileWidth}} × {{fileHeight}}; it was scaled to the image’s {{width}} × {{height}}.',
     noTransparency: 'This image has no transparent pixels: the mask is unchanged.',
+    staging: {
+      title: 'Results',
+      prev: 'Previous result',
+      next: 'Next result',
+      position: '{{index}} of {{count}}',
+      original: 'Original',
+      accept: 'Accept',
+      discard: 'Discard',
+    },
   },
   lineage: {
     title: 'Lineage',

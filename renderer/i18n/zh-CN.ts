@@ -132,7 +132,6 @@ export const zhCN: Messages = {
     promptPlaceholder: '涂抹区域应该变成什么？',
     maskHint: '在需要修改的地方涂抹。没有蒙版时，将编辑整张图片。',
     submit: '编辑',
-    keepEditing: '继续编辑结果',
     pressure: '压感',
     pressureHint: '用数位笔轻按时笔刷更细',
     overlay: '蒙版显示',
@@ -152,6 +151,15 @@ export const zhCN: Messages = {
     saveMask: '保存蒙版',
     maskScaled: '蒙版文件为 {{fileWidth}} × {{fileHeight}}，已缩放到图片的 {{width}} × {{height}}。',
     noTransparency: '这张图片没有透明像素，蒙版未改变。',
+    staging: {
+      title: '结果',
+      prev: '上一个结果',
+      next: '下一个结果',
+      position: '第 {{index}} 个，共 {{count}} 个',
+      original: '原图',
+      accept: '采用',
+      discard: '放弃',
+    },
   },
   lineage: {
     title: '来源与衍生',

@@ -23,3 +23,28 @@ describe('the editor refuses a file before reading it, as data the page says in 
     expect(useEditor.getState().error).toBeNull();
   });
 });
+
+describe('results staged on the canvas', () => {
+  it('go round with ← and →, show the original, and once discarded are not staged again', () => {
+    const editor = useEditor.getState();
+    editor.stage('job-1', ['a', 'b', 'c']);
+    expect(useEditor.getState().staging).toMatchObject({ imageIds: ['a', 'b', 'c'], index: 0 });
+    editor.cycleCandidate(-1);
+    expect(useEditor.getState().staging?.index).toBe(2);
+    editor.cycleCandidate(1);
+    editor.cycleCandidate(1);
+    expect(useEditor.getState().staging?.index).toBe(1);
+    editor.toggleOriginal();
+    expect(useEditor.getState().staging?.showOriginal).toBe(true);
+    editor.cycleCandidate(1);
+    expect(useEditor.getState().staging).toMatchObject({ index: 2, showOriginal: false });
+    editor.stage('job-1', ['a', 'b', 'c']);
+    expect(useEditor.getState().staging?.index).toBe(2); // the same job is not staged afresh
+    editor.discardCandidates();
+    expect(useEditor.getState().staging).toBeNull();
+    editor.stage('job-1', ['a', 'b', 'c']);
+    expect(useEditor.getState().staging).toBeNull();
+    editor.stage('job-2', ['d']);
+    expect(useEditor.getState().staging).toMatchObject({ jobId: 'job-2', imageIds: ['d'] });
+  });
+});

@@ -36,6 +36,15 @@ export interface EditorNotice {
   values: Record<string, number>;
 }
 
+/** An edit's results laid over the original on the canvas, one shown at a time, until one is accepted or all discarded. */
+export interface Staging {
+  jobId: string;
+  imageIds: string[];
+  index: number;
+  /** The original shown instead of the candidate (O), to compare in place. */
+  showOriginal: boolean;
+}
+
 interface EditorState {
   source: EditSource | null;
   tool: Tool;
@@ -52,6 +61,9 @@ interface EditorState {
   jobId: string | null;
   error: ShownError | null;
   notice: EditorNotice | null;
+  staging: Staging | null;
+  /** The job whose results were discarded: they are not staged again. */
+  discardedJobId: string | null;
   openLibraryImage(
     image: Pick<LibraryImage, 'id' | 'width' | 'height' | 'prompt' | 'originalName'> & { format?: string },
   ): void;
@@ -84,6 +96,14 @@ interface EditorState {
   loadMask(file: File): Promise<void>;
   saveMask(): Promise<void>;
   dismissNotice(): void;
+  /** Lays a finished edit's results over the original (once per job). */
+  stage(jobId: string, imageIds: string[]): void;
+  /** ← and →: the previous or next candidate, round the end. */
+  cycleCandidate(step: number): void;
+  toggleOriginal(): void;
+  /** The shown candidate becomes the image being edited (its lineage is the edit's: the library records the parent). */
+  acceptCandidate(): Promise<void>;
+  discardCandidates(): void;
   submit(): Promise<void>;
   dismissError(): void;
 }
@@ -112,6 +132,7 @@ export const useEditor = create<EditorState>()((set, get) => {
       jobId: null,
       error: null,
       notice: null,
+      staging: null,
       brushSize: Math.max(4, Math.round(Math.min(source.width, source.height) / 20)),
     });
   };
@@ -134,6 +155,8 @@ export const useEditor = create<EditorState>()((set, get) => {
     jobId: null,
     error: null,
     notice: null,
+    staging: null,
+    discardedJobId: null,
     openLibraryImage: (image) =>
       open({
         kind: 'library',
@@ -182,7 +205,7 @@ export const useEditor = create<EditorState>()((set, get) => {
     close: () => {
       const previous = get().source;
       if (previous?.kind === 'file') URL.revokeObjectURL(previous.objectUrl);
-      set({ source: null, jobId: null });
+      set({ source: null, jobId: null, staging: null });
     },
     setTool: (tool) => set({ tool }),
     swapBrushEraser: () => set({ tool: get().tool === 'brush' ? 'eraser' : 'brush' }),
@@ -267,6 +290,30 @@ export const useEditor = create<EditorState>()((set, get) => {
       });
     },
     dismissNotice: () => set({ notice: null }),
+    stage: (jobId, imageIds) => {
+      const { staging, discardedJobId } = get();
+      if (imageIds.length === 0 || staging?.jobId === jobId || discardedJobId === jobId) return;
+      set({ staging: { jobId, imageIds, index: 0, showOriginal: false } });
+    },
+    cycleCandidate: (step) => {
+      const { staging } = get();
+      if (!staging) return;
+      const count = staging.imageIds.length;
+      set({ staging: { ...staging, index: (staging.index + step + count) % count, showOriginal: false } });
+    },
+    toggleOriginal: () => {
+      const { staging } = get();
+      if (staging) set({ staging: { ...staging, showOriginal: !staging.showOriginal } });
+    },
+    acceptCandidate: async () => {
+      const { staging } = get();
+      if (!staging) return;
+      await get().openLibraryImageById(staging.imageIds[staging.index]!);
+    },
+    discardCandidates: () => {
+      const { staging } = get();
+      if (staging) set({ staging: null, discardedJobId: staging.jobId });
+    },
     submit: async () => {
       const { source, prompt, target } = get();
       const session = painterSession();

@@ -12,13 +12,14 @@ import { CompareView } from './editor/CompareView';
 import { DropZone, useImageDrop } from './editor/DropZone';
 import { MaskCanvas } from './editor/MaskCanvas';
 import { MaskToolbar } from './editor/MaskToolbar';
+import { StagingBar } from './editor/StagingBar';
 
 export function EditorView() {
   const { t } = useTranslation();
-  const { source, prompt, target, jobId, error, setPrompt, setTarget, submit, close, openLibraryImage, dismissError } =
-    useEditor();
+  const { source, prompt, target, jobId, error, setPrompt, setTarget, submit, close, dismissError } = useEditor();
   const notice = useEditor((state) => state.notice);
   const dismissNotice = useEditor((state) => state.dismissNotice);
+  const stage = useEditor((state) => state.stage);
   const job = useJobs((state) => (jobId ? state.jobs[jobId] : undefined));
   const loadProviders = useProviders((state) => state.load);
   const startJobs = useJobs((state) => state.start);
@@ -31,6 +32,10 @@ export function EditorView() {
   }, [loadProviders, startJobs]);
 
   const resultId = job?.status === 'done' ? job.imageIds[0] : undefined;
+  // A finished edit's results land on the canvas as candidates over the original.
+  useEffect(() => {
+    if (job?.status === 'done') stage(job.id, job.imageIds);
+  }, [job?.status, job?.id, job?.imageIds, stage]);
   const running = job !== undefined && !isFinished(job.status);
   return (
     <section className="view editor" aria-labelledby="editor-title" onDragOver={drop.onDragOver} onDrop={drop.onDrop}>
@@ -63,6 +68,7 @@ export function EditorView() {
         <div className="editor-body">
           <div className="editor-main">
             <MaskToolbar />
+            <StagingBar />
             <MaskCanvas />
           </div>
           <aside className="editor-side card">
@@ -87,28 +93,11 @@ export function EditorView() {
             </button>
             {job && <JobCard job={job} />}
             {resultId && (
-              <>
-                <CompareView
-                  before={sourceUrl(source, mediaUrl)}
-                  after={mediaUrl(resultId, 'original')}
-                  label={job!.prompt}
-                />
-                <button
-                  type="button"
-                  data-testid="keep-editing"
-                  onClick={() =>
-                    openLibraryImage({
-                      id: resultId,
-                      width: source.width,
-                      height: source.height,
-                      prompt: job!.prompt,
-                      originalName: null,
-                    })
-                  }
-                >
-                  {t('editor.keepEditing')}
-                </button>
-              </>
+              <CompareView
+                before={sourceUrl(source, mediaUrl)}
+                after={mediaUrl(resultId, 'original')}
+                label={job!.prompt}
+              />
             )}
           </aside>
         </div>

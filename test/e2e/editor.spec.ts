@@ -32,7 +32,7 @@ async function dragOnCanvas(page: Page, from: [number, number], to: [number, num
   await page.mouse.up();
 }
 
-test('paint a mask with every tool, undo and redo it, edit with the local model, compare, keep editing', async ({
+test('paint a mask with every tool, undo and redo it, edit with the local model, compare, accept the staged result, edit again', async ({
   page,
   atelier,
 }) => {
@@ -103,9 +103,30 @@ test('paint a mask with every tool, undo and redo it, edit with the local model,
   expect(at(20, 20)).toEqual([40, 160, 90]);
   expect(at(380, 280)).not.toEqual([40, 160, 90]);
 
-  await page.getByTestId('keep-editing').click();
+  // The result is staged on the canvas over the original; O shows the original; accepting makes it the base.
+  await expect(page.getByTestId('staging-candidate')).toHaveAttribute('data-image-id', resultId!);
+  await page.locator('.mask-stage').focus();
+  await page.keyboard.press('o');
+  await expect(page.getByTestId('staging-candidate')).toHaveCount(0);
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('staging-candidate')).toHaveAttribute('data-image-id', resultId!);
+  await page.screenshot({ path: 'test-results/screens/editor-staged.png' });
+  await page.getByTestId('staging-accept').click();
+  await expect(page.getByTestId('staging-candidate')).toHaveCount(0);
   expect(await maskedShare(page)).toBe(0);
   await expect(page.getByTestId('compare-view')).toHaveCount(0);
+
+  // Edited again: the second edit's parent is the accepted result.
+  await page.getByTestId('tool-rect').click();
+  await dragOnCanvas(page, [0, 0], [0.5, 0.5]);
+  await page.getByTestId('edit-submit').click();
+  await expect(page.getByTestId('job-item')).toHaveAttribute('data-status', 'done', { timeout: 30_000 });
+  await expect(page.getByTestId('staging-candidate')).toBeVisible();
+  const secondId = await page.getByTestId('staging-candidate').getAttribute('data-image-id');
+  expect(secondId).not.toBe(resultId);
+  expect(cli(atelier.libraryDir, 'library', 'show', secondId!).parentId).toBe(resultId);
+  await page.getByTestId('staging-discard').click();
+  await expect(page.getByTestId('staging-candidate')).toHaveCount(0);
 });
 
 test('a file from the desktop opens in the editor; a file that is not an image is refused by name', async ({

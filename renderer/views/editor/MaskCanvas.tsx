@@ -63,6 +63,8 @@ export function MaskCanvas() {
   const version = useEditor((state) => state.version);
   const viewport = useEditor((state) => state.viewport);
   const maskVisible = useEditor((state) => state.maskVisible);
+  const staging = useEditor((state) => state.staging);
+  const candidate = staging && !staging.showOriginal ? staging.imageIds[staging.index] : undefined;
   const touched = useEditor((state) => state.touched);
   const pressure = useEditorPreferences((state) => state.pressure);
   const overlayColor = useEditorPreferences((state) => state.overlayColor);
@@ -224,6 +226,15 @@ export function MaskCanvas() {
         }}
       >
         <img src={sourceUrl(source, mediaUrl)} alt={source.label} draggable={false} />
+        {candidate && (
+          <img
+            src={mediaUrl(candidate, 'original')}
+            alt=""
+            data-testid="staging-candidate"
+            data-image-id={candidate}
+            draggable={false}
+          />
+        )}
         <canvas
           ref={canvas}
           data-testid="editor-canvas"
@@ -231,7 +242,7 @@ export function MaskCanvas() {
           width={source.width}
           height={source.height}
           className={`mask-canvas tool-${tool}`}
-          style={{ opacity: maskVisible ? 1 : 0 }}
+          style={{ opacity: maskVisible && !candidate ? 1 : 0 }}
         />
         {preview && (preview.kind === 'rect' || preview.kind === 'lasso') && (
           <svg

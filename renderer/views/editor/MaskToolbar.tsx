@@ -27,7 +27,7 @@ function clicked(action: () => unknown) {
 
 /**
  * Tools, view and mask commands, with the shortcuts painters expect: B E R L H, X, [ and ], 0 and 1, + and -, M, I,
- * Ctrl+Z / Ctrl+Shift+Z (Space-drag pans: see useSpaceToPan).
+ * Ctrl+Z / Ctrl+Shift+Z, and ← → O for staged results (Space-drag pans: see useSpaceToPan).
  */
 export function MaskToolbar() {
   const { t } = useTranslation();
@@ -48,6 +48,11 @@ export function MaskToolbar() {
       } else if ((event.ctrlKey || event.metaKey) && key === 'y') {
         event.preventDefault();
         state.redo();
+      } else if ((key === 'arrowleft' || key === 'arrowright') && state.staging) {
+        // A slider keeps its arrows; everywhere else they go through the staged results.
+        if (event.target instanceof HTMLInputElement) return;
+        event.preventDefault();
+        state.cycleCandidate(key === 'arrowleft' ? -1 : 1);
       } else if (!event.ctrlKey && !event.metaKey && !event.altKey) {
         const match = tools.find((entry) => entry.key === key);
         if (match) state.setTool(match.tool);
@@ -56,6 +61,7 @@ export function MaskToolbar() {
         else if (key === 'i') state.invertMask();
         else if (key === 'x') state.swapBrushEraser();
         else if (key === 'm') state.toggleMask();
+        else if (key === 'o') state.toggleOriginal();
         else if (key === '0') state.zoomToFit();
         else if (key === '1') state.zoomToActualSize();
         else if (key === '+' || key === '=') state.zoomBy(zoomStep);
