@@ -13,6 +13,12 @@ export const maxImportFileBytes = 50 * 1024 * 1024;
 /** The most pixels an imported image may have (a PNG claiming 60000×60000 is refused before decoding). */
 export const maxImportPixels = 100_000_000;
 
+/**
+ * How long one request to a provider may take, headers and body together, unless its preset says otherwise.
+ * Image generation can hold a request for minutes; Node's fetch alone would give up after 300 s.
+ */
+export const defaultRequestTimeoutMs = 10 * 60_000;
+
 /** The most provider/model pairs one generation fans out to. */
 export const maxTargetsPerBatch = 8;
 

@@ -46,6 +46,8 @@ export interface PresetSpec {
   offline?: boolean;
   /** Jobs sent to one provider of this preset at once, unless the job engine is told otherwise. */
   concurrency: number;
+  /** One request's time-out when it is not limits.ts's defaultRequestTimeoutMs (a slower or faster service). */
+  requestTimeoutMs?: number;
   /** How "Test connection" checks a provider of this preset; null when there is nothing to connect to. */
   probe: ConnectionProbe | null;
   /** How the key is sent: `Authorization: Bearer KEY` or fal's own `Authorization: Key KEY`. */

@@ -17,6 +17,8 @@ afterEach(async () => {
   fake = null;
 });
 
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 const wanted = ['done', 'submitted', 'queued', 'running', 'downloading'] as const;
 
 /** Starts the child and resolves once every tagged job sits in the state named by its tag. */
@@ -111,6 +113,8 @@ describe('resume after a crash', () => {
         }
       });
     });
+    // The second download must be the one held (and cut by the close), not one sent after the restart.
+    while (fake.requests.filter((request) => request.route === 'files').length < 2) await wait(5);
     await core.close();
     const reopened = await openCore(libraryDir);
     core = reopened;

@@ -1,6 +1,8 @@
 // The one HTTP layer every adapter uses: injected fetch, a time-out per attempt, SDK-style retries,
 // cancellation through AbortSignal, and errors mapped to AppError with messages a user can act on.
+import { Agent } from 'undici';
 import { AppError } from '../../../shared/errors';
+import { defaultRequestTimeoutMs } from '../../../shared/limits';
 import { redact } from '../redact';
 import {
   errorInOkBody,
@@ -48,7 +50,20 @@ export interface HttpResponse<T> {
   body: T;
 }
 
-const defaultTimeoutMs = 10 * 60_000;
+/**
+ * Node's fetch (undici) gives up after 300 s waiting for headers or between body chunks unless its dispatcher says
+ * otherwise, and a long generation cut there would be retried and billed again (providers.md §6). Each time-out
+ * gets an Agent whose limits sit just past our own, so our timer (and its clear message) always speaks first.
+ */
+const agents = new Map<number, Agent>();
+function dispatcherFor(timeoutMs: number): Agent {
+  let agent = agents.get(timeoutMs);
+  if (!agent) {
+    agent = new Agent({ headersTimeout: timeoutMs + 1000, bodyTimeout: timeoutMs + 1000 });
+    agents.set(timeoutMs, agent);
+  }
+  return agent;
+}
 
 export class HttpClient {
   readonly provider: string;
@@ -62,7 +77,7 @@ export class HttpClient {
   constructor(options: HttpClientOptions) {
     this.provider = options.provider;
     this.fetchImpl = options.fetch ?? ((input, init) => fetch(input, init));
-    this.timeoutMs = options.timeoutMs ?? defaultTimeoutMs;
+    this.timeoutMs = options.timeoutMs ?? defaultRequestTimeoutMs;
     this.maxRetries = options.maxRetries;
     this.sleep = options.sleep ?? abortableSleep;
     this.now = options.now ?? Date.now;
@@ -130,7 +145,7 @@ export class HttpClient {
     const onAbort = () => controller.abort();
     request.signal?.addEventListener('abort', onAbort, { once: true });
     try {
-      const response = await this.fetchImpl(request.url, this.init(request, controller.signal));
+      const response = await this.fetchImpl(request.url, this.init(request, controller.signal, timeoutMs));
       const accepted = response.ok || (request.acceptStatus ?? []).includes(response.status);
       if (!accepted) {
         const raw = await response.text().catch(() => '');
@@ -164,7 +179,7 @@ export class HttpClient {
     }
   }
 
-  private init(request: HttpRequest, signal: AbortSignal): RequestInit {
+  private init(request: HttpRequest, signal: AbortSignal, timeoutMs: number): RequestInit {
     const headers: Record<string, string> = { Accept: 'application/json', ...request.headers };
     let body: string | FormData | undefined;
     if (request.form) body = request.form;
@@ -172,7 +187,9 @@ export class HttpClient {
       headers['Content-Type'] = 'application/json';
       body = JSON.stringify(request.json);
     }
-    return { method: request.method, headers, body, signal, redirect: 'follow' };
+    // `dispatcher` is undici's own RequestInit field, unknown to the DOM type.
+    const dispatcher = dispatcherFor(timeoutMs);
+    return { method: request.method, headers, body, signal, redirect: 'follow', dispatcher } as RequestInit;
   }
 }
 

@@ -162,7 +162,6 @@ export function notJsonFailure(provider: string, status: number): AppError {
     'instead of the API, or the answer was cut short. It was not sent again, as that may charge twice: check the ' +
     'base URL in Settings → Providers, then try again.';
   return new AppError('provider_failed', message, {
-    status,
     notJson: true,
     ...errorDetails('not_json', { provider, status }),
   });
@@ -174,7 +173,6 @@ export function streamUnaskedFailure(provider: string, status: number): AppError
     `${provider} answered with a stream of events (${status}) to a request that did not ask for one. It was not ` +
     'sent again, as that may charge twice: check the base URL and the model in Settings → Providers.';
   return new AppError('provider_failed', message, {
-    status,
     notJson: true,
     ...errorDetails('stream_unasked', { provider, status }),
   });

@@ -21,7 +21,8 @@ export interface AdapterOptions extends Omit<HttpClientOptions, 'provider'> {
 
 export function createHttpClient(options: Omit<AdapterOptions, 'protocol' | 'remoteModels' | 'key'>): HttpClient {
   const { provider, ...http } = options;
-  return new HttpClient({ ...http, provider: provider.label });
+  const timeoutMs = http.timeoutMs ?? presets[provider.preset].requestTimeoutMs;
+  return new HttpClient({ ...http, timeoutMs, provider: provider.label });
 }
 
 export function createProviderAdapter(options: AdapterOptions): ProviderAdapter {
