@@ -165,6 +165,17 @@ export const en = {
       accept: 'Accept',
       discard: 'Discard',
     },
+    extend: {
+      title: 'Extend the canvas',
+      top: 'Top',
+      right: 'Right',
+      bottom: 'Bottom',
+      left: 'Left',
+      aspect: 'To an aspect ratio',
+      result: 'New size: {{width}} × {{height}}.',
+      hint: 'The new area is filled grey and marked for the model to paint.',
+      apply: 'Extend',
+    },
   },
   lineage: {
     title: 'Lineage',

@@ -160,6 +160,17 @@ export const zhCN: Messages = {
       accept: '采用',
       discard: '放弃',
     },
+    extend: {
+      title: '扩展画布',
+      top: '上',
+      right: '右',
+      bottom: '下',
+      left: '左',
+      aspect: '扩展到宽高比',
+      result: '新尺寸：{{width}} × {{height}}。',
+      hint: '新增区域以灰色填充，并标记为由模型绘制。',
+      apply: '扩展',
+    },
   },
   lineage: {
     title: '来源与衍生',

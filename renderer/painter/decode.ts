@@ -21,3 +21,27 @@ export async function decodePixels(
     rgba: context.getImageData(0, 0, width, height).data,
   };
 }
+
+/** The image drawn at `at` on a larger canvas of `size` filled with `fill`: the padded picture for outpainting. */
+export async function padImage(
+  url: string,
+  at: { x: number; y: number; width: number; height: number },
+  size: { width: number; height: number },
+  fill: string,
+): Promise<Blob | null> {
+  const image = new Image();
+  image.src = url;
+  try {
+    await image.decode();
+  } catch {
+    return null;
+  }
+  const canvas = document.createElement('canvas');
+  canvas.width = size.width;
+  canvas.height = size.height;
+  const context = canvas.getContext('2d')!;
+  context.fillStyle = fill;
+  context.fillRect(0, 0, size.width, size.height);
+  context.drawImage(image, at.x, at.y, at.width, at.height);
+  return new Promise((resolve) => canvas.toBlob(resolve, 'image/png'));
+}

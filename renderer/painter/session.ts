@@ -10,8 +10,9 @@ export interface PainterSession {
 
 let current: PainterSession | null = null;
 
-export function startPainterSession(width: number, height: number): PainterSession {
-  const mask = new MaskBitmap(width, height);
+/** A new mask for a new image: empty, or `initial` (the grown mask of an extended canvas). */
+export function startPainterSession(width: number, height: number, initial?: MaskBitmap): PainterSession {
+  const mask = initial ?? new MaskBitmap(width, height);
   current = { mask, history: new MaskHistory(mask) };
   return current;
 }

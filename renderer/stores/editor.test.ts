@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maxInputFileBytes } from '../../shared/limits';
+import { maxImportPixels, maxInputFileBytes } from '../../shared/limits';
 import { useEditor } from './editor';
 
 describe('the editor refuses a file before reading it, as data the page says in its language', () => {
@@ -46,5 +46,17 @@ describe('results staged on the canvas', () => {
     expect(useEditor.getState().staging).toBeNull();
     editor.stage('job-2', ['d']);
     expect(useEditor.getState().staging).toMatchObject({ jobId: 'job-2', imageIds: ['d'] });
+  });
+});
+
+describe('extending the canvas', () => {
+  it('refuses a canvas over the pixel limit, with its size and the limit, and leaves the image as it was', async () => {
+    const editor = useEditor.getState();
+    editor.openLibraryImage({ id: 'a'.repeat(32), width: 10, height: 10, prompt: 'p', originalName: 'small.png' });
+    await editor.extendCanvas({ top: 0, right: maxImportPixels, bottom: 0, left: 0 });
+    expect(useEditor.getState().error).toMatchObject({
+      details: { kind: 'too_many_pixels', width: maxImportPixels + 10, height: 10, limit: maxImportPixels },
+    });
+    expect(useEditor.getState().source).toMatchObject({ width: 10, height: 10 });
   });
 });

@@ -1,13 +1,15 @@
 import { create } from 'zustand';
 import { invoke, mediaUrl } from '../api';
-import { decodePixels } from '../painter/decode';
+import { decodePixels, padImage } from '../painter/decode';
 import { blobToBase64, download, maskToPng, maskToPngBase64 } from '../painter/encode';
+import { cleanPadding, extendMask, outpaintFill, type Padding, paddedSize } from '../painter/outpaint';
+import type { MaskBitmap } from '../painter/mask';
 import { maskFromMaskImage, maskFromTransparency } from '../painter/sources';
 import { painterSession, startPainterSession } from '../painter/session';
 import { clear, invert, type Point } from '../painter/tools';
 import { actualSize, fit, type Size, type Viewport, zoomAbout } from '../painter/viewport';
 import type { LibraryImage, MediaVariant } from '../../shared/contract/library';
-import { maxInputFileBytes } from '../../shared/limits';
+import { maxImportPixels, maxInputFileBytes } from '../../shared/limits';
 import { builtInTarget } from '../../shared/presets';
 import { attempt, pageRefusal, type ShownError } from './attempt';
 import type { Target } from './generate';
@@ -96,6 +98,11 @@ interface EditorState {
   loadMask(file: File): Promise<void>;
   saveMask(): Promise<void>;
   dismissNotice(): void;
+  /**
+   * Outpainting: the canvas grows by `padding` (image pixels per side), the new area filled neutral grey and marked
+   * for editing; the painted mask keeps its place. The padded image becomes the image being edited (a new history).
+   */
+  extendCanvas(padding: Padding): Promise<void>;
   /** Lays a finished edit's results over the original (once per job). */
   stage(jobId: string, imageIds: string[]): void;
   /** ← and →: the previous or next candidate, round the end. */
@@ -119,10 +126,10 @@ function imageSize(url: string): Promise<{ width: number; height: number } | nul
 }
 
 export const useEditor = create<EditorState>()((set, get) => {
-  const open = (source: EditSource) => {
+  const open = (source: EditSource, mask?: MaskBitmap) => {
     const previous = get().source;
     if (previous?.kind === 'file') URL.revokeObjectURL(previous.objectUrl);
-    startPainterSession(source.width, source.height);
+    startPainterSession(source.width, source.height, mask);
     const workspace = get().workspace;
     set({
       source,
@@ -290,6 +297,38 @@ export const useEditor = create<EditorState>()((set, get) => {
       });
     },
     dismissNotice: () => set({ notice: null }),
+    extendCanvas: async (padding) => {
+      const { source } = get();
+      const session = painterSession();
+      if (!source || !session) return;
+      const clean = cleanPadding(padding);
+      const size = paddedSize(source, clean);
+      if (size.width === source.width && size.height === source.height) return;
+      if (size.width * size.height > maxImportPixels) {
+        set({ error: pageRefusal('too_many_pixels', { ...size, limit: maxImportPixels }, source.label) });
+        return;
+      }
+      await attempt(set, async () => {
+        const at = { x: clean.left, y: clean.top, width: source.width, height: source.height };
+        const blob = await padImage(sourceUrl(source, mediaUrl), at, size, outpaintFill);
+        if (!blob) return set({ error: pageRefusal('image_damaged', {}, source.label) });
+        const base = source.kind === 'file' ? source.name.replace(/\.[a-z0-9]+$/i, '') : source.imageId;
+        const name = `${base}-extended.png`;
+        const mask = extendMask(session.mask, clean);
+        open(
+          {
+            kind: 'file',
+            name,
+            base64: await blobToBase64(blob),
+            mimeType: 'image/png',
+            objectUrl: URL.createObjectURL(blob),
+            label: name,
+            ...size,
+          },
+          mask,
+        );
+      });
+    },
     stage: (jobId, imageIds) => {
       const { staging, discardedJobId } = get();
       if (imageIds.length === 0 || staging?.jobId === jobId || discardedJobId === jobId) return;

@@ -10,6 +10,7 @@ import { useJobs } from '../stores/jobs';
 import { useProviders } from '../stores/providers';
 import { CompareView } from './editor/CompareView';
 import { DropZone, useImageDrop } from './editor/DropZone';
+import { ExtendCanvas } from './editor/ExtendCanvas';
 import { MaskCanvas } from './editor/MaskCanvas';
 import { MaskToolbar } from './editor/MaskToolbar';
 import { StagingBar } from './editor/StagingBar';
@@ -82,6 +83,7 @@ export function EditorView() {
             />
             <TargetPicker target={target} onChange={setTarget} need="edit" />
             <p className="muted hint">{t('editor.maskHint')}</p>
+            <ExtendCanvas />
             <button
               type="button"
               className="primary"
