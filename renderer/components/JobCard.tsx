@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { formatUsd } from '../i18n/format';
 import { isFinished, type Job } from '../../shared/contract/jobs';
 import { mediaUrl } from '../api';
 import { ErrorBanner } from './ErrorBanner';
@@ -6,7 +7,7 @@ import { useJobs } from '../stores/jobs';
 
 /** One job: its model, live state (queue position, last log line), its images, cost and time. */
 export function JobCard({ job, onOpen }: { job: Job; onOpen?: (imageId: string) => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const cancel = useJobs((state) => state.cancel);
   const lastLog = job.logs[job.logs.length - 1];
   return (
@@ -46,7 +47,9 @@ export function JobCard({ job, onOpen }: { job: Job; onOpen?: (imageId: string) 
         </div>
       )}
       <footer className="muted">
-        {job.costUsd !== null && <span data-testid="job-cost">${job.costUsd.toFixed(4)}</span>}
+        {job.costUsd !== null && (
+          <span data-testid="job-cost">{formatUsd(job.costUsd, i18n.language) ?? t('spend.free')}</span>
+        )}
         {job.latencyMs !== null && <span data-testid="job-latency">{(job.latencyMs / 1000).toFixed(1)} s</span>}
         {job.attempts > 1 && <span>{t('jobs.attempts', { count: job.attempts })}</span>}
       </footer>

@@ -238,6 +238,18 @@ export const en = {
     repaired_one: 'Repaired {{count}} thing',
     repaired_other: 'Repaired {{count}} things',
   },
+  spend: {
+    title: 'Spending this month',
+    none: 'Nothing generated this month yet.',
+    byProvider: 'By provider',
+    byDay: 'By day',
+    free: 'free',
+    unpriced: 'price not reported',
+    images_one: '{{count}} image',
+    images_other: '{{count}} images',
+    unpricedNote_one: '{{count}} without a reported price',
+    unpricedNote_other: '{{count}} without a reported price',
+  },
   providers: {
     title: 'Providers',
     storage: 'New keys are kept in {{backend}}.',

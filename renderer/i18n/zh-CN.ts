@@ -232,6 +232,18 @@ export const zhCN: Messages = {
     repaired_one: '已修复 {{count}} 项',
     repaired_other: '已修复 {{count}} 项',
   },
+  spend: {
+    title: '本月花费',
+    none: '本月还没有生成图片。',
+    byProvider: '按服务商',
+    byDay: '按天',
+    free: '免费',
+    unpriced: '服务商未报价',
+    images_one: '{{count}} 张图片',
+    images_other: '{{count}} 张图片',
+    unpricedNote_one: '其中 {{count}} 张未报价',
+    unpricedNote_other: '其中 {{count}} 张未报价',
+  },
   providers: {
     title: '服务商',
     storage: '新密钥保存在{{backend}}。',

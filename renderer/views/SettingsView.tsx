@@ -4,6 +4,7 @@ import { useSettings, type LanguagePreference, type ThemePreference } from '../s
 import { useShell } from '../stores/shell';
 import { ProvidersSection } from './settings/ProvidersSection';
 import { LibrarySection } from './settings/LibrarySection';
+import { SpendSection } from './settings/SpendSection';
 
 const themes: ThemePreference[] = ['system', 'light', 'dark'];
 const languages: LanguagePreference[] = ['system', 'en', 'zh-CN'];
@@ -47,6 +48,7 @@ export function SettingsView() {
         </label>
       </fieldset>
       <ProvidersSection />
+      <SpendSection />
       <LibrarySection />
       {connection.state === 'connected' && (
         <fieldset className="card">

@@ -178,6 +178,38 @@ export const diskUsageSchema = z.object({
 });
 export type DiskUsage = z.infer<typeof diskUsageSchema>;
 
+/** The longest span one spend summary covers (it lists its days one by one). */
+export const maxSpendDays = 366;
+const spendFigures = {
+  /** The sum of the prices providers reported. */
+  costUsd: z.number(),
+  images: z.number().int(),
+  /** Images that cost nothing (a local model). */
+  freeImages: z.number().int(),
+  /** Images whose provider reported no price: not in costUsd, and not free either. */
+  unpricedImages: z.number().int(),
+};
+export const spendInputSchema = z
+  .object({
+    from: isoDateSchema,
+    to: isoDateSchema,
+    /** The user's offset from UTC, so that days begin at their midnight. */
+    utcOffsetMinutes: z.number().int().min(-840).max(840),
+  })
+  .strict()
+  .refine(({ from, to }) => from < to && Date.parse(to) - Date.parse(from) <= maxSpendDays * 86_400_000, {
+    message: `from must come before to, at most ${maxSpendDays} days before it.`,
+    path: ['to'],
+  });
+/** What generated and edited images cost between two instants, by provider and by the user's day. */
+export const spendSchema = z.object({
+  total: z.object(spendFigures),
+  byProvider: z.array(z.object({ provider: z.string(), ...spendFigures })),
+  /** Days with images only, oldest first, as YYYY-MM-DD in the user's time. */
+  byDay: z.array(z.object({ day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), ...spendFigures })),
+});
+export type Spend = z.infer<typeof spendSchema>;
+
 export const lineageSchema = z.object({
   image: libraryImageSchema,
   /** The images this one was edited from, the first one first and its parent last. */
@@ -243,6 +275,7 @@ export const libraryChannels = {
   'library.importArchive': channel(z.object({ from: z.string().min(1).max(4096) }).strict(), importResultSchema),
   'library.check': channel(z.object({ repair: z.boolean().optional() }).strict(), checkReportSchema),
   'library.diskUsage': channel(z.object({}).strict(), diskUsageSchema),
+  'library.spend': channel(spendInputSchema, spendSchema),
   'library.facets': channel(
     z.object({}).strict(),
     z.object({ models: facetSchema, providers: facetSchema, tags: facetSchema }),

@@ -29,6 +29,21 @@ function atelierCli(libraryDir: string, words: string[]) {
   return JSON.parse(output) as { imported: Array<{ id: string; sha256: string }> };
 }
 
+/** Generated images with a provider and a price, as paid jobs would leave them (add-priced-images.ts). */
+function addPricedImages(
+  libraryDir: string,
+  entries: Array<{ provider: string; costUsd: number | null; prompt: string }>,
+): void {
+  // A minute apart and in order, the last one newest, all within this month.
+  const start = Date.now() - entries.length * 60_000;
+  const dated = entries.map((entry, index) => ({ ...entry, at: new Date(start + index * 60_000).toISOString() }));
+  execFileSync(
+    process.execPath,
+    ['--import', 'tsx', 'test/e2e/add-priced-images.ts', libraryDir, JSON.stringify(dated)],
+    { encoding: 'utf8' },
+  );
+}
+
 /** How many originals are on the disk (deleting for good must remove them, trashing must not). */
 function originalsOnDisk(libraryDir: string): number {
   const root = join(libraryDir, 'originals');
@@ -124,10 +139,36 @@ test('Settings shows the library on disk, and Check and repair fixes what it fou
   await disk.screenshot({ path: 'test-results/screens/disk.png' });
 });
 
+test('Settings shows this month’s spending by provider and by day, a free image as free', async ({ page, atelier }) => {
+  addPricedImages(atelier.libraryDir, [
+    { provider: 'openai', costUsd: 0.04, prompt: 'paid one' },
+    { provider: 'openai', costUsd: 0.04, prompt: 'paid two' },
+    { provider: 'fal', costUsd: null, prompt: 'no price reported' },
+    { provider: 'local', costUsd: 0, prompt: 'made offline' },
+  ]);
+  await page.goto(atelier.url);
+  await page.getByTestId('nav-settings').click();
+  const spend = page.getByTestId('spend-view');
+  await expect(spend.getByTestId('spend-total')).toHaveText('$0.08 · 4 images · 1 without a reported price');
+  await expect(spend.locator('[data-provider="openai"]')).toHaveText(/OpenAI\s*\$0\.08\s*2 images/);
+  await expect(spend.locator('[data-provider="local"]')).toContainText('free');
+  await expect(spend.locator('[data-provider="local"]')).not.toContainText('$');
+  await expect(spend.locator('[data-provider="fal"]')).toContainText('price not reported');
+  await expect(spend.getByTestId('spend-day')).toHaveCount(1);
+  await expect(spend.getByTestId('spend-day')).toContainText('$0.08');
+  await spend.screenshot({ path: 'test-results/screens/spend.png' });
+
+  // The image itself says free too, never "$0.0000".
+  await page.getByTestId('nav-gallery').click();
+  await page.getByTestId('gallery-item').first().click();
+  await expect(page.getByTestId('image-detail')).toContainText('made offline');
+  await expect(page.getByTestId('image-detail')).toContainText(/Cost\s*free/);
+});
+
 test.describe('in Chinese', () => {
   test.use({ locale: 'zh-CN' });
 
-  test('the trash view and the disk view speak Chinese', async ({ page, atelier }) => {
+  test('the trash, disk and spend views speak Chinese', async ({ page, atelier }) => {
     await importImages(atelier.libraryDir, 1);
     await page.goto(atelier.url);
     await page.getByTestId('nav-gallery').click();
@@ -140,7 +181,15 @@ test.describe('in Chinese', () => {
     await page.screenshot({ path: 'test-results/screens/trash-zh-CN.png' });
     await page.getByTestId('trash-confirm').click();
     await expect(page.getByTestId('trash-empty-state')).toContainText('回收站是空的');
+    addPricedImages(atelier.libraryDir, [
+      { provider: 'openai', costUsd: 0.04, prompt: '付费' },
+      { provider: 'local', costUsd: 0, prompt: '离线' },
+    ]);
     await page.getByTestId('nav-settings').click();
+    await expect(page.getByTestId('spend-view')).toContainText('本月花费');
+    await expect(page.locator('[data-provider="local"]')).toContainText('免费');
+    await expect(page.getByTestId('spend-total')).toContainText('2 张图片');
+    await page.getByTestId('spend-view').screenshot({ path: 'test-results/screens/spend-zh-CN.png' });
     await expect(page.getByTestId('disk-view')).toContainText('磁盘上的图库');
     await page.getByTestId('disk-check').click();
     await expect(page.getByTestId('disk-report')).toContainText('一切正常');

@@ -20,6 +20,7 @@ type LibraryChannel =
   | 'library.importArchive'
   | 'library.check'
   | 'library.diskUsage'
+  | 'library.spend'
   | 'library.facets';
 
 export function libraryHandlers(library: Library): HandlerSlice<LibraryChannel> {
@@ -43,6 +44,7 @@ export function libraryHandlers(library: Library): HandlerSlice<LibraryChannel> 
     'library.importArchive': ({ from }) => library.importArchive(from),
     'library.check': ({ repair }) => library.check({ repair: repair ?? false }),
     'library.diskUsage': () => library.diskUsage(),
+    'library.spend': (range) => library.spend(range),
     'library.facets': () => library.facets(),
   };
 }

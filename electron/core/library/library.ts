@@ -1,12 +1,20 @@
 // The library domain as other parts of the core see it: the jobs engine stores results through
 // addImage, the app:// protocol and the harness serve files through resolveMedia.
-import type { CheckReport, DiskUsage, ImportResult, LibraryImage, ListFilter } from '../../../shared/contract/library';
+import type {
+  CheckReport,
+  DiskUsage,
+  ImportResult,
+  LibraryImage,
+  ListFilter,
+  Spend,
+} from '../../../shared/contract/library';
 import type { Db } from '../db/open';
 import { embeddedMetadata } from './embedded-metadata';
 import { type AddImageInput, type StoreOptions, storeImage } from './add-image';
 import { exportArchive, importArchive } from './archive';
 import { checkLibrary, type CheckOptions } from './check';
 import { diskUsage } from './disk-usage';
+import { spend, type SpendRange } from './spend';
 import type { ChangeReason, LibraryContext } from './context';
 import { exportImages } from './export-files';
 import { FileStore } from './file-store';
@@ -83,6 +91,8 @@ export function createLibrary(options: LibraryOptions) {
     check: (options: CheckOptions): Promise<CheckReport> => checkLibrary(context, options),
     /** The library's size by originals, thumbnails, trash and database. */
     diskUsage: (): Promise<DiskUsage> => diskUsage(context),
+    /** What generated and edited images cost in a span, by provider and by day. */
+    spend: (range: SpendRange): Spend => spend(context, range),
     /** `/media/<id>/<variant>` → a file to serve, or null for a 404. */
     resolveMedia: (imageId: unknown, variant: unknown): Promise<MediaFile | null> =>
       resolveMedia(context, imageId, variant),

@@ -5,6 +5,7 @@ import { useEditor } from '../../stores/editor';
 import { selectedImage, useGallery } from '../../stores/gallery';
 import { useShell } from '../../stores/shell';
 import { generatorNames, type Generator } from '../../../shared/contract/library';
+import { formatUsd } from '../../i18n/format';
 import { ComfyWorkflow } from './ComfyWorkflow';
 import { Lineage } from './Lineage';
 
@@ -27,7 +28,7 @@ export function ImageDetail() {
       `${image.width} × ${image.height} · ${image.format.toUpperCase()} · ${(image.bytes / 1024).toFixed(0)} KB`,
     ],
     [t('detail.seed'), image.seed === null ? null : String(image.seed)],
-    [t('detail.cost'), image.costUsd === null ? null : `$${image.costUsd.toFixed(4)}`],
+    [t('detail.cost'), image.costUsd === null ? null : (formatUsd(image.costUsd, i18n.language) ?? t('spend.free'))],
     [t('detail.latency'), image.latencyMs === null ? null : `${(image.latencyMs / 1000).toFixed(1)} s`],
     [t('detail.created'), new Date(image.createdAt).toLocaleString(i18n.language)],
     [t('detail.source'), t(`detail.sources.${image.source}`)],
