@@ -63,6 +63,14 @@ export class MaskHistory {
     this.trim();
   }
 
+  /** Abandons the open action (a stroke that became a two-finger pinch): its tiles go back as they were. */
+  cancel(): void {
+    const pending = this.pending;
+    this.pending = null;
+    this.mask.onBeforeWrite(null);
+    for (const { tile, before } of pending?.values() ?? []) this.mask.pasteRegion(tile, before);
+  }
+
   /** Runs one complete action as a single undo step. */
   record(action: () => unknown): void {
     this.begin();

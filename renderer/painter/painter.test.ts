@@ -180,6 +180,20 @@ describe('mask history', () => {
     expect(history.canRedo).toBe(false);
   });
 
+  it('a cancelled action leaves the mask as it was and no undo step', () => {
+    const mask = new MaskBitmap(600, 300);
+    const history = new MaskHistory(mask);
+    history.record(() => fillRect(mask, { x: 0, y: 0 }, { x: 50, y: 50 }, 'paint'));
+    const before = mask.data.slice();
+    history.begin();
+    strokeSegment(mask, { x: 10, y: 10 }, { x: 590, y: 290 }, 12, 0.5, 'erase');
+    history.cancel();
+    expect(Buffer.from(mask.data).equals(Buffer.from(before))).toBe(true);
+    expect(history.undo()).toBe(true);
+    expect(mask.isEmpty()).toBe(true);
+    expect(history.canUndo).toBe(false);
+  });
+
   it('records nothing for an action that changed nothing', () => {
     const mask = new MaskBitmap(10, 10);
     const history = new MaskHistory(mask);

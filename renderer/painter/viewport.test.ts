@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actualSize, fit, maxScale, pan, toImage, toScreen, zoomAbout, zoomPercent } from './viewport';
+import { actualSize, fit, maxScale, pan, pinch, toImage, toScreen, zoomAbout, zoomPercent } from './viewport';
 
 describe('the editor viewport', () => {
   it('maps screen to image pixels and back at any zoom and pan', () => {
@@ -41,5 +41,24 @@ describe('the editor viewport', () => {
     const view = pan({ scale: 2, x: 10, y: 10 }, 30, -50);
     expect(view).toEqual({ scale: 2, x: 40, y: -40 });
     expect(toImage(view, { x: 40, y: -40 })).toEqual({ x: 0, y: 0 });
+  });
+
+  it('a pinch zooms with the fingers’ spread and keeps the image point between them under them', () => {
+    const view = { scale: 1, x: 0, y: 0 };
+    const pinched = pinch(
+      view,
+      [
+        { x: 100, y: 100 },
+        { x: 200, y: 100 },
+      ],
+      [
+        { x: 100, y: 150 },
+        { x: 400, y: 150 },
+      ],
+    );
+    expect(pinched.scale).toBeCloseTo(3);
+    const between = toImage(pinched, { x: 250, y: 150 });
+    expect(between.x).toBeCloseTo(150);
+    expect(between.y).toBeCloseTo(100);
   });
 });

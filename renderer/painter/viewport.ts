@@ -52,6 +52,19 @@ export function pan(view: Viewport, dx: number, dy: number): Viewport {
   return { ...view, x: view.x + dx, y: view.y + dy };
 }
 
+/**
+ * Two fingers moved from `before` to `after`: the zoom follows their spread and the image point between them stays
+ * between them, so a pinch zooms and pans at once.
+ */
+export function pinch(view: Viewport, before: [Point, Point], after: [Point, Point]): Viewport {
+  const spread = (pair: [Point, Point]) => Math.hypot(pair[1].x - pair[0].x, pair[1].y - pair[0].y);
+  const middle = (pair: [Point, Point]) => ({ x: (pair[0].x + pair[1].x) / 2, y: (pair[0].y + pair[1].y) / 2 });
+  const from = middle(before);
+  const to = middle(after);
+  const zoomed = zoomAbout(view, from, spread(before) > 0 ? spread(after) / spread(before) : 1);
+  return pan(zoomed, to.x - from.x, to.y - from.y);
+}
+
 /** The zoom as people read it: "37 %". */
 export function zoomPercent(view: Viewport): number {
   return Math.round(view.scale * 100);

@@ -3,7 +3,7 @@ import { mediaUrl } from '../../api';
 import type { Rect } from '../../painter/mask';
 import { painterSession } from '../../painter/session';
 import { fillPolygon, fillRect, type Point, type StrokePoint, strokeSegment, union } from '../../painter/tools';
-import { pan, toImage } from '../../painter/viewport';
+import { pan, pinch, toImage } from '../../painter/viewport';
 import { sourceUrl, useEditor } from '../../stores/editor';
 import { useEditorPreferences } from '../../stores/editor-preferences';
 import { useSpaceToPan } from './useSpaceToPan';
@@ -43,7 +43,8 @@ type Gesture =
   | { kind: 'rect'; start: Point; end: Point }
   | { kind: 'lasso'; points: Point[] }
   | { kind: 'pan'; last: Point }
-  | { kind: 'resize'; startX: number; startSize: number };
+  | { kind: 'resize'; startX: number; startSize: number }
+  | { kind: 'pinch' };
 
 /** The wheel zooms about the pointer; a trackpad pinch arrives as a wheel with ctrlKey and zooms faster per delta. */
 function wheelFactor(event: WheelEvent): number {
@@ -73,6 +74,8 @@ export function MaskCanvas() {
   const canvas = useRef<HTMLCanvasElement>(null);
   const cursor = useRef<HTMLDivElement>(null);
   const gesture = useRef<Gesture | null>(null);
+  /** Fingers on the workspace, by pointer id: two make a pinch. */
+  const touches = useRef(new Map<number, Point>());
   const [preview, setPreview] = useState<Gesture | null>(null);
   const [panning, setPanning] = useState(false);
   const spaceHeld = useSpaceToPan(workspace);
@@ -121,7 +124,23 @@ export function MaskCanvas() {
 
   const onPointerDown = (event: React.PointerEvent) => {
     const session = painterSession();
-    if (!session || !viewport || gesture.current) return;
+    if (!session || !viewport) return;
+    if (event.pointerType === 'touch') {
+      touches.current.set(event.pointerId, inWorkspace(event));
+      if (touches.current.size === 2) {
+        // A second finger: what the first one began painting was the start of a pinch, not a stroke.
+        const current = gesture.current;
+        if (current && current.kind !== 'pan' && current.kind !== 'resize' && current.kind !== 'pinch') {
+          session.history.cancel();
+          drawOverlay(canvas.current!, null);
+        }
+        event.currentTarget.setPointerCapture(event.pointerId);
+        gesture.current = { kind: 'pinch' };
+        setPreview(null);
+        return;
+      }
+    }
+    if (gesture.current) return;
     // Focus leaves any toolbar button, so a later Space or Enter cannot press it.
     workspace.current!.focus({ preventScroll: true });
     const panGesture = event.button === 1 || (event.button === 0 && (spaceHeld.current || tool === 'hand'));
@@ -154,9 +173,17 @@ export function MaskCanvas() {
 
   const onPointerMove = (event: React.PointerEvent) => {
     moveCursor(event);
+    if (event.pointerType === 'touch' && touches.current.has(event.pointerId)) {
+      const before = [...touches.current.values()];
+      touches.current.set(event.pointerId, inWorkspace(event));
+      if (gesture.current?.kind === 'pinch' && before.length === 2) {
+        const { viewport: view, setViewport } = useEditor.getState();
+        setViewport(pinch(view!, before as [Point, Point], [...touches.current.values()] as [Point, Point]));
+      }
+    }
     const current = gesture.current;
     const session = painterSession();
-    if (!current || !session) return;
+    if (!current || !session || current.kind === 'pinch') return;
     if (current.kind === 'pan') {
       const point = inWorkspace(event);
       const { viewport: view, setViewport } = useEditor.getState();
@@ -185,6 +212,12 @@ export function MaskCanvas() {
   };
 
   const onPointerUp = (event: React.PointerEvent) => {
+    touches.current.delete(event.pointerId);
+    // A pinch ends when the last finger lifts; the one left behind does not paint.
+    if (gesture.current?.kind === 'pinch') {
+      if (touches.current.size === 0) gesture.current = null;
+      return;
+    }
     const current = gesture.current;
     const session = painterSession();
     gesture.current = null;
