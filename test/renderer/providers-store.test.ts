@@ -81,7 +81,11 @@ describe('providers store (renderer)', () => {
   it('shows a refusal as the section error and keeps the list as it was', async () => {
     await useProviders.getState().load();
     expect(await useProviders.getState().add({ id: 'Bad Id', preset: 'openai' })).toBe(false);
-    expect(useProviders.getState().error).toContain('cannot be a provider id');
+    // Kept as data (code, details, the core's words), so the section words it in the user's language.
+    expect(useProviders.getState().error).toMatchObject({
+      code: 'invalid_input',
+      message: expect.stringContaining('cannot be a provider id'),
+    });
     expect(useProviders.getState().providers.map((p) => p.id)).toEqual(['local']);
   });
 
