@@ -31,7 +31,7 @@ export interface CoreOptions {
   /** What only the host can do (folder dialog, restart); the Electron shell passes one. */
   host?: AppHost;
   /** Job engine tuning: HTTP (fetch, time-outs), poll interval, concurrency. Tests and benchmarks set these. */
-  jobs?: Pick<JobEngineOptions, 'http' | 'pollIntervalMs' | 'sleep' | 'concurrency'>;
+  jobs?: Pick<JobEngineOptions, 'http' | 'pollIntervalMs' | 'sleep' | 'concurrency' | 'leaseMs'>;
 }
 
 export interface Core {

@@ -4,7 +4,8 @@ import { addProviders, openCore } from './helpers';
 import type { Job } from '../../shared/contract/jobs';
 
 const [libraryDir, baseUrl] = process.argv.slice(2) as [string, string];
-const core = await openCore(libraryDir, { concurrency: (providerId) => (providerId === 'qr' ? 1 : 4) });
+// A short lease, so the parent need not wait long for a dead child's jobs to become free.
+const core = await openCore(libraryDir, { concurrency: (providerId) => (providerId === 'qr' ? 1 : 4), leaseMs: 1000 });
 await addProviders(core, baseUrl);
 core.events.subscribe((event, payload) => {
   if (event !== 'jobs.changed') return;

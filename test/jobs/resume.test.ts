@@ -1,6 +1,8 @@
 // Crash safety: a process killed with SIGKILL while jobs sit in every state; after restart, resume
 // finishes them all with no image lost and none stored twice, and remote jobs are not sent again.
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { createInterface } from 'node:readline';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Job } from '../../shared/contract/jobs';
@@ -21,25 +23,72 @@ const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const wanted = ['done', 'submitted', 'queued', 'running', 'downloading'] as const;
 
-/** Starts the child and resolves once every tagged job sits in the state named by its tag. */
-function crashChildInEveryState(libraryDir: string, baseUrl: string): Promise<Record<string, string>> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/jobs/crash-child.ts', libraryDir, baseUrl], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+/** How long the child's lease outlives its last heartbeat (crash-child.ts runs its engine with it). */
+const childLeaseMs = 1000;
+
+/**
+ * Starts the child and SIGKILLs it once every tagged job sits in the state named by its tag. With `keepZombie`
+ * the child's parent is a shell that became `sleep` and never wait()s, so the dead owner stays a zombie: its pid
+ * still answers kill(pid, 0), as on a container's or a CI machine's PID 1 that does not reap.
+ */
+function crashChildInEveryState(
+  libraryDir: string,
+  baseUrl: string,
+  keepZombie = false,
+): Promise<{ ids: Record<string, string>; pid: number; holder: ChildProcess }> {
+  const node = [process.execPath, '--import', 'tsx', 'test/jobs/crash-child.ts', libraryDir, baseUrl];
+  const child = keepZombie
+    ? spawn('sh', ['-c', '"$@" & echo "{\\"pid\\":$!}"; exec sleep 120', 'sh', ...node], {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      })
+    : spawn(node[0]!, node.slice(1), { stdio: ['ignore', 'pipe', 'inherit'] });
   const ids: Record<string, string> = {};
   const status = new Map<string, string>();
+  let pid = keepZombie ? 0 : child.pid!;
   return new Promise((resolve, reject) => {
-    child.once('exit', (code, signal) =>
-      signal === 'SIGKILL' ? resolve(ids) : reject(new Error(`child exited early (${code})`)),
-    );
+    child.once('exit', (code, signal) => {
+      if (!keepZombie && signal === 'SIGKILL') resolve({ ids, pid, holder: child });
+      else reject(new Error(`child exited early (${code})`));
+    });
     createInterface({ input: child.stdout! }).on('line', (line) => {
-      const message = JSON.parse(line) as { tag?: string; id: string; status?: string };
+      const message = JSON.parse(line) as { tag?: string; id: string; status?: string; pid?: number };
+      if (message.pid) pid = message.pid;
       if (message.tag) ids[message.tag] = message.id;
       if (message.status) status.set(message.id, message.status);
       const ready = wanted.every((tag) => ids[tag] !== undefined && status.get(ids[tag]!) === tag);
-      if (ready) child.kill('SIGKILL');
+      if (!ready) return;
+      process.kill(pid, 'SIGKILL');
+      if (keepZombie) void untilZombie(pid).then(() => resolve({ ids, pid, holder: child }), reject);
     });
   });
+}
+
+/** Linux: the third field of /proc/<pid>/stat is the state, Z for a zombie. */
+async function untilZombie(pid: number): Promise<void> {
+  for (let tries = 0; tries < 200; tries++) {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    if (stat.slice(stat.lastIndexOf(')') + 2).startsWith('Z')) return;
+    await wait(10);
+  }
+  throw new Error(`process ${pid} did not become a zombie`);
+}
+
+/** What a job sits in when the child is killed, and what resuming it ends in. */
+async function expectResumedAfterLease(libraryDir: string, ids: Record<string, string>): Promise<Core> {
+  const resumer = await openCore(libraryDir);
+  const before = resumer.jobs.list();
+  expect(Object.fromEntries(wanted.map((tag) => [tag, before.find((job) => job.id === ids[tag])!.status]))).toEqual({
+    done: 'done',
+    submitted: 'submitted',
+    queued: 'queued',
+    running: 'running',
+    downloading: 'downloading',
+  });
+  // The dead engine's lease still runs for up to childLeaseMs: until then its jobs are not taken.
+  expect(resumer.jobs.resume()).toEqual([]);
+  await wait(childLeaseMs + 200);
+  expect(resumer.jobs.resume().sort()).toEqual([ids.submitted, ids.queued, ids.running, ids.downloading].sort());
+  return resumer;
 }
 
 describe('resume after a crash', () => {
@@ -50,18 +99,8 @@ describe('resume after a crash', () => {
     fake.fault('fal.status', { kind: 'slow', delayMs: 120_000 });
     fake.fault('files', { kind: 'slow', delayMs: 120_000 });
     const libraryDir = tempLibrary();
-    const ids = await crashChildInEveryState(libraryDir, fake.baseUrl);
-
-    core = await openCore(libraryDir);
-    const before = core.jobs.list();
-    expect(Object.fromEntries(wanted.map((tag) => [tag, before.find((job) => job.id === ids[tag])!.status]))).toEqual({
-      done: 'done',
-      submitted: 'submitted',
-      queued: 'queued',
-      running: 'running',
-      downloading: 'downloading',
-    });
-    expect(core.jobs.resume().sort()).toEqual([ids.submitted, ids.queued, ids.running, ids.downloading].sort());
+    const { ids } = await crashChildInEveryState(libraryDir, fake.baseUrl);
+    core = await expectResumedAfterLease(libraryDir, ids);
     const finished = await Promise.all(wanted.map((tag) => core!.jobs.waitFor(ids[tag]!)));
     expect(finished.map((job: Job) => [job.status, job.imageIds.length])).toEqual([
       ['done', 2],
@@ -145,5 +184,45 @@ describe('resume after a crash', () => {
     expect(core.jobs.resume()).toEqual([id]);
     expect((await core.jobs.waitFor(id)).imageIds).toHaveLength(1);
     expect(fake.requests.filter((request) => request.route === 'openai.generations')).toHaveLength(2);
+  });
+
+  it('takes the jobs of a SIGKILLed owner that nobody reaped (a zombie) once its lease runs out', async () => {
+    fake = await startFakeProvider({ key: jobKey, replicateSteps: 0, falSteps: { queued: 1, inProgress: 1 } });
+    fake.fault('openai.generations', { kind: 'slow', delayMs: 120_000 });
+    fake.fault('fal.status', { kind: 'slow', delayMs: 120_000 });
+    fake.fault('files', { kind: 'slow', delayMs: 120_000 });
+    const libraryDir = tempLibrary();
+    const { ids, pid, holder } = await crashChildInEveryState(libraryDir, fake.baseUrl, true);
+    try {
+      // The dead owner's pid still answers, as a zombie's does.
+      expect(() => process.kill(pid, 0)).not.toThrow();
+      core = await expectResumedAfterLease(libraryDir, ids);
+      const finished = await Promise.all(wanted.map((tag) => core!.jobs.waitFor(ids[tag]!)));
+      expect(finished.map((job) => job.status)).toEqual(['done', 'done', 'done', 'done', 'done']);
+    } finally {
+      holder.kill('SIGKILL');
+    }
+  });
+
+  it('takes a job whose recorded owner names this very process (a pid reused after a reboot)', async () => {
+    fake = await startFakeProvider({ key: jobKey });
+    const libraryDir = tempLibrary();
+    const first = await openCore(libraryDir);
+    await addProviders(first, fake.baseUrl);
+    fake.fault('openai.generations', { kind: 'slow', delayMs: 120_000 });
+    const answer = await first.invoke('jobs.create', {
+      targets: [{ providerId: 'qr', model: 'dall-e-2' }],
+      prompt: 'x',
+    });
+    const id = (answer as { ok: true; value: { jobs: Job[] } }).value.jobs[0]!.id;
+    while (!fake.requests.some((request) => request.route === 'openai.generations')) await wait(10);
+    await first.close();
+    core = await openCore(libraryDir);
+    // As the old host:pid owners were written, by an engine of an earlier boot that had our pid.
+    core.db
+      .prepare("UPDATE jobs SET owner = ?, status = 'queued' WHERE id = ?")
+      .run(`${hostname()}:${process.pid}:0badf00d`, id);
+    expect(core.jobs.resume()).toEqual([id]);
+    expect((await core.jobs.waitFor(id)).status).toBe('done');
   });
 });

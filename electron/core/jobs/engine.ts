@@ -12,7 +12,7 @@ import { redact } from '../redact';
 import type { ModelCatalog } from '../providers/catalog-cache';
 import type { ProviderRegistry } from '../providers/registry';
 import { assertValidRequest, createProviderAdapter, findModel, protocolFor } from '../providers/providers';
-import { newOwnerId, ownerIsAlive } from './owner';
+import { defaultLeaseMs, holdLease } from './lease';
 import { buildRequest, runJob } from './runner';
 import { Slots } from './slots';
 import { type JobChanges, type JobParams, publicJob, type StoredJob } from './job-row';
@@ -30,6 +30,8 @@ export interface JobEngineOptions {
   concurrency?: (providerId: string) => number;
   pollIntervalMs?: number;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** How long this engine's hold on its jobs outlives its last heartbeat (jobs/lease.ts). */
+  leaseMs?: number;
 }
 
 /** Jobs fetching and storing their results at once, all providers together (bounds memory and disk work). */
@@ -46,7 +48,8 @@ export function createJobEngine(options: JobEngineOptions) {
   const runningPerProvider = new Map<string, number>();
   const waiters = new Map<string, Array<(job: Job) => void>>();
   let closing = false;
-  const self = newOwnerId();
+  const lease = holdLease(options.db, now, options.leaseMs ?? defaultLeaseMs);
+  const self = lease.owner;
 
   const limit = options.concurrency ?? presetConcurrency(options.registry);
   const intake = new Slots(intakeSlots);
@@ -248,8 +251,7 @@ export function createJobEngine(options: JobEngineOptions) {
       const jobs = store
         .unfinished()
         .filter((job) => !active.has(job.id) && !waiting.some((entry) => entry.id === job.id))
-        .filter((job) => job.owner === self || job.owner === null || !ownerIsAlive(job.owner, self))
-        .filter((job) => job.owner === self || store.claim(job.id, self, job.owner));
+        .filter((job) => job.owner === self || store.claim(job.id, self));
       jobs.forEach(schedule);
       pump();
       return jobs.map((job) => job.id);
@@ -274,6 +276,7 @@ export function createJobEngine(options: JobEngineOptions) {
       for (const entry of running) entry.controller.abort();
       await Promise.all(running.map((entry) => entry.done));
       store.release(self);
+      lease.end();
     },
   };
 }

@@ -151,14 +151,18 @@ export class JobStore {
     return cached(this.db, 'SELECT cancel_requested FROM jobs WHERE id = ?').pluck().get(id) === 1;
   }
 
-  /** Takes an unfinished job over from `from` (atomically: of two engines resuming at once, one wins). */
-  claim(id: string, owner: string, from: string | null): boolean {
-    const claimed = cached(this.db, 'UPDATE jobs SET owner = ?, updated_at = ? WHERE id = ? AND owner IS ?').run(
-      owner,
-      this.now(),
-      id,
-      from,
-    );
+  /**
+   * Takes an unfinished job whose engine holds no live lease (jobs/lease.ts): released, crashed, or from before
+   * leases. One UPDATE decides, so of two engines resuming at once exactly one wins.
+   */
+  claim(id: string, owner: string): boolean {
+    const at = this.now();
+    const claimed = cached(
+      this.db,
+      `UPDATE jobs SET owner = @owner, updated_at = @at
+         WHERE id = @id AND status NOT IN (${finishedList}) AND (owner IS NULL OR owner = @owner OR NOT EXISTS
+           (SELECT 1 FROM job_leases WHERE job_leases.owner = jobs.owner AND job_leases.expires_at > @at))`,
+    ).run({ owner, at, id });
     return claimed.changes === 1;
   }
 

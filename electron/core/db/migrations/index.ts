@@ -13,6 +13,7 @@ import { librarySeedTextMigration } from './005-library-seed-text';
 import { providersMigration } from './100-providers';
 import { modelCatalogMigration } from './200-providers-model-catalog';
 import { jobsMigration } from './201-jobs';
+import { jobsLeasesMigration } from './202-jobs-leases';
 
 export const migrations: readonly Migration[] = [
   libraryImagesMigration,
@@ -23,4 +24,5 @@ export const migrations: readonly Migration[] = [
   providersMigration,
   modelCatalogMigration,
   jobsMigration,
+  jobsLeasesMigration,
 ];
