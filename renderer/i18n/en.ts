@@ -67,6 +67,8 @@ export const en = {
     model: 'Model',
     allModels: 'All models',
     favoritesOnly: 'Favourites only',
+    sort: 'Sort',
+    sorts: { newest: 'Newest first', oldest: 'Oldest first', rating: 'Best rated first', cost: 'Most expensive first' },
     trashed_one: 'Moved {{count}} image to the trash.',
     trashed_other: 'Moved {{count}} images to the trash.',
     undo: 'Undo',

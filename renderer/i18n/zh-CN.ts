@@ -62,6 +62,8 @@ export const zhCN: Messages = {
     model: '模型',
     allModels: '全部模型',
     favoritesOnly: '只看收藏',
+    sort: '排序',
+    sorts: { newest: '最新的在前', oldest: '最早的在前', rating: '评分最高的在前', cost: '花费最多的在前' },
     trashed_one: '已将 {{count}} 张图片移到回收站。',
     trashed_other: '已将 {{count}} 张图片移到回收站。',
     undo: '撤销',

@@ -56,6 +56,12 @@ describe('the trash view', () => {
     expect(useGallery.getState().undo).toBeNull();
   });
 
+  it('asks the core for the chosen order', async () => {
+    useGallery.getState().setFilters({ sort: 'cost' });
+    await useGallery.getState().reload();
+    expect(calls.at(-1)).toMatchObject({ channel: 'library.list', payload: { sort: 'cost' } });
+  });
+
   it('restores the chosen images out of the view', async () => {
     await openTrash();
     await useGallery.getState().restore(['b']);

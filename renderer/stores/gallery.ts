@@ -1,13 +1,14 @@
 import { create } from 'zustand';
 import { invoke } from '../api';
 import type { ChannelOutput } from '../../shared/contract';
-import { type LibraryImage, maxIdsPerCall } from '../../shared/contract/library';
+import { type ImageSort, type LibraryImage, maxIdsPerCall } from '../../shared/contract/library';
 import { attempt, type ShownError } from './attempt';
 
 export interface GalleryFilters {
   query: string;
   model: string;
   favorite: boolean;
+  sort: ImageSort;
   /** The trash view: only trashed images, which can be restored or deleted for good. */
   trash: boolean;
 }
@@ -68,6 +69,7 @@ function toRequest(filters: GalleryFilters, after?: string | null) {
     query: filters.query.trim() || undefined,
     model: filters.model || undefined,
     favorite: filters.favorite || undefined,
+    sort: filters.sort,
     trashed: filters.trash ? ('only' as const) : undefined,
     limit: pageSize,
     after: after ?? undefined,
@@ -131,7 +133,7 @@ export function pickedAreFavorite(state: Pick<GalleryState, 'images' | 'picked'>
 
 export const useGallery = create<GalleryState>()((set, get) => ({
   // Every action that calls the core goes through attempt(): a failure lands in `error`, shown by the view.
-  filters: { query: '', model: '', favorite: false, trash: false },
+  filters: { query: '', model: '', favorite: false, sort: 'newest', trash: false },
   images: [],
   next: null,
   loading: false,

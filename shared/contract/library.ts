@@ -83,6 +83,10 @@ export const libraryImageSchema = z.object({
 });
 export type LibraryImage = z.infer<typeof libraryImageSchema>;
 
+/** The gallery's orders: by creation either way, best rated first, most expensive first. */
+export const imageSorts = ['newest', 'oldest', 'rating', 'cost'] as const;
+export type ImageSort = (typeof imageSorts)[number];
+
 export const listFilterSchema = z
   .object({
     query: z.string().max(500).optional(),
@@ -100,7 +104,7 @@ export const listFilterSchema = z
     minHeight: z.number().int().min(0).optional(),
     maxHeight: z.number().int().min(0).optional(),
     trashed: z.enum(['exclude', 'only', 'include']).optional(),
-    sort: z.enum(['newest', 'oldest', 'rating']).optional(),
+    sort: z.enum(imageSorts).optional(),
     limit: z.number().int().min(1).max(500).optional(),
     /** The `next` cursor of the previous page. */
     after: z.string().max(500).optional(),

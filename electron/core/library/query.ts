@@ -13,11 +13,31 @@ import { cached } from '../db/statement-cache';
 const defaultPageSize = 60;
 type Sort = NonNullable<ListFilter['sort']>;
 
-const sortSpecs: Record<Sort, { columns: Array<'pk' | 'rating'>; direction: 'ASC' | 'DESC' }> = {
+type KeyColumn = 'pk' | 'rating' | 'cost';
+
+const sortSpecs: Record<Sort, { columns: KeyColumn[]; direction: 'ASC' | 'DESC' }> = {
   newest: { columns: ['pk'], direction: 'DESC' },
   oldest: { columns: ['pk'], direction: 'ASC' },
   rating: { columns: ['rating', 'pk'], direction: 'DESC' },
+  // Most expensive first; an image with no price sorts below a free one. Index images_cost (migration 6).
+  cost: { columns: ['cost', 'pk'], direction: 'DESC' },
 };
+
+/** The SQL of a key column other than the row key (the expression must be the index's, word for word). */
+const keySql: Record<Exclude<KeyColumn, 'pk'>, string> = {
+  rating: 'i.rating',
+  cost: 'coalesce(i.cost_usd, -1)',
+};
+
+/** A key column's value in a row, for the cursor. */
+function keyOf(row: ImageRow, column: KeyColumn): number {
+  if (column === 'pk') return row.pk;
+  if (column === 'rating') return row.rating;
+  return row.cost_usd ?? -1;
+}
+
+/** Date orders walk the row key (or the full-text index in the same order); the others an index of their own. */
+const byDate = (sort: Sort) => sort === 'newest' || sort === 'oldest';
 
 interface ListQuery {
   sql: string;
@@ -51,7 +71,7 @@ function matchFor(filter: ListFilter): string | null {
 }
 
 interface PlanHints {
-  /** Rating order with a text search that matches many rows: walk the rating index and probe the matches. */
+  /** Rating or cost order with a text search that matches many rows: walk that index and probe the matches. */
   manyMatches?: boolean;
 }
 
@@ -65,15 +85,17 @@ export function buildListQuery(filter: ListFilter, hints: PlanHints = {}): ListQ
     params.push(...values);
   };
   const trashed = filter.trashed ?? 'exclude';
-  if (trashed === 'exclude') add('i.trashed_at IS NULL');
+  // Most images are not in the trash: the unary + keeps SQLite (before any ANALYZE) from reading the trash
+  // index for them and sorting the whole library, instead of walking the sort's own index.
+  if (trashed === 'exclude') add('+i.trashed_at IS NULL');
   if (trashed === 'only') add('i.trashed_at IS NOT NULL');
   const match = matchFor(filter);
   const tag = filter.tag?.trim();
   // Date order with a text search walks the full-text index itself, newest match first, joined to
-  // the rows: it stops after one page instead of collecting every match. (Rating order cannot.)
-  const walkIndex = match !== null && sort !== 'rating';
+  // the rows: it stops after one page instead of collecting every match. (Rating and cost orders cannot.)
+  const walkIndex = match !== null && byDate(sort);
   const rowKey = walkIndex ? 'f.rowid' : 'i.pk';
-  // For rating order the matches become a set: probed from the rating index when they are many (the
+  // For rating and cost order the matches become a set: probed from that order's index when they are many (the
   // page fills early), or walked and sorted when they are few. The unary + keeps SQLite from driving
   // the query from the set in the first case.
   const probe = hints.manyMatches ? '+i.pk' : 'i.pk';
@@ -104,7 +126,7 @@ export function buildListQuery(filter: ListFilter, hints: PlanHints = {}): ListQ
   if (filter.minHeight !== undefined) add('i.height >= ?', filter.minHeight);
   if (filter.maxHeight !== undefined) add('i.height <= ?', filter.maxHeight);
   const spec = sortSpecs[sort];
-  const keyColumns = spec.columns.map((column) => (column === 'pk' ? rowKey : `i.${column}`));
+  const keyColumns = spec.columns.map((column) => (column === 'pk' ? rowKey : keySql[column]));
   if (filter.after) {
     const key = decodeCursor(filter.after, sort);
     const operator = spec.direction === 'DESC' ? '<' : '>';
@@ -124,7 +146,7 @@ const manyMatches = 2000;
 
 export function planHints(context: LibraryContext, filter: ListFilter): PlanHints {
   const match = matchFor(filter);
-  if (filter.sort !== 'rating' || !match) return {};
+  if (byDate(filter.sort ?? 'newest') || !match) return {};
   const counted = cached(context.db, 'SELECT count(*) FROM (SELECT 1 FROM images_fts WHERE images_fts MATCH ? LIMIT ?)')
     .pluck()
     .get(match, manyMatches) as number;
@@ -143,7 +165,7 @@ export function listImages(
     rows.length > query.limit && last
       ? encodeCursor(
           query.sort,
-          sortSpecs[query.sort].columns.map((column) => last[column as keyof ImageRow]),
+          sortSpecs[query.sort].columns.map((column) => keyOf(last, column)),
         )
       : null;
   return { images: page.map((row) => toLibraryImage(row, context.store)), next };
@@ -156,12 +178,13 @@ function encodeCursor(sort: Sort, key: unknown[]): string {
 function decodeCursor(cursor: string, sort: Sort): unknown[] {
   try {
     const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { s?: unknown; k?: unknown };
-    const length = sortSpecs[sort].columns.length;
+    const columns = sortSpecs[sort].columns;
     if (
       value.s === sort &&
       Array.isArray(value.k) &&
-      value.k.length === length &&
-      value.k.every((part) => Number.isSafeInteger(part))
+      value.k.length === columns.length &&
+      // A price is any number; row keys and ratings are whole.
+      value.k.every((part, index) => (columns[index] === 'cost' ? Number.isFinite(part) : Number.isSafeInteger(part)))
     ) {
       return value.k;
     }

@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { type ImageSort, imageSorts } from '../../../shared/contract/library';
 import { useGallery } from '../../stores/gallery';
 
-/** Search as you type (debounced so a fast typist does not queue a query per key), model and favourite filters. */
+/** Search as you type (debounced so a fast typist does not queue a query per key), model and favourite filters, sort. */
 export function GalleryToolbar() {
   const { t } = useTranslation();
   const filters = useGallery((state) => state.filters);
@@ -34,6 +35,18 @@ export function GalleryToolbar() {
         {facets.models.map((facet) => (
           <option key={facet.value} value={facet.value}>
             {facet.value} ({facet.count})
+          </option>
+        ))}
+      </select>
+      <select
+        data-testid="gallery-sort"
+        aria-label={t('gallery.sort')}
+        value={filters.sort}
+        onChange={(event) => setFilters({ sort: event.target.value as ImageSort })}
+      >
+        {imageSorts.map((sort) => (
+          <option key={sort} value={sort}>
+            {t(`gallery.sorts.${sort}`)}
           </option>
         ))}
       </select>

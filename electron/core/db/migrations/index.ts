@@ -10,6 +10,7 @@ import { librarySearchMigration } from './002-library-search';
 import { libraryCjkSearchMigration } from './003-library-cjk-search';
 import { libraryKanaSearchMigration } from './004-library-kana-search';
 import { librarySeedTextMigration } from './005-library-seed-text';
+import { libraryCostOrderMigration } from './006-library-cost-order';
 import { providersMigration } from './100-providers';
 import { modelCatalogMigration } from './200-providers-model-catalog';
 import { jobsMigration } from './201-jobs';
@@ -21,6 +22,7 @@ export const migrations: readonly Migration[] = [
   libraryCjkSearchMigration,
   libraryKanaSearchMigration,
   librarySeedTextMigration,
+  libraryCostOrderMigration,
   providersMigration,
   modelCatalogMigration,
   jobsMigration,
