@@ -9,12 +9,12 @@ import { useLibraryCare } from '../../stores/library-care';
 
 export function LibrarySection() {
   const { t, i18n } = useTranslation();
-  const { usage, report, checking, error, loadUsage, check, dismissError } = useLibraryCare();
+  const { usage, report, checking, error, loadUsage, loadUsageSoon, check, dismissError } = useLibraryCare();
   useEffect(() => {
     void loadUsage();
     // Images added, deleted or repaired elsewhere change the sizes shown.
-    return on('library.changed', () => void loadUsage());
-  }, [loadUsage]);
+    return on('library.changed', loadUsageSoon);
+  }, [loadUsage, loadUsageSoon]);
   const size = (bytes: number) => formatBytes(bytes, i18n.language);
   return (
     <fieldset className="card" data-testid="disk-view">
