@@ -224,7 +224,7 @@ describe('the key never leaks', { timeout: 180_000 }, () => {
 
       for (const variant of ['original', 'thumb256']) {
         const media = await fetch(`${url.origin}/media/${done.imageIds[0]}/${variant}`, {
-          headers: { cookie: `atelier_token=${token}` },
+          headers: { cookie: `atelier_token_${url.port}=${token}` }, // named per server (see electron/harness/server.ts)
         });
         expect(media.status).toBe(200);
         said.push({ where: `/media ${variant}`, bytes: Buffer.from(await media.arrayBuffer()) });
