@@ -29,6 +29,8 @@ export function progressText(job: Job): string {
       return `${who}  failed: ${job.error?.message ?? 'unknown reason'}`;
     case 'cancelled':
       return `${who}  cancelled`;
+    case 'interrupted':
+      return `${who}  interrupted: sent, answer lost (it may have been charged); \`atelier jobs retry ${job.id}\` sends it again`;
   }
 }
 

@@ -93,6 +93,20 @@ export const jobsCommands: Command[] = [
     },
   },
   {
+    words: ['jobs', 'retry'],
+    usage: 'jobs retry ID',
+    summary: 'Send a failed or interrupted job again and wait for it. An interrupted one may be charged again.',
+    async run(context, { positionals }) {
+      const job = await call(context, 'jobs.retry', { id: oneId(positionals) });
+      const jobs = await waitForJobs(context, [job.id]);
+      const images = await imagesOf(context, jobs);
+      if (context.json) context.out(JSON.stringify({ jobs: jobs.map(jobRow), images }));
+      else for (const done of jobs) context.out(oneLine(done));
+      reportFailures(context, jobs);
+      return exitCodeOfJobs(jobs);
+    },
+  },
+  {
     words: ['jobs', 'resume'],
     usage: 'jobs resume',
     summary: 'Carry on with every unfinished job (after a crash, a restart or --no-wait) and wait for them.',

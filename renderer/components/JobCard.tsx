@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { formatUsd } from '../i18n/format';
-import { isFinished, type Job } from '../../shared/contract/jobs';
+import { isFinished, retryableStatuses, type Job } from '../../shared/contract/jobs';
 import { mediaUrl } from '../api';
 import { ErrorBanner } from './ErrorBanner';
 import { useJobs } from '../stores/jobs';
@@ -9,6 +9,8 @@ import { useJobs } from '../stores/jobs';
 export function JobCard({ job, onOpen }: { job: Job; onOpen?: (imageId: string) => void }) {
   const { t, i18n } = useTranslation();
   const cancel = useJobs((state) => state.cancel);
+  const retry = useJobs((state) => state.retry);
+  const retryable = (retryableStatuses as readonly string[]).includes(job.status);
   const lastLog = job.logs[job.logs.length - 1];
   return (
     <article className={`job-card ${job.status}`} data-testid="job-item" data-status={job.status} data-job-id={job.id}>
@@ -21,7 +23,22 @@ export function JobCard({ job, onOpen }: { job: Job; onOpen?: (imageId: string) 
             {t('jobs.cancel')}
           </button>
         )}
+        {retryable && (
+          <button
+            type="button"
+            data-testid="job-retry"
+            title={job.status === 'interrupted' ? t('jobs.retryMayCharge') : undefined}
+            onClick={() => retry(job.id)}
+          >
+            {t('jobs.retry')}
+          </button>
+        )}
       </header>
+      {job.status === 'interrupted' && (
+        <p className="muted" data-testid="job-interrupted">
+          {t('jobs.interrupted')}
+        </p>
+      )}
       {!isFinished(job.status) && job.queuePosition !== null && (
         <p className="muted" data-testid="job-position">
           {t('jobs.position', { position: job.queuePosition })}

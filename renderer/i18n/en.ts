@@ -44,6 +44,10 @@ export const en = {
   jobs: {
     title: 'Jobs',
     cancel: 'Cancel',
+    retry: 'Retry',
+    retryMayCharge: 'Sends the request again: the provider may charge for it a second time.',
+    interrupted:
+      'Sent, but Atelier closed before the answer came: the provider may have made and charged the image. Retry sends it again, which may charge again.',
     position: 'Position {{position}} in the queue',
     attempts_one: '{{count}} attempt',
     attempts_other: '{{count}} attempts',
@@ -55,6 +59,7 @@ export const en = {
       done: 'Done',
       failed: 'Failed',
       cancelled: 'Cancelled',
+      interrupted: 'Interrupted',
     },
   },
   gallery: {

@@ -39,6 +39,9 @@ export const zhCN: Messages = {
   jobs: {
     title: '任务',
     cancel: '取消',
+    retry: '重试',
+    retryMayCharge: '将再次发送请求：服务商可能会再次计费。',
+    interrupted: '请求已发送，但 Atelier 在收到回应前关闭：服务商可能已生成并计费。重试会再次发送，可能再次计费。',
     position: '排队第 {{position}} 位',
     attempts_one: '尝试 {{count}} 次',
     attempts_other: '尝试 {{count}} 次',
@@ -50,6 +53,7 @@ export const zhCN: Messages = {
       done: '完成',
       failed: '失败',
       cancelled: '已取消',
+      interrupted: '已中断',
     },
   },
   gallery: {

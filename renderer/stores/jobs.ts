@@ -12,6 +12,8 @@ interface JobsState {
   start(): Promise<void>;
   upsert(job: Job): void;
   cancel(id: string): Promise<void>;
+  /** Sends a failed or interrupted job again (the card has said an interrupted one may charge again). */
+  retry(id: string): Promise<void>;
   dismissError(): void;
 }
 
@@ -50,6 +52,9 @@ export const useJobs = create<JobsState>()((set, get) => ({
   },
   cancel: async (id) => {
     await attempt(set, async () => get().upsert(await invoke('jobs.cancel', { id })));
+  },
+  retry: async (id) => {
+    await attempt(set, async () => get().upsert(await invoke('jobs.retry', { id })));
   },
   dismissError: () => set({ error: null }),
 }));

@@ -1,5 +1,6 @@
 // The persistent job queue: every generation or edit is a job that survives restarts.
-// States: queued → submitted → running → downloading → done | failed | cancelled.
+// States: queued → submitted → running → downloading → done | failed | cancelled; or, when a synchronous call was
+// sent and the process ended before its answer, interrupted (it may have been charged: only the user sends it again).
 import { z } from 'zod';
 import { errorCodes } from '../errors';
 import { maxInputBase64Chars, maxInputImages, maxTargetsPerBatch } from '../limits';
@@ -8,9 +9,20 @@ import { isoDateSchema } from './dates';
 import { channel } from './define';
 import { imageIdSchema } from './library';
 
-export const jobStatuses = ['queued', 'submitted', 'running', 'downloading', 'done', 'failed', 'cancelled'] as const;
+export const jobStatuses = [
+  'queued',
+  'submitted',
+  'running',
+  'downloading',
+  'done',
+  'failed',
+  'cancelled',
+  'interrupted',
+] as const;
 export type JobStatus = (typeof jobStatuses)[number];
-export const finishedStatuses = ['done', 'failed', 'cancelled'] as const satisfies readonly JobStatus[];
+export const finishedStatuses = ['done', 'failed', 'cancelled', 'interrupted'] as const satisfies readonly JobStatus[];
+/** The finished states Retry may send again (after saying an interrupted one may charge twice). */
+export const retryableStatuses = ['failed', 'interrupted'] as const satisfies readonly JobStatus[];
 
 /** A finished job stays as it is: nothing more is sent, polled or stored for it. */
 export function isFinished(status: JobStatus): boolean {
@@ -101,6 +113,8 @@ export const jobsChannels = {
   ),
   'jobs.get': channel(z.object({ id: z.string().min(1).max(64) }).strict(), jobSchema),
   'jobs.cancel': channel(z.object({ id: z.string().min(1).max(64) }).strict(), jobSchema),
+  /** Sends a failed or interrupted job again, as a new attempt (an interrupted one may be charged twice). */
+  'jobs.retry': channel(z.object({ id: z.string().min(1).max(64) }).strict(), jobSchema),
   'jobs.resume': channel(z.object({}).strict(), z.object({ resumed: z.array(z.string()) })),
 };
 

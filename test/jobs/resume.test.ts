@@ -87,7 +87,10 @@ async function expectResumedAfterLease(libraryDir: string, ids: Record<string, s
   // The dead engine's lease still runs for up to childLeaseMs: until then its jobs are not taken.
   expect(resumer.jobs.resume()).toEqual([]);
   await wait(childLeaseMs + 200);
-  expect(resumer.jobs.resume().sort()).toEqual([ids.submitted, ids.queued, ids.running, ids.downloading].sort());
+  // The submitted job is a synchronous call whose answer died with the child: it may have been charged, so it
+  // waits for the user's Retry instead of being sent again.
+  expect(resumer.jobs.resume().sort()).toEqual([ids.queued, ids.running, ids.downloading].sort());
+  expect(resumer.jobs.get(ids.submitted!)).toMatchObject({ status: 'interrupted', error: { code: 'unavailable' } });
   return resumer;
 }
 
@@ -104,13 +107,13 @@ describe('resume after a crash', () => {
     const finished = await Promise.all(wanted.map((tag) => core!.jobs.waitFor(ids[tag]!)));
     expect(finished.map((job: Job) => [job.status, job.imageIds.length])).toEqual([
       ['done', 2],
-      ['done', 2],
+      ['interrupted', 0],
       ['done', 1],
       ['done', 2],
       ['done', 1],
     ]);
     const images = core.library.list({ limit: 100 }).images;
-    expect(images).toHaveLength(8);
+    expect(images).toHaveLength(6);
     for (const job of finished)
       expect(
         images
@@ -122,6 +125,8 @@ describe('resume after a crash', () => {
     const count = (route: string) => fake!.requests.filter((request) => request.route === route).length;
     expect(count('fal.submit')).toBe(1);
     expect(count('replicate.create')).toBe(1);
+    // The child's held call and the queued job's: the interrupted one was not sent again.
+    expect(count('openai.generations')).toBe(2);
     // Files and rows agree. Thumbnails are made in the background after a job is done, so those of images
     // stored just before the kill may be missing: repair (or the first request for one) makes them.
     await core.library.drainThumbnails();
@@ -164,7 +169,7 @@ describe('resume after a crash', () => {
     expect(reopened.library.list({ limit: 10 }).images.filter((image) => image.jobId === id)).toHaveLength(2);
   });
 
-  it("a second engine on the same library leaves a live engine's jobs alone, and takes them once it closes", async () => {
+  it("a second engine leaves a live engine's jobs alone; once it closes, a call it had sent is interrupted, and Retry sends it again", async () => {
     fake = await startFakeProvider({ key: jobKey });
     fake.fault('openai.generations', { kind: 'slow', delayMs: 120_000 });
     const libraryDir = tempLibrary();
@@ -180,10 +185,15 @@ describe('resume after a crash', () => {
       await new Promise((resolve) => setTimeout(resolve, 10));
     core = await openCore(libraryDir);
     expect(core.jobs.resume()).toEqual([]);
+    // Closing while the call is held: sent, answer lost. It is not sent again until the user says so.
     await first.close();
-    expect(core.jobs.resume()).toEqual([id]);
-    expect((await core.jobs.waitFor(id)).imageIds).toHaveLength(1);
-    expect(fake.requests.filter((request) => request.route === 'openai.generations')).toHaveLength(2);
+    expect(core.jobs.resume()).toEqual([]);
+    expect(core.jobs.get(id).status).toBe('interrupted');
+    const generations = () => fake!.requests.filter((request) => request.route === 'openai.generations').length;
+    expect(generations()).toBe(1);
+    expect(core.jobs.retry(id).status).toBe('queued');
+    expect(await core.jobs.waitFor(id)).toMatchObject({ status: 'done', error: null, attempts: 2 });
+    expect(generations()).toBe(2);
   });
 
   it('takes the jobs of a SIGKILLed owner that nobody reaped (a zombie) once its lease runs out', async () => {
@@ -198,7 +208,7 @@ describe('resume after a crash', () => {
       expect(() => process.kill(pid, 0)).not.toThrow();
       core = await expectResumedAfterLease(libraryDir, ids);
       const finished = await Promise.all(wanted.map((tag) => core!.jobs.waitFor(ids[tag]!)));
-      expect(finished.map((job) => job.status)).toEqual(['done', 'done', 'done', 'done', 'done']);
+      expect(finished.map((job) => job.status)).toEqual(['done', 'interrupted', 'done', 'done', 'done']);
     } finally {
       holder.kill('SIGKILL');
     }

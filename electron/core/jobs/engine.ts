@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { isFinished, type Job, type JobRequest, type JobStatus } from '../../../shared/contract/jobs';
+import type { ProtocolId } from '../../../shared/presets';
 import { AppError, errorDetails, isAppError } from '../../../shared/errors';
 import { presets } from '../../../shared/presets';
 import type { CoreEvents } from '../events';
@@ -251,13 +252,40 @@ export function createJobEngine(options: JobEngineOptions) {
       const jobs = store
         .unfinished()
         .filter((job) => !active.has(job.id) && !waiting.some((entry) => entry.id === job.id))
-        .filter((job) => job.owner === self || store.claim(job.id, self));
+        .filter((job) => job.owner === self || store.claim(job.id, self))
+        .filter((job) => {
+          if (!answerLost(job)) return true;
+          update(job, { status: 'interrupted', error: interruptedError });
+          return false;
+        });
       jobs.forEach(schedule);
       pump();
       return jobs.map((job) => job.id);
     },
 
-    /** Resolves when the job is done, failed or cancelled. */
+    /**
+     * Sends a failed or interrupted job again from where it stopped: its result fetched again, its remote job
+     * polled again, or (sent and unanswered, or never sent) the request sent again — which may charge again.
+     */
+    retry(id: string): Job {
+      const job = store.get(id);
+      if (!job)
+        throw new AppError(
+          'not_found',
+          `There is no job ${id}. See \`atelier jobs list\`.`,
+          errorDetails('job_not_found', { id }),
+        );
+      const status: JobStatus = job.result ? 'downloading' : job.remote ? 'running' : 'queued';
+      if (!store.reopen(id, self, status))
+        throw new AppError('conflict', `Job ${id} is ${job.status}: only a failed or interrupted job can be retried.`);
+      const reopened = store.get(id)!;
+      options.events.emit('jobs.changed', publicJob(reopened));
+      schedule(reopened);
+      pump();
+      return publicJob(reopened);
+    },
+
+    /** Resolves when the job is done, failed, cancelled or interrupted. */
     waitFor(id: string): Promise<Job> {
       const job = store.get(id);
       if (!job)
@@ -282,6 +310,21 @@ export function createJobEngine(options: JobEngineOptions) {
 }
 
 export type JobEngine = ReturnType<typeof createJobEngine>;
+
+/** Protocols whose one call both makes and answers the image: an unanswered call may still have been charged. */
+const synchronousProtocols: readonly ProtocolId[] = ['openai-images'];
+
+/** A synchronous call sent (status submitted) whose answer never arrived: the process ended while it was held. */
+function answerLost(job: StoredJob): boolean {
+  return job.status === 'submitted' && !job.remote && !job.result && synchronousProtocols.includes(job.protocol);
+}
+
+const interruptedError = {
+  code: 'unavailable' as const,
+  message:
+    'Sent, but Atelier closed before the answer came: the provider may have made (and charged) the image. ' +
+    'Retry sends it again, which may charge again.',
+};
 
 /**
  * Each provider's slots come from its preset. Looked up once per provider: the scheduler asks on every

@@ -2,7 +2,7 @@
 import type { HandlerSlice } from '../handlers';
 import type { JobEngine } from './engine';
 
-export type JobsChannel = 'jobs.create' | 'jobs.list' | 'jobs.get' | 'jobs.cancel' | 'jobs.resume';
+export type JobsChannel = 'jobs.create' | 'jobs.list' | 'jobs.get' | 'jobs.cancel' | 'jobs.retry' | 'jobs.resume';
 
 export function jobsHandlers(engine: JobEngine): HandlerSlice<JobsChannel> {
   return {
@@ -10,6 +10,7 @@ export function jobsHandlers(engine: JobEngine): HandlerSlice<JobsChannel> {
     'jobs.list': (filter) => ({ jobs: engine.list(filter) }),
     'jobs.get': ({ id }) => engine.get(id),
     'jobs.cancel': ({ id }) => engine.cancel(id),
+    'jobs.retry': ({ id }) => engine.retry(id),
     'jobs.resume': () => ({ resumed: engine.resume() }),
   };
 }

@@ -2,7 +2,7 @@
 // the provider's answer before anything is downloaded. Inputs of an edit are kept as blobs so a job can
 // be sent again after a restart even when the files it came from are gone.
 import { randomBytes } from 'node:crypto';
-import { finishedStatuses, isFinished, type JobStatus } from '../../../shared/contract/jobs';
+import { finishedStatuses, isFinished, retryableStatuses, type JobStatus } from '../../../shared/contract/jobs';
 import type { ProtocolId } from '../../../shared/presets';
 import type { Db } from '../db/open';
 import { cached } from '../db/statement-cache';
@@ -33,6 +33,7 @@ export function newJobId(): string {
 
 /** The finished states as an SQL list, for the queries that skip finished jobs. */
 const finishedList = finishedStatuses.map((status) => `'${status}'`).join(', ');
+const retryableList = retryableStatuses.map((status) => `'${status}'`).join(', ');
 
 export class JobStore {
   constructor(
@@ -164,6 +165,19 @@ export class JobStore {
            (SELECT 1 FROM job_leases WHERE job_leases.owner = jobs.owner AND job_leases.expires_at > @at))`,
     ).run({ owner, at, id });
     return claimed.changes === 1;
+  }
+
+  /**
+   * Puts a failed or interrupted job back to `status` (where it stopped) for `owner` to run, in one UPDATE: of two
+   * Retry clicks (the app and the CLI) one wins. False when the job is not in a state Retry takes.
+   */
+  reopen(id: string, owner: string, status: JobStatus): boolean {
+    const reopened = cached(
+      this.db,
+      `UPDATE jobs SET status = @status, owner = @owner, error_code = NULL, error = NULL, finished_at = NULL,
+         cancel_requested = 0, updated_at = @at WHERE id = @id AND status IN (${retryableList})`,
+    ).run({ id, owner, status, at: this.now() });
+    return reopened.changes === 1;
   }
 
   /** On a clean shutdown: unfinished jobs become free for the next engine to resume. */

@@ -15,6 +15,7 @@ import { providersMigration } from './100-providers';
 import { modelCatalogMigration } from './200-providers-model-catalog';
 import { jobsMigration } from './201-jobs';
 import { jobsLeasesMigration } from './202-jobs-leases';
+import { jobsInterruptedMigration } from './203-jobs-interrupted';
 
 export const migrations: readonly Migration[] = [
   libraryImagesMigration,
@@ -27,4 +28,5 @@ export const migrations: readonly Migration[] = [
   modelCatalogMigration,
   jobsMigration,
   jobsLeasesMigration,
+  jobsInterruptedMigration,
 ];
