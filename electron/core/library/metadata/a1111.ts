@@ -37,7 +37,15 @@ export function parseSdParameters(text: string): SdFacts {
     params[key] = raw.startsWith('"') ? unquote(raw) : /^[[{]/.test(raw) ? jsonOrText(raw) : numberOrText(raw);
   }
   const seed = seedOf(params.Seed);
-  const model = typeof params.Model === 'string' ? params.Model : null;
+  // Older A1111 builds name the checkpoint only by its hash; that hash is then the model, as A1111 itself
+  // finds the checkpoint by it. It stays in params too, so an export writes it back as it was.
+  const hash = params['Model hash'];
+  const model =
+    typeof params.Model === 'string'
+      ? params.Model
+      : typeof hash === 'string' || typeof hash === 'number'
+        ? `${hash}`
+        : null;
   delete params.Seed;
   delete params.Model;
   const prompt = promptLines.join('\n').trim();
@@ -60,7 +68,8 @@ export function formatSdParameters(facts: SdFacts): string {
     settings.push(`${settingKey(key)}: ${settingValue(value)}`);
   }
   if (facts.seed !== null) settings.push(`Seed: ${facts.seed}`);
-  if (facts.model) settings.push(`Model: ${settingValue(facts.model)}`);
+  const onlyTheHash = facts.model !== null && `${facts.params?.['Model hash'] ?? ''}` === facts.model;
+  if (facts.model && !onlyTheHash) settings.push(`Model: ${settingValue(facts.model)}`);
   if (settings.length > 0) {
     // Some readers look for a settings line that starts with "Steps:".
     const steps = settings.findIndex((entry) => entry.startsWith('Steps:'));
