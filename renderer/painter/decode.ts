@@ -1,16 +1,23 @@
+/** The image at `url`, decoded; null when the browser cannot decode it. */
+async function loadImage(url: string): Promise<HTMLImageElement | null> {
+  const image = new Image();
+  image.src = url;
+  try {
+    await image.decode();
+    return image;
+  } catch {
+    return null;
+  }
+}
+
 /** An image decoded by the page: its own size, and its RGBA pixels drawn at the size asked for. */
 export async function decodePixels(
   url: string,
   width: number,
   height: number,
 ): Promise<{ natural: { width: number; height: number }; rgba: Uint8ClampedArray } | null> {
-  const image = new Image();
-  image.src = url;
-  try {
-    await image.decode();
-  } catch {
-    return null;
-  }
+  const image = await loadImage(url);
+  if (!image) return null;
   const canvas = document.createElement('canvas');
   canvas.width = width;
   canvas.height = height;
@@ -29,13 +36,8 @@ export async function padImage(
   size: { width: number; height: number },
   fill: string,
 ): Promise<Blob | null> {
-  const image = new Image();
-  image.src = url;
-  try {
-    await image.decode();
-  } catch {
-    return null;
-  }
+  const image = await loadImage(url);
+  if (!image) return null;
   const canvas = document.createElement('canvas');
   canvas.width = size.width;
   canvas.height = size.height;

@@ -35,36 +35,28 @@ export function SpendSection() {
             <strong>{amount(spend.total)}</strong> · {t('spend.images', { count: spend.total.images })}
             {note(spend.total)}
           </p>
-          <table className="spend-table">
-            <caption>{t('spend.byProvider')}</caption>
-            <tbody>
-              {spend.byProvider.map((row) => (
-                <tr key={row.provider} data-testid="spend-provider" data-provider={row.provider}>
-                  <th scope="row">{providerLabel(row.provider)}</th>
-                  <td>{amount(row)}</td>
-                  <td>
-                    {t('spend.images', { count: row.images })}
-                    {note(row)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <table className="spend-table">
-            <caption>{t('spend.byDay')}</caption>
-            <tbody>
-              {spend.byDay.map((row) => (
-                <tr key={row.day} data-testid="spend-day" data-day={row.day}>
-                  <th scope="row">{dayName(row.day)}</th>
-                  <td>{amount(row)}</td>
-                  <td>
-                    {t('spend.images', { count: row.images })}
-                    {note(row)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <SpendTable
+            caption={t('spend.byProvider')}
+            rows={spend.byProvider.map((row) => ({
+              key: row.provider,
+              testId: 'spend-provider',
+              data: { 'data-provider': row.provider },
+              name: providerLabel(row.provider),
+              amount: amount(row),
+              images: t('spend.images', { count: row.images }) + note(row),
+            }))}
+          />
+          <SpendTable
+            caption={t('spend.byDay')}
+            rows={spend.byDay.map((row) => ({
+              key: row.day,
+              testId: 'spend-day',
+              data: { 'data-day': row.day },
+              name: dayName(row.day),
+              amount: amount(row),
+              images: t('spend.images', { count: row.images }) + note(row),
+            }))}
+          />
         </>
       )}
     </fieldset>
@@ -83,6 +75,33 @@ export function SpendSection() {
     if (figures.unpricedImages === 0 || figures.unpricedImages === figures.images) return '';
     return ` · ${t('spend.unpricedNote', { count: figures.unpricedImages })}`;
   }
+}
+
+interface SpendRow {
+  key: string;
+  testId: string;
+  data: Record<`data-${string}`, string>;
+  name: string;
+  amount: string;
+  images: string;
+}
+
+/** One breakdown of the month (by provider, by day): a row per entry, its amount and its image count. */
+function SpendTable({ caption, rows }: { caption: string; rows: SpendRow[] }) {
+  return (
+    <table className="spend-table">
+      <caption>{caption}</caption>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.key} data-testid={row.testId} {...row.data}>
+            <th scope="row">{row.name}</th>
+            <td>{row.amount}</td>
+            <td>{row.images}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
 }
 
 /** A built-in provider by its name; any other configured provider by its id. */
