@@ -3,26 +3,17 @@
 // half-written is left, and memory stays bounded while they pass.
 import { closeSync, ftruncateSync, mkdirSync, openSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { crc32, deflateSync } from 'node:zlib';
+import { deflateSync } from 'node:zlib';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { noisyPng, openTestLibrary, solidImage, type TestLibrary } from './helpers';
-import { pngWithText } from './metadata-fixtures';
+import { pngChunk as chunk, pngWithText } from './metadata-fixtures';
 
 let t: TestLibrary;
 beforeEach(() => {
   t = openTestLibrary();
 });
 afterEach(() => t.close());
-
-function chunk(type: string, data: Buffer): Buffer {
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(data.length);
-  const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(body) >>> 0);
-  return Buffer.concat([length, body, crc]);
-}
 
 /** A PNG header claiming a size, with a few bytes of image data: a bomb by its word alone. */
 function pngClaiming(width: number, height: number): Buffer {

@@ -6,7 +6,8 @@ import sharp from 'sharp';
 
 export type TextChunk = { type: 'tEXt' | 'zTXt' | 'iTXt'; keyword: string; text: string };
 
-function pngChunk(type: string, data: Buffer): Buffer {
+/** One PNG chunk: length, type, data and its CRC. */
+export function pngChunk(type: string, data: Buffer): Buffer {
   const length = Buffer.alloc(4);
   length.writeUInt32BE(data.length);
   const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
