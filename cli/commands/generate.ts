@@ -3,6 +3,7 @@
 // cancels) and the stored images printed. Validation is the core's, so the CLI refuses exactly what
 // the app refuses, before anything is sent.
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import sharp from 'sharp';
 import { isFinished, type JobRequest } from '../../shared/contract/jobs';
 import { imageIdPattern } from '../../shared/contract/library';
@@ -14,11 +15,8 @@ import { imagesOf, isSent, reportFailures, waitForJobs, exitCodeOfJobs } from '.
 
 type InputImage = NonNullable<JobRequest['images']>[number];
 
-const mimeOfFormat: Record<string, 'image/png' | 'image/jpeg' | 'image/webp'> = {
-  png: 'image/png',
-  jpeg: 'image/jpeg',
-  webp: 'image/webp',
-};
+/** The formats every editing provider takes (sharp's names). */
+const editableFormats = new Set(['png', 'jpeg', 'webp']);
 
 const requestOptions: OptionSpec = {
   provider: { type: 'string' },
@@ -83,18 +81,28 @@ function readInputFile(path: string, label: string): Buffer {
   return readFileSync(path);
 }
 
-/** `--image` is a file to send, or the id of a library image (the edit's parent). */
-async function inputImage(value: string): Promise<InputImage> {
+/**
+ * `--image` is a file or the id of a library image; either way the edit is sent a library image, so it records its
+ * parent and can be compared with it. A file is imported first (a file already in the library answers its image).
+ */
+async function inputImage(context: CommandContext, value: string): Promise<InputImage> {
   if (existsSync(value)) {
     const bytes = readInputFile(value, 'The image');
     const format = await sharp(bytes)
       .metadata()
       .then((meta) => meta.format)
       .catch(() => undefined);
-    const mimeType = format && mimeOfFormat[format];
-    if (!mimeType)
+    if (!format || !editableFormats.has(format))
       throw new AppError('invalid_input', `${value} is not a PNG, JPEG or WebP image. Convert it and try again.`);
-    return { base64: bytes.toString('base64'), mimeType };
+    const result = await call(context, 'library.import', { paths: [resolve(value)] });
+    const imageId = result.imported[0]?.id ?? result.duplicateFiles[0]?.imageId;
+    if (imageId) return { imageId };
+    const refused = result.refused[0];
+    throw new AppError(
+      'invalid_input',
+      `${value} could not be imported: ${refused?.reason ?? 'no reason given'}`,
+      refused?.details,
+    );
   }
   if (imageIdPattern.test(value)) return { imageId: value };
   throw new UsageError(
@@ -108,6 +116,7 @@ function textOption(values: ParsedArgs['values'], name: string): string | undefi
 }
 
 async function buildRequest(
+  context: CommandContext,
   values: ParsedArgs['values'],
   positionals: string[],
   kind: 'generate' | 'edit',
@@ -148,7 +157,7 @@ async function buildRequest(
     if (images.length === 0)
       throw new UsageError('Give the image to edit with --image FILE_OR_IMAGE_ID (repeat it for several).');
     request.images = [];
-    for (const image of images) request.images.push(await inputImage(image));
+    for (const image of images) request.images.push(await inputImage(context, image));
     const mask = textOption(values, 'mask');
     if (mask !== undefined) {
       if (!existsSync(mask)) throw new UsageError(`--mask ${mask}: there is no such file.`);
@@ -164,7 +173,7 @@ function describeImage(image: { id: string; path: string; width: number; height:
 }
 
 async function createAndWait(context: CommandContext, args: ParsedArgs, kind: 'generate' | 'edit'): Promise<number> {
-  const request = await buildRequest(args.values, args.positionals, kind);
+  const request = await buildRequest(context, args.values, args.positionals, kind);
   let created;
   try {
     created = await call(context, 'jobs.create', request);

@@ -258,7 +258,31 @@ describe('atelier edit', { timeout: 60_000 }, () => {
       '--json',
     );
     expect(result.code, result.stderr).toBe(0);
-    expect(result.json().images[0]).toMatchObject({ source: 'edited', width: 48, height: 32, parentId: null });
+    // The file is imported first, so the edit records it as its parent (and can be compared with it).
+    const edited = result.json().images[0];
+    expect(edited).toMatchObject({ source: 'edited', width: 48, height: 32 });
+    expect(edited.parentId).toMatch(/^[0-9a-f]{16}$/);
+    const lineage = (await run('library', 'lineage', edited.id, '--json')).json();
+    expect(lineage.ancestors.at(-1)).toMatchObject({
+      id: edited.parentId,
+      source: 'imported',
+      originalName: 'photo.jpg',
+    });
+    // The same file again is a duplicate: the second edit's parent is the image already imported.
+    const again = await run(
+      'edit',
+      '--provider',
+      'local',
+      '--model',
+      'local/pattern',
+      '--prompt',
+      'moon',
+      '--image',
+      photo,
+      '--json',
+    );
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.json().images[0].parentId).toBe(edited.parentId);
     rmSync(work, { recursive: true, force: true });
   });
 
