@@ -23,10 +23,27 @@ const imageSizes: Record<string, { width: number; height: number }> = {
   landscape_16_9: { width: 1024, height: 576 },
 };
 
+/**
+ * fal's errors: an app's validation error is 422 `{detail: [{loc, msg, type}]}`; a platform error is
+ * `{detail, error_type}` with the same type in `X-Fal-Error-Type` (fal-ai/fal-js libs/client/src/response.ts reads
+ * both; providers.md §2). (unsure) The error_type names per status below are fal's documented ones where known.
+ */
+const falErrorTypes: Record<number, string> = {
+  401: 'authentication_error',
+  403: 'authorization_error',
+  404: 'request_not_found',
+  429: 'rate_limited',
+  500: 'internal_server_error',
+  502: 'runner_connection_error',
+  503: 'runner_scheduling_failure',
+  504: 'request_timeout',
+};
+
 export function falError(status: number, message: string): Reply {
   if (status === 422)
     return { status, body: { detail: [{ loc: ['body', 'prompt'], msg: message, type: 'value_error' }] } };
-  return { status, body: { message } };
+  const errorType = falErrorTypes[status] ?? 'internal_server_error';
+  return { status, headers: { 'X-Fal-Error-Type': errorType }, body: { detail: message, error_type: errorType } };
 }
 
 export class FalQueue {

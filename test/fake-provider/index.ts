@@ -189,7 +189,12 @@ export async function startFakeProvider(options: FakeProviderOptions = {}): Prom
   function authorised(name: RouteName | 'unknown', headers: Record<string, string>): boolean {
     if (name === 'files' || name === 'imagerouter.models' || name === 'imagerouter.model' || name === 'unknown')
       return true;
-    const match = /^(Bearer|Key) (.+)$/.exec(headers.authorization ?? '');
+    // Each service takes one scheme: OpenAI (openai/openai-node src/client.ts authHeaders), ImageRouter and
+    // Replicate (replicate/replicate-javascript index.js: `Bearer ${auth}`) take Bearer; fal takes `Key`
+    // (fal-ai/fal-js libs/client/src/auth.ts). The fal routes here also play QuickRouter's relay, which takes its
+    // own Bearer key (seed 002), so they accept both.
+    const schemes = name.startsWith('fal.') ? /^(Bearer|Key) (.+)$/ : /^(Bearer) (.+)$/;
+    const match = schemes.exec(headers.authorization ?? '');
     return match !== null && (options.key === undefined || match[2] === options.key);
   }
 

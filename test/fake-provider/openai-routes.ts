@@ -6,9 +6,79 @@ import type { RecordedRequest, Reply } from './types';
 
 export type Flavour = 'openai' | 'imagerouter';
 
-export function errorReply(flavour: Flavour, status: number, message: string, type = 'invalid_request_error'): Reply {
-  const error = flavour === 'openai' ? { message, type, param: null, code: null } : { message, type };
+export function errorReply(
+  flavour: Flavour,
+  status: number,
+  message: string,
+  type = 'invalid_request_error',
+  facts: { param?: string; code?: string } = {},
+): Reply {
+  const error =
+    flavour === 'openai' ? { message, type, param: facts.param ?? null, code: facts.code ?? null } : { message, type };
   return { status, body: { error } };
+}
+
+// The fields OpenAI's images endpoints take (openai/openai-node src/resources/images.ts, ImageGenerateParams and
+// ImageEditParams), plus `aspect_ratio`, which QuickRouter adds for Flux models (seed 000), and `moderation` on edits
+// (QuickRouter's seed 001 documents it there; OpenAI takes it on generations only). OpenAI answers any other
+// field with 400 `unknown_parameter`; ImageRouter instead strips every field but a few (providers.md §6).
+const generationFields = new Set([
+  'prompt',
+  'model',
+  'n',
+  'size',
+  'quality',
+  'response_format',
+  'output_format',
+  'output_compression',
+  'background',
+  'moderation',
+  'style',
+  'user',
+  'stream',
+  'partial_images',
+  'aspect_ratio',
+]);
+const editFields = new Set([
+  'prompt',
+  'model',
+  'n',
+  'size',
+  'quality',
+  'response_format',
+  'output_format',
+  'output_compression',
+  'background',
+  'input_fidelity',
+  'user',
+  'stream',
+  'partial_images',
+  'aspect_ratio',
+  'moderation',
+  'image',
+  'image[]',
+  'mask',
+]);
+
+/** OpenAI's refusal of a request the real API refuses before generating anything, or null. */
+function openAiRefusal(request: RecordedRequest, edit: boolean, model: string): Reply | null {
+  const known = edit ? editFields : generationFields;
+  const names = request.json && typeof request.json === 'object' ? Object.keys(request.json) : [];
+  names.push(...Object.keys(request.fields ?? {}), ...(request.files ?? []).map((file) => file.field));
+  const unknown = names.find((name) => !known.has(name));
+  if (unknown)
+    return errorReply('openai', 400, `Unknown parameter: '${unknown}'.`, 'invalid_request_error', {
+      param: unknown,
+      code: 'unknown_parameter',
+    });
+  // openai-node src/resources/images.ts, response_format: "not supported for the GPT image models, which always
+  // return base64-encoded images". (unsure) The exact words of the refusal.
+  if (model.startsWith('gpt-image') && param(request, 'response_format') !== undefined)
+    return errorReply('openai', 400, "Unknown parameter: 'response_format'.", 'invalid_request_error', {
+      param: 'response_format',
+      code: 'unknown_parameter',
+    });
+  return null;
 }
 
 function param(request: RecordedRequest, name: string): unknown {
@@ -40,6 +110,8 @@ export async function imagesRoute(
   const model = String(param(request, 'model') ?? (flavour === 'openai' ? 'dall-e-2' : ''));
   const prompt = param(request, 'prompt');
   if (flavour === 'imagerouter' && !model) return errorReply(flavour, 400, 'model is required');
+  const refusal = flavour === 'openai' ? openAiRefusal(request, edit, model) : null;
+  if (refusal) return refusal;
   if (typeof prompt !== 'string' || prompt === '')
     return errorReply(flavour, 400, "Missing required parameter: 'prompt'.");
   if (edit) {
