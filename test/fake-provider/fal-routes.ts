@@ -111,13 +111,30 @@ export class FalQueue {
         : [];
       return { status: 202, body: { status: 'IN_PROGRESS', request_id: id, logs } };
     }
+    // A request that ended in error still reports COMPLETED, with `error` and its `error_type` (providers.md §2;
+    // fal-ai/fal-js libs/client/src/types/common.ts, QueueStatus). (unsure) The type of an app's own failure.
     if (entry.cancelled)
       return {
         status: 200,
-        body: { status: 'COMPLETED', request_id: id, error: 'Request was cancelled by the user', logs: [] },
+        body: {
+          status: 'COMPLETED',
+          request_id: id,
+          error: 'Request was stopped by the user',
+          error_type: 'client_cancelled',
+          logs: [],
+        },
       };
     if (entry.failure)
-      return { status: 200, body: { status: 'COMPLETED', request_id: id, error: entry.failure, logs: [] } };
+      return {
+        status: 200,
+        body: {
+          status: 'COMPLETED',
+          request_id: id,
+          error: entry.failure,
+          error_type: 'internal_server_error',
+          logs: [],
+        },
+      };
     await this.ensureOutput(entry);
     return { status: 200, body: { status: 'COMPLETED', request_id: id, logs: [], metrics: { inference_time: 0.42 } } };
   }

@@ -142,7 +142,9 @@ export async function imagesRoute(
   }
   if (flavour === 'imagerouter') {
     const cost = model === 'test/test' ? 0 : 0.004 * data.length;
-    return { status: 200, body: { created: Date.now(), data, latency: Date.now() - started + 1, cost } };
+    // ImageRouter answers `created` in seconds for real models and in milliseconds for test/test (providers.md §1).
+    const created = model === 'test/test' ? Date.now() : Math.floor(Date.now() / 1000);
+    return { status: 200, body: { created, data, latency: Date.now() - started + 1, cost } };
   }
   const usage = isGptImage
     ? {

@@ -109,6 +109,15 @@ describe('fal queue', () => {
     expect((error as AppError).message).toBe('QuickRouter could not make the image: CUDA out of memory');
   });
 
+  it('reads a cancel from error_type, not from the words: a failure that mentions cancelling is a failure', async () => {
+    const adapter = adapterFor(fake.baseUrl, 'quickrouter', 'fal-ai/flux-1/dev', { label: 'QuickRouter' });
+    const remote = await submitted(adapter);
+    fake.fault('fal.status', { kind: 'job-failed', message: 'Upscaler cancelled: input too large' });
+    const error = await adapter.poll(remote).catch((thrown: unknown) => thrown);
+    expect((error as AppError).code).toBe('provider_failed');
+    expect((error as AppError).message).toContain('Upscaler cancelled: input too large');
+  });
+
   it('polling survives a 503 and a reset (retried), and a 422 detail list reads as plain words', async () => {
     const adapter = adapterFor(fake.baseUrl, 'quickrouter', 'fal-ai/flux-1/dev', { label: 'QuickRouter' });
     const remote = await submitted(adapter);

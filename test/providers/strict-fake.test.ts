@@ -55,6 +55,15 @@ describe('the fake is as strict as the real services', () => {
     expect(answer.status).toBe(200);
   });
 
+  it('ImageRouter answers created in seconds for a real model and in ms for test/test; both read as the same time', async () => {
+    const now = Date.now();
+    for (const model of ['openai/gpt-image-1', 'test/test']) {
+      const outcome = await adapterFor(fake.baseUrl, 'imagerouter', model).submit({ model, prompt: 'x' });
+      if (outcome.kind !== 'done') throw new Error('expected an answer');
+      expect(Math.abs(outcome.result.createdAt! - now)).toBeLessThan(60_000);
+    }
+  });
+
   it('takes only Bearer on OpenAI-style and Replicate routes: fal’s Key scheme is refused there', async () => {
     expect((await post('/v1/images/generations', { prompt: 'x' }, `Key ${testKey}`)).status).toBe(401);
     const replicate = '/v1/models/black-forest-labs/flux-schnell/predictions';

@@ -129,8 +129,9 @@ export function createFalQueueAdapter(options: FalQueueOptions): ProviderAdapter
       const body = answer.body ?? {};
       if (body.status !== 'COMPLETED') return { kind: 'pending', progress: progressOf(body) };
       const error = typeof body.error === 'string' ? body.error : null;
-      // (unsure) A cancelled request reports COMPLETED with an error that says so.
-      if (error && /cancel/i.test(error)) return { kind: 'cancelled' };
+      // A request that ended in error reports COMPLETED with `error` and `error_type`: the type says a cancel
+      // (client_cancelled), never the wording of the message (providers.md §2).
+      if (body.error_type === 'client_cancelled') return { kind: 'cancelled' };
       if (error) throw providerFailure(options.label, error, { body });
       return { kind: 'done', result: await fetchResult(remote, signal) };
     },
