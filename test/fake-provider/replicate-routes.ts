@@ -47,6 +47,10 @@ export class ReplicatePredictions {
     this.entries.set(id, entry);
     const waited = (request.headers.prefer ?? '').startsWith('wait');
     if (waited && this.steps() === 0) await this.succeed(entry);
+    // `Prefer: wait` holds the connection while the prediction runs (Replicate's HTTP API docs, "sync mode";
+    // replicate/replicate-javascript lib/predictions.js sends the header): the fake holds it replicateWaitMs.
+    else if (waited && this.options.replicateWaitMs)
+      await new Promise((resolve) => setTimeout(resolve, this.options.replicateWaitMs));
     return { status: 201, body: prediction };
   }
 

@@ -76,6 +76,8 @@ export interface FakeProviderOptions {
   falSteps?: { queued: number; inProgress: number };
   /** Polls answered starting/processing before succeeded; 0 completes within the create (Prefer: wait). */
   replicateSteps?: number;
+  /** How long a create with `Prefer: wait` is held before it answers the prediction as it stands (default 0). */
+  replicateWaitMs?: number;
   /** Force Replicate's output shape; by default Kontext models answer a string, others an array. */
   replicateOutput?: 'string' | 'array';
 }

@@ -93,6 +93,24 @@ describe('replicate predictions', () => {
     expect(server.requests).toHaveLength(6);
   });
 
+  it('a cancel while Prefer: wait holds the create lets it return, then cancels the prediction by its id', async () => {
+    const server = await start({ replicateSteps: 2, replicateWaitMs: 300 });
+    const controller = new AbortController();
+    const pending = adapterFor(server.baseUrl, 'replicate', kontext).submit(
+      { model: kontext, prompt: 'x' },
+      controller.signal,
+    );
+    setTimeout(() => controller.abort(), 50);
+    const error = await pending.catch((thrown: unknown) => thrown);
+    expect((error as AppError).code).toBe('cancelled');
+    const created = server.requests.filter((request) => request.route === 'replicate.create');
+    const cancels = server.requests.filter((request) => request.route === 'replicate.cancel');
+    expect(created).toHaveLength(1);
+    // The prediction the create made is the one cancelled: nothing is left running (and billing) unseen.
+    expect(cancels).toHaveLength(1);
+    expect(cancels[0]!.path).toMatch(/^\/v1\/predictions\/[0-9a-z]+\/cancel$/);
+  });
+
   it('sends an input image as a data URI in input_image', async () => {
     const server = await start();
     const png = Buffer.from('89504e470d0a1a0a', 'hex');

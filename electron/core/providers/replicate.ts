@@ -66,6 +66,17 @@ export function createReplicateAdapter(options: ReplicateOptions): ProviderAdapt
     return { kind: 'pending', progress: progressOf(prediction) };
   }
 
+  async function cancelPrediction(remote: RemoteRef, signal?: AbortSignal): Promise<void> {
+    await http.json({
+      method: 'POST',
+      url: api(`predictions/${remote.id}/cancel`),
+      headers: headers(),
+      signal,
+      retry: replicateRetry,
+      acceptStatus: [404],
+    });
+  }
+
   return {
     protocol: 'replicate',
     pollIntervalMs: 500,
@@ -77,12 +88,14 @@ export function createReplicateAdapter(options: ReplicateOptions): ProviderAdapt
           `"${request.model}" is not a Replicate model id. Use owner/name, e.g. black-forest-labs/flux-kontext-max.`,
         );
       const url = api(`models/${owner}/${name}/predictions`);
+      // The create is not given the caller's signal: a cancel (or a quit) while `Prefer: wait` holds it would drop
+      // the answer, and with it the id of a prediction that goes on running and billing. As replicate-js does, the
+      // create is let to return, and the prediction is then cancelled by its id.
       const answer = await http.json<Prediction>({
         method: 'POST',
         url,
         headers: { ...headers(), Prefer: 'wait' },
         json: { input: await replicateInput(request) },
-        signal,
         retry: replicateRetry,
       });
       const prediction = answer.body ?? {};
@@ -90,6 +103,10 @@ export function createReplicateAdapter(options: ReplicateOptions): ProviderAdapt
       if (!id) throw providerFailure(options.label, 'the prediction came back without an id.', { body: prediction });
       const remote: RemoteRef = { protocol: 'replicate', id, model: request.model };
       const now = outcome(prediction, request.model);
+      if (signal?.aborted && now.kind === 'pending') {
+        await cancelPrediction(remote).catch(() => undefined);
+        throw new AppError('cancelled', `The request to ${options.label} was cancelled.`);
+      }
       if (now.kind === 'done') return now;
       if (now.kind === 'cancelled') throw new AppError('cancelled', `${options.label} cancelled the prediction ${id}.`);
       return { kind: 'pending', remote, progress: now.progress };
@@ -104,16 +121,7 @@ export function createReplicateAdapter(options: ReplicateOptions): ProviderAdapt
       });
       return outcome(answer.body ?? {}, remote.model);
     },
-    async cancel(remote, signal) {
-      await http.json({
-        method: 'POST',
-        url: api(`predictions/${remote.id}/cancel`),
-        headers: headers(),
-        signal,
-        retry: replicateRetry,
-        acceptStatus: [404],
-      });
-    },
+    cancel: cancelPrediction,
   };
 }
 
