@@ -1,8 +1,10 @@
 import { useEffect } from 'react';
 import { ErrorBanner } from './components/ErrorBanner';
 import { NavRail } from './components/NavRail';
+import { JobAnnouncer } from './components/JobAnnouncer';
+import { ShortcutOverlay } from './components/ShortcutOverlay';
 import { StatusBar } from './components/StatusBar';
-import { useLanguageEffect, useThemeEffect, useViewShortcuts } from './hooks';
+import { useLanguageEffect, useShortcutOverlayKey, useThemeEffect, useViewShortcuts } from './hooks';
 import { useShell, type View } from './stores/shell';
 import { EditorView } from './views/EditorView';
 import { GalleryView } from './views/GalleryView';
@@ -20,9 +22,11 @@ export function App() {
   const view = useShell((state) => state.view);
   const connection = useShell((state) => state.connection);
   const connect = useShell((state) => state.connect);
+  const shortcutsOpen = useShell((state) => state.shortcutsOpen);
   useThemeEffect();
   useLanguageEffect();
   useViewShortcuts();
+  useShortcutOverlayKey();
   useEffect(() => {
     void connect();
   }, [connect]);
@@ -35,6 +39,8 @@ export function App() {
         <Screen />
       </main>
       <StatusBar />
+      <JobAnnouncer />
+      {shortcutsOpen && <ShortcutOverlay />}
     </div>
   );
 }

@@ -1,7 +1,9 @@
 import { useEffect } from 'react';
 import { changeLanguage, systemLanguage } from './i18n';
 import { useSettings } from './stores/settings';
+import { pressed } from './shortcuts';
 import { useShell, views } from './stores/shell';
+import { isTyping } from './views/editor/keys';
 
 /** Applies the theme preference, following the OS live while it is "system". */
 export function useThemeEffect(): void {
@@ -40,4 +42,18 @@ export function useViewShortcuts(): void {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [setView]);
+}
+
+/** ? opens the list of the current view's keys, wherever the focus is, unless it is typing text. */
+export function useShortcutOverlayKey(): void {
+  const setOpen = useShell((state) => state.setShortcutsOpen);
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (isTyping(event.target) || event.defaultPrevented || !pressed(event, 'global', 'showShortcuts')) return;
+      event.preventDefault();
+      setOpen(true);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [setOpen]);
 }

@@ -25,6 +25,7 @@ function RunningJobs() {
 export function StatusBar() {
   const { t, i18n } = useTranslation();
   const connection = useShell((state) => state.connection);
+  const openShortcuts = useShell((state) => state.setShortcutsOpen);
   return (
     <footer className="status-bar" data-testid="core-status" data-state={connection.state}>
       <span className={`dot ${connection.state}`} aria-hidden="true" />
@@ -39,6 +40,16 @@ export function StatusBar() {
           <span>{t(`status.transport.${connection.info.transport}`)}</span>
           <RunningJobs />
           <span className="spacer" />
+          <button
+            type="button"
+            className="link"
+            data-testid="shortcuts-button"
+            aria-haspopup="dialog"
+            title={t('shortcuts.open')}
+            onClick={() => openShortcuts(true)}
+          >
+            {t('shortcuts.button')}
+          </button>
           <span>{t('status.version', { version: connection.info.version })}</span>
         </>
       )}

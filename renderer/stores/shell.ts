@@ -17,7 +17,10 @@ interface ShellState {
   /** The desktop app is restarting onto the library just chosen. */
   restarting: boolean;
   error: ShownError | null;
+  /** The keyboard shortcut list (opened with ? or the status bar's button). */
+  shortcutsOpen: boolean;
   setView(view: View): void;
+  setShortcutsOpen(open: boolean): void;
   /** Round-trips app.ping and reads app.info: proves the whole path renderer → transport → core. */
   connect(): Promise<void>;
   /** The desktop's folder dialog, then a restart onto the chosen library (a cancelled dialog changes nothing). */
@@ -30,7 +33,9 @@ export const useShell = create<ShellState>()((set) => ({
   connection: { state: 'connecting' },
   restarting: false,
   error: null,
+  shortcutsOpen: false,
   setView: (view) => set({ view }),
+  setShortcutsOpen: (shortcutsOpen) => set({ shortcutsOpen }),
   connect: async () => {
     try {
       const started = performance.now();

@@ -2,15 +2,18 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { on } from '../api';
 import { EmptyState } from '../components/EmptyState';
+import { FilePickButton } from '../components/FilePickButton';
 import { ErrorBanner } from '../components/ErrorBanner';
-import { useGallery } from '../stores/gallery';
+import { selectedImage, useGallery } from '../stores/gallery';
 import { useImporter } from '../stores/importer';
+import { useShell } from '../stores/shell';
 import { collectDroppedFiles } from '../dropped-files';
 import { ImportPanel } from './gallery/ImportPanel';
 import { GalleryGrid } from './gallery/GalleryGrid';
 import { GalleryToolbar } from './gallery/GalleryToolbar';
 import { ImageDetail } from './gallery/ImageDetail';
 import { SelectionBar } from './gallery/SelectionBar';
+import { TileSizeSlider } from './gallery/TileSizeSlider';
 import { TrashBar } from './gallery/TrashBar';
 import { formatBytes } from '../i18n/format';
 
@@ -27,6 +30,8 @@ export function GalleryView() {
   const dismissError = useGallery((state) => state.dismissError);
   const reload = useGallery((state) => state.reload);
   const loadFacets = useGallery((state) => state.loadFacets);
+  const setView = useShell((state) => state.setView);
+  const detailShown = useGallery((state) => selectedImage(state) !== undefined);
 
   useEffect(() => {
     void reload();
@@ -52,7 +57,26 @@ export function GalleryView() {
       </button>
     </EmptyState>
   ) : (
-    <EmptyState title={t('gallery.emptyTitle')} hint={t('gallery.emptyHint')} testId="gallery-empty" />
+    <EmptyState title={t('gallery.emptyTitle')} hint={t('gallery.emptyHint')} testId="gallery-empty">
+      <div className="empty-actions">
+        <button
+          type="button"
+          className="primary"
+          data-testid="gallery-empty-generate"
+          onClick={() => setView('generate')}
+        >
+          {t('gallery.emptyGenerate')}
+        </button>
+        <FilePickButton
+          label={t('gallery.emptyImport')}
+          multiple
+          accept="image/*"
+          testId="gallery-empty-import-input"
+          buttonTestId="gallery-empty-import"
+          onFiles={importFiles}
+        />
+      </div>
+    </EmptyState>
   );
   return (
     <section
@@ -78,6 +102,7 @@ export function GalleryView() {
       <header className="view-header">
         <h1 id="gallery-title">{inTrash ? t('trash.title') : t('gallery.title')}</h1>
         <GalleryToolbar />
+        <TileSizeSlider />
         <button
           type="button"
           data-testid="gallery-trash-view"
@@ -86,21 +111,14 @@ export function GalleryView() {
         >
           {inTrash ? t('trash.back') : t('trash.open')}
         </button>
-        <label className="button-like">
-          {t('import.button')}
-          <input
-            type="file"
-            multiple
-            hidden
-            data-testid="gallery-import-input"
-            accept="image/*"
-            onChange={(event) => {
-              const files = [...(event.target.files ?? [])];
-              event.target.value = '';
-              return importFiles(files);
-            }}
-          />
-        </label>
+        <FilePickButton
+          label={t('import.button')}
+          multiple
+          accept="image/*"
+          testId="gallery-import-input"
+          buttonTestId="gallery-import"
+          onFiles={importFiles}
+        />
       </header>
       {dragging && (
         <div className="drop-overlay" data-testid="gallery-drop-overlay">
@@ -110,17 +128,32 @@ export function GalleryView() {
       <ImportPanel />
       {inTrash ? <TrashBar /> : <SelectionBar />}
       {error && <ErrorBanner error={error} onDismiss={dismissError} />}
-      <div className="gallery-body">
+      {/* The detail column is kept while the library has images, so opening an image never re-flows the grid. */}
+      <div className={images.length === 0 && !filtered && !detailShown ? 'gallery-body alone' : 'gallery-body'}>
         {images.length === 0 && !loading ? (
           filtered ? (
-            <EmptyState title={t('gallery.noMatchTitle')} hint={t('gallery.noMatchHint')} testId="gallery-no-match" />
+            <EmptyState title={t('gallery.noMatchTitle')} hint={t('gallery.noMatchHint')} testId="gallery-no-match">
+              <button
+                type="button"
+                data-testid="gallery-clear-filters"
+                onClick={() => setFilters({ query: '', model: '', favorite: false })}
+              >
+                {t('gallery.clearFilters')}
+              </button>
+            </EmptyState>
           ) : (
             emptyState
           )
         ) : (
           <GalleryGrid />
         )}
-        <ImageDetail />
+        {detailShown ? (
+          <ImageDetail />
+        ) : (
+          <p className="detail-placeholder muted" data-testid="detail-placeholder">
+            {t('gallery.detailHint')}
+          </p>
+        )}
       </div>
       {undo && (
         <div className="toast" role="status" data-testid="toast">

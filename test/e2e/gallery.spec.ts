@@ -36,6 +36,8 @@ test('the gallery shows an empty state, then imported images with thumbnails, se
   await page.goto(atelier.url);
   await page.getByTestId('nav-gallery').click();
   await expect(page.getByTestId('gallery-empty')).toBeVisible();
+  // The empty library says what to do next: generate or import.
+  await expect(page.getByTestId('gallery-empty').getByTestId('gallery-empty-import')).toBeVisible();
 
   const ids = await importImages(atelier.libraryDir, ['sunset-harbour', 'mountain-lake', 'city-night']);
   // The CLI wrote to the same library; reloading the view picks the new rows up.

@@ -1,14 +1,20 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { mediaUrl } from '../../api';
+import { pressed } from '../../shortcuts';
 import { pickedAreFavorite, useGallery } from '../../stores/gallery';
+import { useGalleryPreferences } from '../../stores/gallery-preferences';
 import { galleryDragType } from '../editor/DropZone';
+import { columnsFor, movedIndex, tileGap } from './grid-layout';
 
-const cellSize = 176;
-const gap = 8;
-
-/** Only the rows on screen are in the DOM, so 100,000 images scroll like 100. */
+/**
+ * Only the rows on screen are in the DOM, so 100,000 images scroll like 100. The grid is one tab stop (roving
+ * tabindex): the selected image, or the first, takes the focus; arrows, Home and End move it inside.
+ */
 export function GalleryGrid() {
+  const { t } = useTranslation();
+  const cellSize = useGalleryPreferences((state) => state.tileSize);
   const images = useGallery((state) => state.images);
   const selectedId = useGallery((state) => state.selectedId);
   const select = useGallery((state) => state.select);
@@ -28,12 +34,11 @@ export function GalleryGrid() {
   useEffect(() => {
     const element = scroller.current;
     if (!element) return;
-    const observer = new ResizeObserver(([entry]) =>
-      setColumns(Math.max(1, Math.floor((entry!.contentRect.width + gap) / (cellSize + gap)))),
-    );
+    setColumns(columnsFor(element.clientWidth, cellSize));
+    const observer = new ResizeObserver(([entry]) => setColumns(columnsFor(entry!.contentRect.width, cellSize)));
     observer.observe(element);
     return () => observer.disconnect();
-  }, []);
+  }, [cellSize]);
 
   const rowCount = Math.ceil(images.length / columns);
   // TanStack Virtual hands back functions the React Compiler cannot memoise; this component is not compiled.
@@ -41,9 +46,13 @@ export function GalleryGrid() {
   const virtualizer = useVirtualizer({
     count: rowCount,
     getScrollElement: () => scroller.current,
-    estimateSize: () => cellSize + gap,
+    estimateSize: () => cellSize + tileGap,
     overscan: 4,
   });
+  useEffect(() => {
+    // Rows already measured keep their old height until told the tiles changed size.
+    virtualizer.measure();
+  }, [cellSize, virtualizer]);
   const rows = virtualizer.getVirtualItems();
   const lastRow = rows[rows.length - 1]?.index ?? 0;
   useEffect(() => {
@@ -53,35 +62,54 @@ export function GalleryGrid() {
   useEffect(() => {
     const index = images.findIndex((image) => image.id === selectedId);
     if (index >= 0) virtualizer.scrollToIndex(Math.floor(index / columns), { align: 'auto' });
+    // The focus follows a selection made from the keyboard, once its row is drawn.
+    const element = scroller.current;
+    if (!selectedId || !element || !element.contains(document.activeElement)) return;
+    return focusWhenDrawn(element, selectedId);
     // Only a new selection scrolls; new pages or a resize keep the user's own scroll position.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [selectedId]);
 
+  // The one tab stop: the selected image if it is loaded, else the first. While its row is out of the DOM, the grid
+  // itself is the stop, so Tab never skips the gallery.
+  const activeIndex = Math.max(
+    0,
+    images.findIndex((image) => image.id === selectedId),
+  );
+  const activeRow = Math.floor(activeIndex / columns);
+  const activeDrawn = rows.some((row) => row.index === activeRow);
+
   const chosen = new Set(picked);
   const onKeyDown = (event: React.KeyboardEvent) => {
-    const index = images.findIndex((image) => image.id === selectedId);
-    const move = { ArrowRight: 1, ArrowLeft: -1, ArrowDown: columns, ArrowUp: -columns }[event.key];
-    if (move !== undefined) {
+    // Arrows move from the tile that has the focus (Tab may have brought it there with nothing selected yet).
+    const focusedId = event.target instanceof HTMLElement ? event.target.dataset.imageId : undefined;
+    const index = images.findIndex((image) => image.id === (focusedId ?? selectedId));
+    const growing = pressed(event, 'gallery', 'selectRange');
+    const moved =
+      growing || pressed(event, 'gallery', 'moveFocus') || pressed(event, 'gallery', 'firstLast')
+        ? movedIndex(event.key, index, images.length, columns)
+        : null;
+    if (moved !== null) {
       event.preventDefault();
-      const target = images[Math.min(images.length - 1, Math.max(0, index < 0 ? 0 : index + move))];
+      const target = images[moved];
       if (target) {
         // Shift+arrow grows the selection, as in a file manager; a plain arrow moves a single selection.
-        if (event.shiftKey) pick(target.id, 'range');
+        if (growing) pick(target.id, 'range');
         else select(target.id);
       }
-    } else if ((event.ctrlKey || event.metaKey) && (event.key === 'a' || event.key === 'A')) {
+    } else if (pressed(event, 'gallery', 'selectAll')) {
       event.preventDefault();
       pickAll();
-    } else if (event.key === 'f' || event.key === 'F') {
+    } else if (pressed(event, 'gallery', 'favorite')) {
       if (picked.length > 0) return favoriteMany(picked, !pickedAreFavorite({ images, picked }));
       if (selectedId) return toggleFavorite(selectedId);
-    } else if (event.key === 'Delete' || event.key === 'Backspace') {
+    } else if (pressed(event, 'gallery', 'trash')) {
       const chosen = picked.length > 0 ? picked : selectedId ? [selectedId] : [];
       if (chosen.length === 0) return;
       // In the trash, Delete asks before deleting for good; elsewhere it moves to the trash (with Undo).
       if (inTrash) askDeletion({ kind: 'delete', ids: chosen });
       else return trash(chosen);
-    } else if (event.key === 'Escape') {
+    } else if (pressed(event, 'gallery', 'letGo')) {
       if (picked.length > 0) clearPicked();
       else select(null);
     }
@@ -92,9 +120,10 @@ export function GalleryGrid() {
       ref={scroller}
       className="gallery-scroller"
       data-testid="gallery-grid"
-      tabIndex={0}
+      tabIndex={activeDrawn ? -1 : 0}
       onKeyDown={onKeyDown}
       role="grid"
+      aria-label={t('gallery.title')}
       aria-rowcount={rowCount}
     >
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
@@ -108,11 +137,13 @@ export function GalleryGrid() {
               gridTemplateColumns: `repeat(${columns}, ${cellSize}px)`,
             }}
           >
-            {images.slice(row.index * columns, row.index * columns + columns).map((image) => (
+            {images.slice(row.index * columns, row.index * columns + columns).map((image, column) => (
               <button
                 key={image.id}
                 type="button"
                 role="gridcell"
+                tabIndex={row.index * columns + column === activeIndex ? 0 : -1}
+                style={{ width: cellSize, height: cellSize }}
                 data-testid="gallery-item"
                 data-image-id={image.id}
                 // While several are picked, the pick is the selection; the last one clicked only has the focus ring.
@@ -155,4 +186,17 @@ export function GalleryGrid() {
       </div>
     </div>
   );
+}
+
+/** Focuses an image's tile as soon as its row is drawn (a scroll brings it in a frame or two later). */
+function focusWhenDrawn(grid: HTMLElement, imageId: string): () => void {
+  let frame = 0;
+  let tries = 0;
+  const attempt = () => {
+    const item = grid.querySelector<HTMLElement>(`[data-image-id="${CSS.escape(imageId)}"]`);
+    if (item) item.focus({ preventScroll: true });
+    else if (tries++ < 5) frame = requestAnimationFrame(attempt);
+  };
+  frame = requestAnimationFrame(attempt);
+  return () => cancelAnimationFrame(frame);
 }

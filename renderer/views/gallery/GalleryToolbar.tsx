@@ -10,6 +10,12 @@ export function GalleryToolbar() {
   const facets = useGallery((state) => state.facets);
   const setFilters = useGallery((state) => state.setFilters);
   const [query, setQuery] = useState(filters.query);
+  // A search cleared elsewhere (the no-match state's button) shows in the box too.
+  const [shownQuery, setShownQuery] = useState(filters.query);
+  if (filters.query !== shownQuery) {
+    setShownQuery(filters.query);
+    setQuery(filters.query);
+  }
   useEffect(() => {
     if (query === filters.query) return;
     const timer = setTimeout(() => setFilters({ query }), 150);

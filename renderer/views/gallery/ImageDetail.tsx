@@ -53,6 +53,7 @@ export function ImageDetail() {
               type="button"
               role="radio"
               aria-checked={image.rating === value}
+              aria-label={t('detail.rateStars', { count: value })}
               data-testid={`detail-rate-${value}`}
               onClick={() => rate(image.id, image.rating === value ? 0 : value)}
             >

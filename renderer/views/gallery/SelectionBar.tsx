@@ -15,7 +15,7 @@ export function SelectionBar() {
 
   return (
     <div
-      className="selection-bar"
+      className="selection-bar floating"
       role="toolbar"
       aria-label={t('gallery.picked', { count: picked.length })}
       data-testid="gallery-selection-bar"
