@@ -47,18 +47,27 @@ export function TargetPicker({ target, onChange, need = 'generate', index = 0 }:
           </option>
         ))}
       </select>
-      <select
-        data-testid={`model-select${suffix}`}
-        aria-label={t('generate.model')}
-        value={target.model}
-        onChange={(event) => onChange({ ...target, model: event.target.value })}
-      >
-        {usable.map((model) => (
-          <option key={model.id} value={model.id}>
-            {model.label}
-          </option>
-        ))}
-      </select>
+      {models && usable.length === 0 ? (
+        // Said in words rather than an empty picker (the editor then disables Edit).
+        <p className="notice" role="status" data-testid={`no-model${suffix}`}>
+          {t(`picker.noModel.${need}`, {
+            provider: providers.find((provider) => provider.id === target.providerId)?.label ?? target.providerId,
+          })}
+        </p>
+      ) : (
+        <select
+          data-testid={`model-select${suffix}`}
+          aria-label={t('generate.model')}
+          value={target.model}
+          onChange={(event) => onChange({ ...target, model: event.target.value })}
+        >
+          {usable.map((model) => (
+            <option key={model.id} value={model.id}>
+              {model.label}
+            </option>
+          ))}
+        </select>
+      )}
       {error && <ErrorBanner error={error} testId={`catalog-error${suffix}`} />}
     </div>
   );

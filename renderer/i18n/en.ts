@@ -170,6 +170,22 @@ export const en = {
     saveMask: 'Save mask',
     maskScaled: 'The mask file is {{fileWidth}} × {{fileHeight}}; it was scaled to the image’s {{width}} × {{height}}.',
     noTransparency: 'This image has no transparent pixels: the mask is unchanged.',
+    maskUnsupported:
+      '{{model}} takes no mask: it edits the whole image from your prompt. Choose a model that takes a mask to paint where it should change.',
+    pasteHint: 'or paste one with Ctrl+V',
+    beyondLimit: 'This model takes at most {{limit}} images, the one you edit included. Not added: {{names}}.',
+    references: {
+      title: 'Images sent',
+      hint: 'The first is the image you edit; the others are references (at most {{limit}} images in all).',
+      none: 'This model takes only the image you edit, no references.',
+      base: 'Being edited',
+      notSent: 'Over this model’s limit: not sent',
+      earlier: 'Move {{name}} earlier',
+      later: 'Move {{name}} later',
+      replace: 'Replace with another file',
+      remove: 'Remove {{name}}',
+      add: 'Add references…',
+    },
     staging: {
       title: 'Results',
       prev: 'Previous result',
@@ -189,6 +205,12 @@ export const en = {
       result: 'New size: {{width}} × {{height}}.',
       hint: 'The new area is filled grey and marked for the model to paint.',
       apply: 'Extend',
+    },
+  },
+  picker: {
+    noModel: {
+      edit: '{{provider}} has no model that can edit images. Choose another provider to edit.',
+      generate: '{{provider}} has no model that can make images from a prompt. Choose another provider.',
     },
   },
   lineage: {

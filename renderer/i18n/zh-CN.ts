@@ -164,6 +164,21 @@ export const zhCN: Messages = {
     saveMask: '保存蒙版',
     maskScaled: '蒙版文件为 {{fileWidth}} × {{fileHeight}}，已缩放到图片的 {{width}} × {{height}}。',
     noTransparency: '这张图片没有透明像素，蒙版未改变。',
+    maskUnsupported: '{{model}} 不支持蒙版：它会根据提示词修改整张图片。如需指定修改区域，请选择支持蒙版的模型。',
+    pasteHint: '也可以按 Ctrl+V 粘贴图片',
+    beyondLimit: '此模型最多接受 {{limit}} 张图片（含正在编辑的这张）。未添加：{{names}}。',
+    references: {
+      title: '发送的图片',
+      hint: '第一张是正在编辑的图片，其余为参考图（总共最多 {{limit}} 张）。',
+      none: '此模型只接受正在编辑的图片，不支持参考图。',
+      base: '正在编辑',
+      notSent: '超出此模型的上限，不会发送',
+      earlier: '将 {{name}} 前移',
+      later: '将 {{name}} 后移',
+      replace: '换成另一个文件',
+      remove: '移除 {{name}}',
+      add: '添加参考图…',
+    },
     staging: {
       title: '结果',
       prev: '上一个结果',
@@ -183,6 +198,12 @@ export const zhCN: Messages = {
       result: '新尺寸：{{width}} × {{height}}。',
       hint: '新增区域以灰色填充，并标记为由模型绘制。',
       apply: '扩展',
+    },
+  },
+  picker: {
+    noModel: {
+      edit: '{{provider}} 没有可以编辑图片的模型。请换一个服务商来编辑。',
+      generate: '{{provider}} 没有可以根据提示词生成图片的模型。请换一个服务商。',
     },
   },
   lineage: {

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { invoke, mediaUrl } from '../api';
+import { ApiError, invoke, mediaUrl } from '../api';
 import { decodePixels, padImage } from '../painter/decode';
 import { blobToBase64, download, maskToPng, maskToPngBase64 } from '../painter/encode';
 import { cleanPadding, extendMask, outpaintFill, type Padding, paddedSize } from '../painter/outpaint';
@@ -9,10 +9,11 @@ import { painterSession, startPainterSession } from '../painter/session';
 import { clear, invert, type Point } from '../painter/tools';
 import { actualSize, fit, type Size, type Viewport, zoomAbout } from '../painter/viewport';
 import type { LibraryImage, MediaVariant } from '../../shared/contract/library';
-import { maxImportPixels, maxInputFileBytes } from '../../shared/limits';
+import { maxImportPixels, maxInputFileBytes, maxInputImages } from '../../shared/limits';
 import { builtInTarget } from '../../shared/presets';
 import { attempt, pageRefusal, type ShownError } from './attempt';
 import type { Target } from './generate';
+import { findModel, useCatalog } from './catalog';
 import { useJobs } from './jobs';
 
 export type Tool = 'brush' | 'eraser' | 'rect' | 'lasso' | 'hand';
@@ -20,7 +21,16 @@ const acceptedTypes = ['image/png', 'image/jpeg', 'image/webp'] as const;
 type AcceptedType = (typeof acceptedTypes)[number];
 
 export type EditSource =
-  | { kind: 'library'; imageId: string; width: number; height: number; label: string; format?: string }
+  | {
+      kind: 'library';
+      imageId: string;
+      width: number;
+      height: number;
+      label: string;
+      format?: string;
+      /** The name of the file it was imported from, for the names of what is saved from it. */
+      fileName?: string;
+    }
   | {
       kind: 'file';
       name: string;
@@ -34,8 +44,14 @@ export type EditSource =
 
 /** Something the user should know that is not a failure (shown as a toast, in the user's language). */
 export interface EditorNotice {
-  key: 'editor.maskScaled' | 'editor.noTransparency';
-  values: Record<string, number>;
+  key: 'editor.maskScaled' | 'editor.noTransparency' | 'editor.beyondLimit';
+  values: Record<string, number | string>;
+}
+
+/** An image sent after the base, for the model to take from (a style, an object, a face). */
+export interface Reference {
+  imageId: string;
+  label: string;
 }
 
 /** An edit's results laid over the original on the canvas, one shown at a time, until one is accepted or all discarded. */
@@ -64,6 +80,8 @@ interface EditorState {
   error: ShownError | null;
   notice: EditorNotice | null;
   staging: Staging | null;
+  /** The images sent after the base, in this order (the model's limit counts the base too). */
+  references: Reference[];
   /** The job whose results were discarded: they are not staged again. */
   discardedJobId: string | null;
   openLibraryImage(
@@ -72,6 +90,14 @@ interface EditorState {
   /** An image dragged from the gallery, which sends only its id. */
   openLibraryImageById(id: string): Promise<void>;
   openFile(file: File): Promise<void>;
+  /** Several files: the first becomes the base, the rest references up to the model's limit; the others are named. */
+  openFiles(files: File[]): Promise<void>;
+  /** Files (or library images) added to the references, up to the model's limit. */
+  addReferences(files: File[]): Promise<void>;
+  addReferenceById(id: string): Promise<void>;
+  moveReference(index: number, step: number): void;
+  removeReference(index: number): void;
+  replaceReference(index: number, file: File): Promise<void>;
   close(): void;
   setTool(tool: Tool): void;
   /** X: the brush becomes the eraser and back (any other tool becomes the brush). */
@@ -115,14 +141,44 @@ interface EditorState {
   dismissError(): void;
 }
 
-/** The image's size, or null when the browser cannot decode it. */
-function imageSize(url: string): Promise<{ width: number; height: number } | null> {
-  return new Promise((resolve) => {
-    const image = new Image();
-    image.onload = () => resolve({ width: image.naturalWidth, height: image.naturalHeight });
-    image.onerror = () => resolve(null);
-    image.src = url;
-  });
+/**
+ * A dropped, pasted or chosen file goes into the library first (a file already there answers its image), so the edit
+ * records it as its parent and can be compared with it. Refusals are the page's or the import's, named by the file.
+ */
+async function importForEditing(
+  file: File,
+  set: (patch: { error: ShownError | null }) => void,
+): Promise<LibraryImage | null> {
+  // Refused here, before anything is read, with the same sentences the core would use.
+  if (!acceptedTypes.includes(file.type as AcceptedType)) {
+    set({ error: pageRefusal('format_not_editable', {}, file.name) });
+    return null;
+  }
+  if (file.size > maxInputFileBytes) {
+    set({ error: pageRefusal('file_too_large', { limit: maxInputFileBytes, actual: file.size }, file.name) });
+    return null;
+  }
+  let image: LibraryImage | null = null;
+  await attempt(
+    set,
+    async () => {
+      const result = await invoke('library.importFiles', {
+        files: [{ name: file.name, base64: await blobToBase64(file) }],
+      });
+      image = result.imported[0] ?? result.duplicates[0] ?? null;
+      const refused = result.refused[0];
+      // Thrown, so the attempt keeps it (named by the file) instead of clearing the error on success.
+      if (!image) throw new ApiError('invalid_input', refused?.reason ?? file.name, refused?.details);
+    },
+    { subject: file.name },
+  );
+  return image;
+}
+
+/** The name things saved from the image start with: its file's name without the extension, or its id. */
+function baseName(source: EditSource): string {
+  const name = source.kind === 'file' ? source.name : source.fileName;
+  return name ? name.replace(/\.[a-z0-9]+$/i, '') : source.kind === 'library' ? source.imageId : 'image';
 }
 
 export const useEditor = create<EditorState>()((set, get) => {
@@ -163,6 +219,7 @@ export const useEditor = create<EditorState>()((set, get) => {
     error: null,
     notice: null,
     staging: null,
+    references: [],
     discardedJobId: null,
     openLibraryImage: (image) =>
       open({
@@ -172,49 +229,72 @@ export const useEditor = create<EditorState>()((set, get) => {
         height: image.height,
         label: image.originalName ?? image.prompt ?? image.id,
         format: image.format,
+        ...(image.originalName && { fileName: image.originalName }),
       }),
     openLibraryImageById: async (id) => {
       await attempt(set, async () => get().openLibraryImage(await invoke('library.get', { id })));
     },
     openFile: async (file) => {
-      // Refused here, before anything is read, with the same sentences the core would use.
-      if (!acceptedTypes.includes(file.type as AcceptedType)) {
-        set({ error: pageRefusal('format_not_editable', {}, file.name) });
+      const image = await importForEditing(file, set);
+      if (image) get().openLibraryImage(image);
+    },
+    openFiles: async (files) => {
+      const [first, ...rest] = files;
+      if (!first) return;
+      const image = await importForEditing(first, set);
+      if (!image) return;
+      get().openLibraryImage(image);
+      set({ references: [] });
+      if (rest.length > 0) await get().addReferences(rest);
+    },
+    addReferences: async (files) => {
+      await useCatalog.getState().load(get().target.providerId); // never rejects; the model's limit needs its list
+      const room = referenceRoom(get().target) - get().references.length;
+      const taken = files.slice(0, Math.max(0, room));
+      const beyond = files.slice(taken.length);
+      for (const file of taken) {
+        const image = await importForEditing(file, set);
+        if (image) set({ references: [...get().references, asReference(image)] });
+      }
+      if (beyond.length > 0)
+        set({
+          notice: beyondLimit(
+            get().target,
+            beyond.map((file) => file.name),
+          ),
+        });
+    },
+    addReferenceById: async (id) => {
+      await useCatalog.getState().load(get().target.providerId);
+      if (get().references.length >= referenceRoom(get().target)) {
+        set({ notice: beyondLimit(get().target, [id]) });
         return;
       }
-      if (file.size > maxInputFileBytes) {
-        set({ error: pageRefusal('file_too_large', { limit: maxInputFileBytes, actual: file.size }, file.name) });
-        return;
-      }
-      const objectUrl = URL.createObjectURL(file);
-      const size = await imageSize(objectUrl);
-      if (!size) {
-        URL.revokeObjectURL(objectUrl);
-        set({ error: pageRefusal('image_damaged', {}, file.name) });
-        return;
-      }
-      const opened = await attempt(
-        set,
-        async () =>
-          open({
-            kind: 'file',
-            name: file.name,
-            base64: await blobToBase64(file),
-            mimeType: file.type as AcceptedType,
-            objectUrl,
-            label: file.name,
-            ...size,
-          }),
-        { subject: file.name },
-      );
-      if (!opened) URL.revokeObjectURL(objectUrl);
+      await attempt(set, async () => {
+        const image = await invoke('library.get', { id });
+        set({ references: [...get().references, asReference(image)] });
+      });
+    },
+    moveReference: (index, step) => {
+      const references = [...get().references];
+      const to = index + step;
+      if (to < 0 || to >= references.length) return;
+      [references[index], references[to]] = [references[to]!, references[index]!];
+      set({ references });
+    },
+    removeReference: (index) => set({ references: get().references.filter((_, at) => at !== index) }),
+    replaceReference: async (index, file) => {
+      const image = await importForEditing(file, set);
+      if (image) set({ references: get().references.map((entry, at) => (at === index ? asReference(image) : entry)) });
     },
     close: () => {
       const previous = get().source;
       if (previous?.kind === 'file') URL.revokeObjectURL(previous.objectUrl);
-      set({ source: null, jobId: null, staging: null });
+      set({ source: null, jobId: null, staging: null, references: [] });
     },
-    setTool: (tool) => set({ tool }),
+    setTool: (tool) => {
+      if (tool === 'hand' || editModelTakesMask(get().target)) set({ tool });
+    },
     swapBrushEraser: () => set({ tool: get().tool === 'brush' ? 'eraser' : 'brush' }),
     toggleMask: () => set({ maskVisible: !get().maskVisible }),
     setWorkspace: (workspace) => {
@@ -292,7 +372,7 @@ export const useEditor = create<EditorState>()((set, get) => {
       const session = painterSession();
       if (!source || !session) return;
       await attempt(set, async () => {
-        const base = source.kind === 'file' ? source.name.replace(/\.[a-z0-9]+$/i, '') : source.imageId;
+        const base = baseName(source);
         download(await maskToPng(session.mask), `${base}-mask.png`);
       });
     },
@@ -312,7 +392,7 @@ export const useEditor = create<EditorState>()((set, get) => {
         const at = { x: clean.left, y: clean.top, width: source.width, height: source.height };
         const blob = await padImage(sourceUrl(source, mediaUrl), at, size, outpaintFill);
         if (!blob) return set({ error: pageRefusal('image_damaged', {}, source.label) });
-        const base = source.kind === 'file' ? source.name.replace(/\.[a-z0-9]+$/i, '') : source.imageId;
+        const base = baseName(source);
         const name = `${base}-extended.png`;
         const mask = extendMask(session.mask, clean);
         open(
@@ -354,7 +434,7 @@ export const useEditor = create<EditorState>()((set, get) => {
       if (staging) set({ staging: null, discardedJobId: staging.jobId });
     },
     submit: async () => {
-      const { source, prompt, target } = get();
+      const { source, prompt, target, references } = get();
       const session = painterSession();
       if (!source || !session) return;
       await attempt(set, async () => {
@@ -362,8 +442,12 @@ export const useEditor = create<EditorState>()((set, get) => {
           source.kind === 'library'
             ? { imageId: source.imageId }
             : { base64: source.base64, mimeType: source.mimeType };
-        const mask = session.mask.isEmpty() ? undefined : { base64: await maskToPngBase64(session.mask) };
-        const { jobs } = await invoke('jobs.create', { targets: [target], prompt, images: [image], mask });
+        const mask =
+          session.mask.isEmpty() || !editModelTakesMask(target)
+            ? undefined
+            : { base64: await maskToPngBase64(session.mask) };
+        const sent = references.slice(0, referenceRoom(target)).map(({ imageId }) => ({ imageId }));
+        const { jobs } = await invoke('jobs.create', { targets: [target], prompt, images: [image, ...sent], mask });
         for (const job of jobs) useJobs.getState().upsert(job);
         set({ jobId: jobs[0]?.id ?? null });
       });
@@ -371,6 +455,25 @@ export const useEditor = create<EditorState>()((set, get) => {
     dismissError: () => set({ error: null }),
   };
 });
+
+/** How many references the edit's model takes besides the base (the contract's limit until its catalogue is known). */
+export function referenceRoom(target: Target): number {
+  const model = findModel(useCatalog.getState().models, target.providerId, target.model);
+  return Math.max(0, (model?.maxInputImages ?? maxInputImages) - 1);
+}
+
+function beyondLimit(target: Target, names: string[]): EditorNotice {
+  return { key: 'editor.beyondLimit', values: { limit: referenceRoom(target) + 1, names: names.join(', ') } };
+}
+
+function asReference(image: Pick<LibraryImage, 'id' | 'originalName' | 'prompt'>): Reference {
+  return { imageId: image.id, label: image.originalName ?? image.prompt ?? image.id };
+}
+
+/** Whether the edit's model takes a mask (true until its catalogue is known: the core refuses what it cannot take). */
+export function editModelTakesMask(target: Target): boolean {
+  return findModel(useCatalog.getState().models, target.providerId, target.model)?.mask ?? true;
+}
 
 /** Chromium cannot show TIFF or BMP: those are shown through their large WebP thumbnail (the mask keeps the original's size). */
 const undisplayable = new Set(['tiff', 'bmp']);

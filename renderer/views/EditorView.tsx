@@ -5,6 +5,7 @@ import { mediaUrl } from '../api';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { JobCard } from '../components/JobCard';
 import { TargetPicker } from '../components/TargetPicker';
+import { useCatalog } from '../stores/catalog';
 import { sourceUrl, useEditor } from '../stores/editor';
 import { useJobs } from '../stores/jobs';
 import { useProviders } from '../stores/providers';
@@ -13,6 +14,7 @@ import { DropZone, useImageDrop } from './editor/DropZone';
 import { ExtendCanvas } from './editor/ExtendCanvas';
 import { MaskCanvas } from './editor/MaskCanvas';
 import { MaskToolbar } from './editor/MaskToolbar';
+import { ReferenceStrip } from './editor/ReferenceStrip';
 import { StagingBar } from './editor/StagingBar';
 
 export function EditorView() {
@@ -27,10 +29,33 @@ export function EditorView() {
   const jobsError = useJobs((state) => state.error);
   const dismissJobsError = useJobs((state) => state.dismissError);
   const drop = useImageDrop();
+  const openFiles = useEditor((state) => state.openFiles);
+  const addReferences = useEditor((state) => state.addReferences);
   useEffect(() => {
     void loadProviders();
     void startJobs();
   }, [loadProviders, startJobs]);
+  // Ctrl/Cmd+V of an image anywhere in the editor opens it (imported first, like a dropped file).
+  useEffect(() => {
+    const onPaste = (event: ClipboardEvent) => {
+      const images = [...(event.clipboardData?.files ?? [])].filter((file) => file.type.startsWith('image/'));
+      if (images.length === 0) return;
+      event.preventDefault();
+      // Never rejects: a refusal is kept in the store's error. With an image open, pasted ones become references.
+      void (useEditor.getState().source ? addReferences(images) : openFiles(images));
+    };
+    window.addEventListener('paste', onPaste);
+    return () => window.removeEventListener('paste', onPaste);
+  }, [openFiles, addReferences]);
+
+  // Only models that edit are offered; a provider with none says so (TargetPicker) and Edit waits for one.
+  const models = useCatalog((state) => state.models[target.providerId]);
+  const model = models?.find((entry) => entry.id === target.model && entry.edit);
+  const takesMask = model?.mask ?? true;
+  useEffect(() => {
+    if (!takesMask) useEditor.getState().setTool('hand');
+  }, [takesMask]);
+  const canSubmit = Boolean(prompt.trim()) && model !== undefined;
 
   const resultId = job?.status === 'done' ? job.imageIds[0] : undefined;
   // A finished edit's results land on the canvas as candidates over the original.
@@ -80,15 +105,27 @@ export function EditorView() {
               rows={4}
               value={prompt}
               onChange={(event) => setPrompt(event.target.value)}
+              onKeyDown={(event) => {
+                if (event.key !== 'Enter' || !(event.ctrlKey || event.metaKey)) return;
+                event.preventDefault();
+                if (canSubmit && !running) void submit(); // never rejects (attempt)
+              }}
             />
             <TargetPicker target={target} onChange={setTarget} need="edit" />
-            <p className="muted hint">{t('editor.maskHint')}</p>
+            <ReferenceStrip />
+            {takesMask ? (
+              <p className="muted hint">{t('editor.maskHint')}</p>
+            ) : (
+              <p className="notice" role="status" data-testid="mask-unsupported">
+                {t('editor.maskUnsupported', { model: model?.label })}
+              </p>
+            )}
             <ExtendCanvas />
             <button
               type="button"
               className="primary"
               data-testid="edit-submit"
-              disabled={!prompt.trim() || running}
+              disabled={!canSubmit || running}
               onClick={submit}
             >
               {t('editor.submit')}

@@ -6,6 +6,7 @@ export const galleryDragType = 'application/x-atelier-image-id';
 /** Accepts an image from the desktop (a file) or from the gallery (an image id). */
 export function useImageDrop() {
   const openFile = useEditor((state) => state.openFile);
+  const openFiles = useEditor((state) => state.openFiles);
   const openLibraryImageById = useEditor((state) => state.openLibraryImageById);
   return {
     onDragOver: (event: React.DragEvent) => {
@@ -21,30 +22,34 @@ export function useImageDrop() {
         await openLibraryImageById(imageId);
         return;
       }
-      const file = event.dataTransfer.files[0];
-      if (file) await openFile(file);
+      // One file replaces the image being edited; several: the first is the base, the rest references.
+      const files = [...event.dataTransfer.files];
+      if (files.length === 1) await openFile(files[0]!);
+      else if (files.length > 1) await openFiles(files);
     },
   };
 }
 
 export function DropZone() {
   const { t } = useTranslation();
-  const openFile = useEditor((state) => state.openFile);
+  const openFiles = useEditor((state) => state.openFiles);
   const drop = useImageDrop();
   return (
     <label className="drop-zone" data-testid="editor-drop-zone" onDragOver={drop.onDragOver} onDrop={drop.onDrop}>
       <strong>{t('editor.emptyTitle')}</strong>
       <span>{t('editor.emptyHint')}</span>
+      <span className="muted">{t('editor.pasteHint')}</span>
       <span className="button-like">{t('editor.chooseFile')}</span>
       <input
         type="file"
         data-testid="editor-file-input"
         accept="image/png,image/jpeg,image/webp"
+        multiple
         hidden
         onChange={(event) => {
-          const file = event.target.files?.[0];
+          const files = [...(event.target.files ?? [])];
           event.target.value = '';
-          if (file) return openFile(file);
+          if (files.length > 0) return openFiles(files);
         }}
       />
     </label>

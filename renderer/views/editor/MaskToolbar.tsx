@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { painterSession } from '../../painter/session';
 import { zoomPercent } from '../../painter/viewport';
+import { findModel, useCatalog } from '../../stores/catalog';
 import { type Tool, useEditor } from '../../stores/editor';
 import { useEditorPreferences } from '../../stores/editor-preferences';
 import { isTyping } from './keys';
@@ -35,6 +36,9 @@ export function MaskToolbar() {
   const { tool, brushSize, feather, viewport, maskVisible } = editor;
   const preferences = useEditorPreferences();
   const history = painterSession()?.history;
+  // A model that takes no mask gets no mask tools (the side panel says why); the view tools stay.
+  const target = useEditor((state) => state.target);
+  const takesMask = useCatalog((state) => findModel(state.models, target.providerId, target.model)?.mask ?? true);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -74,134 +78,140 @@ export function MaskToolbar() {
 
   return (
     <div className="mask-toolbar" role="toolbar" aria-label={t('editor.tools')}>
-      {tools.map((entry) => (
-        <button
-          key={entry.tool}
-          type="button"
-          data-testid={`tool-${entry.tool}`}
-          aria-pressed={tool === entry.tool}
-          title={`${t(`editor.tool.${entry.tool}`)} (${entry.key.toUpperCase()})`}
-          onClick={clicked(() => editor.setTool(entry.tool))}
-        >
-          <span aria-hidden="true">{entry.icon}</span> {t(`editor.tool.${entry.tool}`)}
-        </button>
-      ))}
-      <label>
-        {t('editor.size')}
-        <input
-          type="range"
-          data-testid="brush-size"
-          min={1}
-          max={500}
-          value={brushSize}
-          onChange={(event) => editor.setBrushSize(Number(event.target.value))}
-        />
-        <span className="value">{brushSize}px</span>
-      </label>
-      <label>
-        {t('editor.feather')}
-        <input
-          type="range"
-          data-testid="brush-feather"
-          min={0}
-          max={100}
-          value={Math.round(feather * 100)}
-          onChange={(event) => editor.setFeather(Number(event.target.value) / 100)}
-        />
-      </label>
-      <label title={t('editor.pressureHint')}>
-        <input
-          type="checkbox"
-          data-testid="brush-pressure"
-          checked={preferences.pressure}
-          onChange={(event) => preferences.setPressure(event.target.checked)}
-        />
-        {t('editor.pressure')}
-      </label>
-      <button
-        type="button"
-        data-testid="mask-invert"
-        title={`${t('editor.invert')} (I)`}
-        onClick={clicked(editor.invertMask)}
-      >
-        {t('editor.invert')}
-      </button>
-      <button type="button" data-testid="mask-clear" onClick={clicked(editor.clearMask)}>
-        {t('editor.clear')}
-      </button>
-      <button
-        type="button"
-        data-testid="undo"
-        disabled={!history?.canUndo}
-        title={`${t('editor.undo')} (Ctrl+Z)`}
-        onClick={clicked(editor.undo)}
-      >
-        ↶ {t('editor.undo')}
-      </button>
-      <button
-        type="button"
-        data-testid="redo"
-        disabled={!history?.canRedo}
-        title={`${t('editor.redo')} (Ctrl+Shift+Z)`}
-        onClick={clicked(editor.redo)}
-      >
-        ↷ {t('editor.redo')}
-      </button>
-      <span className="toolbar-group" role="group" aria-label={t('editor.maskSources')}>
-        <button
-          type="button"
-          data-testid="mask-from-alpha"
-          title={t('editor.fromAlphaHint')}
-          onClick={clicked(editor.maskFromTransparency)}
-        >
-          {t('editor.fromAlpha')}
-        </button>
-        <label className="button-like">
-          {t('editor.loadMask')}
-          <input
-            type="file"
-            data-testid="mask-load"
-            accept="image/png,image/jpeg,image/webp"
-            hidden
-            onChange={(event) => {
-              const file = event.target.files?.[0];
-              event.target.value = '';
-              if (file) return editor.loadMask(file);
-            }}
-          />
-        </label>
-        <button type="button" data-testid="mask-save" onClick={clicked(editor.saveMask)}>
-          {t('editor.saveMask')}
-        </button>
-      </span>
-      <span className="toolbar-group" role="group" aria-label={t('editor.overlay')}>
-        <label>
-          <input
-            type="checkbox"
-            data-testid="mask-visible"
-            checked={maskVisible}
-            title={`${t('editor.maskVisible')} (M)`}
-            onChange={editor.toggleMask}
-          />
-          {t('editor.maskVisible')}
-        </label>
-        <input
-          type="color"
-          data-testid="mask-overlay-color"
-          aria-label={t('editor.overlayColor')}
-          value={preferences.overlayColor}
-          onChange={(event) => preferences.setOverlayColor(event.target.value)}
-        />
-        <input
-          type="range"
-          data-testid="mask-overlay-opacity"
-          aria-label={t('editor.overlayOpacity')}
-          min={5}
-          max={100}
-          value={Math.round(preferences.overlayOpacity * 100)}
-          onChange={(event) => preferences.setOverlayOpacity(Number(event.target.value) / 100)}
-        />
-      </span>
+      {tools
+        .filter((entry) => takesMask || entry.tool === 'hand')
+        .map((entry) => (
+          <button
+            key={entry.tool}
+            type="button"
+            data-testid={`tool-${entry.tool}`}
+            aria-pressed={tool === entry.tool}
+            title={`${t(`editor.tool.${entry.tool}`)} (${entry.key.toUpperCase()})`}
+            onClick={clicked(() => editor.setTool(entry.tool))}
+          >
+            <span aria-hidden="true">{entry.icon}</span> {t(`editor.tool.${entry.tool}`)}
+          </button>
+        ))}
+      {takesMask && (
+        <>
+          <label>
+            {t('editor.size')}
+            <input
+              type="range"
+              data-testid="brush-size"
+              min={1}
+              max={500}
+              value={brushSize}
+              onChange={(event) => editor.setBrushSize(Number(event.target.value))}
+            />
+            <span className="value">{brushSize}px</span>
+          </label>
+          <label>
+            {t('editor.feather')}
+            <input
+              type="range"
+              data-testid="brush-feather"
+              min={0}
+              max={100}
+              value={Math.round(feather * 100)}
+              onChange={(event) => editor.setFeather(Number(event.target.value) / 100)}
+            />
+          </label>
+          <label title={t('editor.pressureHint')}>
+            <input
+              type="checkbox"
+              data-testid="brush-pressure"
+              checked={preferences.pressure}
+              onChange={(event) => preferences.setPressure(event.target.checked)}
+            />
+            {t('editor.pressure')}
+          </label>
+          <button
+            type="button"
+            data-testid="mask-invert"
+            title={`${t('editor.invert')} (I)`}
+            onClick={clicked(editor.invertMask)}
+          >
+            {t('editor.invert')}
+          </button>
+          <button type="button" data-testid="mask-clear" onClick={clicked(editor.clearMask)}>
+            {t('editor.clear')}
+          </button>
+          <button
+            type="button"
+            data-testid="undo"
+            disabled={!history?.canUndo}
+            title={`${t('editor.undo')} (Ctrl+Z)`}
+            onClick={clicked(editor.undo)}
+          >
+            ↶ {t('editor.undo')}
+          </button>
+          <button
+            type="button"
+            data-testid="redo"
+            disabled={!history?.canRedo}
+            title={`${t('editor.redo')} (Ctrl+Shift+Z)`}
+            onClick={clicked(editor.redo)}
+          >
+            ↷ {t('editor.redo')}
+          </button>
+          <span className="toolbar-group" role="group" aria-label={t('editor.maskSources')}>
+            <button
+              type="button"
+              data-testid="mask-from-alpha"
+              title={t('editor.fromAlphaHint')}
+              onClick={clicked(editor.maskFromTransparency)}
+            >
+              {t('editor.fromAlpha')}
+            </button>
+            <label className="button-like">
+              {t('editor.loadMask')}
+              <input
+                type="file"
+                data-testid="mask-load"
+                accept="image/png,image/jpeg,image/webp"
+                hidden
+                onChange={(event) => {
+                  const file = event.target.files?.[0];
+                  event.target.value = '';
+                  if (file) return editor.loadMask(file);
+                }}
+              />
+            </label>
+            <button type="button" data-testid="mask-save" onClick={clicked(editor.saveMask)}>
+              {t('editor.saveMask')}
+            </button>
+          </span>
+          <span className="toolbar-group" role="group" aria-label={t('editor.overlay')}>
+            <label>
+              <input
+                type="checkbox"
+                data-testid="mask-visible"
+                checked={maskVisible}
+                title={`${t('editor.maskVisible')} (M)`}
+                onChange={editor.toggleMask}
+              />
+              {t('editor.maskVisible')}
+            </label>
+            <input
+              type="color"
+              data-testid="mask-overlay-color"
+              aria-label={t('editor.overlayColor')}
+              value={preferences.overlayColor}
+              onChange={(event) => preferences.setOverlayColor(event.target.value)}
+            />
+            <input
+              type="range"
+              data-testid="mask-overlay-opacity"
+              aria-label={t('editor.overlayOpacity')}
+              min={5}
+              max={100}
+              value={Math.round(preferences.overlayOpacity * 100)}
+              onChange={(event) => preferences.setOverlayOpacity(Number(event.target.value) / 100)}
+            />
+          </span>
+        </>
+      )}
       <span className="toolbar-group" role="group" aria-label={t('editor.zoom')}>
         <button
           type="button"

@@ -1,0 +1,108 @@
+import { useTranslation } from 'react-i18next';
+import { mediaUrl } from '../../api';
+import { findModel, useCatalog } from '../../stores/catalog';
+import { sourceUrl, useEditor } from '../../stores/editor';
+import { maxInputImages } from '../../../shared/limits';
+import { galleryDragType } from './DropZone';
+
+/**
+ * The base and the references sent after it, in order: reorder, remove, replace, add (files or gallery images dropped
+ * on the strip). The model's own limit counts the base; a reference past it is marked and not sent.
+ */
+export function ReferenceStrip() {
+  const { t } = useTranslation();
+  const editor = useEditor();
+  const { source, references, target } = editor;
+  const limit = useCatalog(
+    (state) => findModel(state.models, target.providerId, target.model)?.maxInputImages ?? maxInputImages,
+  );
+  if (!source) return null;
+  const room = Math.max(0, limit - 1);
+  const pick = (onFiles: (files: File[]) => unknown, multiple = true, testId?: string) => (
+    <input
+      type="file"
+      data-testid={testId}
+      accept="image/png,image/jpeg,image/webp"
+      multiple={multiple}
+      hidden
+      onChange={(event) => {
+        const files = [...(event.target.files ?? [])];
+        event.target.value = '';
+        if (files.length > 0) return onFiles(files);
+      }}
+    />
+  );
+  return (
+    <div
+      className="reference-strip"
+      data-testid="editor-references"
+      aria-label={t('editor.references.title')}
+      onDragOver={(event) => event.preventDefault()}
+      onDrop={async (event) => {
+        // Dropped here, images are added as references instead of replacing the base.
+        event.preventDefault();
+        event.stopPropagation();
+        const imageId = event.dataTransfer.getData(galleryDragType);
+        if (imageId) await editor.addReferenceById(imageId);
+        else await editor.addReferences([...event.dataTransfer.files]);
+      }}
+    >
+      <p className="muted hint">{room === 0 ? t('editor.references.none') : t('editor.references.hint', { limit })}</p>
+      <ol>
+        <li className="reference base">
+          <img src={sourceUrl(source, mediaUrl)} alt={source.label} />
+          <span>{t('editor.references.base')}</span>
+        </li>
+        {references.map((reference, index) => (
+          <li
+            key={`${reference.imageId}-${index}`}
+            className="reference"
+            data-testid="editor-reference"
+            data-image-id={reference.imageId}
+            data-sent={index < room}
+          >
+            <img src={mediaUrl(reference.imageId, 'thumb256')} alt={reference.label} />
+            {index >= room && <span className="muted">{t('editor.references.notSent')}</span>}
+            <span className="reference-actions">
+              <button
+                type="button"
+                data-testid="reference-earlier"
+                aria-label={t('editor.references.earlier', { name: reference.label })}
+                disabled={index === 0}
+                onClick={() => editor.moveReference(index, -1)}
+              >
+                ←
+              </button>
+              <button
+                type="button"
+                data-testid="reference-later"
+                aria-label={t('editor.references.later', { name: reference.label })}
+                disabled={index === references.length - 1}
+                onClick={() => editor.moveReference(index, 1)}
+              >
+                →
+              </button>
+              <label className="button-like" title={t('editor.references.replace')}>
+                ⇄{pick((files) => editor.replaceReference(index, files[0]!), false)}
+              </label>
+              <button
+                type="button"
+                data-testid="reference-remove"
+                aria-label={t('editor.references.remove', { name: reference.label })}
+                onClick={() => editor.removeReference(index)}
+              >
+                ✕
+              </button>
+            </span>
+          </li>
+        ))}
+      </ol>
+      {room > references.length && (
+        <label className="button-like">
+          {t('editor.references.add')}
+          {pick(editor.addReferences, true, 'reference-add')}
+        </label>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,170 @@
+// The editor's inputs (issue 13, points 6–8): every dropped or pasted file is imported into the library first, so
+// the edit records its parent; only models that edit are offered, mask tools only where the model takes a mask;
+// several images are the base and references up to the model's limit, the rest named.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import type { Page } from '@playwright/test';
+import { startFakeProvider, type FakeProvider } from '../fake-provider';
+import { expect, test } from './fixtures';
+
+const key = 'sk-editor-inputs-test-000000';
+let fake: FakeProvider;
+test.beforeAll(async () => {
+  fake = await startFakeProvider({ key });
+});
+test.afterAll(() => fake.close());
+
+function cli(libraryDir: string, ...args: string[]): any {
+  return JSON.parse(
+    execFileSync(process.execPath, ['bin/atelier.mjs', ...args, '--library', libraryDir, '--json'], {
+      encoding: 'utf8',
+    }),
+  );
+}
+
+async function png(width: number, height: number, background: string): Promise<string> {
+  return (
+    await sharp({ create: { width, height, channels: 3, background } })
+      .png()
+      .toBuffer()
+  ).toString('base64');
+}
+
+/** Drops (or pastes) files built in the page from base64, as the desktop would hand them over. */
+async function dropFiles(page: Page, testId: string, files: Array<{ name: string; base64: string }>): Promise<void> {
+  const dataTransfer = await page.evaluateHandle((list) => {
+    const transfer = new DataTransfer();
+    for (const { name, base64 } of list)
+      transfer.items.add(
+        new File([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], name, { type: 'image/png' }),
+      );
+    return transfer;
+  }, files);
+  await page.getByTestId(testId).dispatchEvent('drop', { dataTransfer });
+}
+
+test('a dropped file is imported first, so its edit has it as parent; files past the limit are named; a pasted image opens', async ({
+  page,
+  atelier,
+}) => {
+  await page.goto(atelier.url);
+  await page.getByTestId('nav-editor').click();
+  const lake = { name: 'lake.png', base64: await png(400, 300, '#3a6ea5') };
+  const extra = [
+    { name: 'extra-one.png', base64: await png(64, 64, '#aa0000') },
+    { name: 'extra-two.png', base64: await png(32, 32, '#00aa00') },
+  ];
+  await dropFiles(page, 'editor-drop-zone', [lake, ...extra]);
+  await expect(page.getByTestId('editor-canvas')).toHaveAttribute('width', '400');
+  // The local model takes only the image being edited: the two others are named, not dropped silently.
+  await expect(page.getByTestId('toast')).toContainText('extra-one.png, extra-two.png');
+  await expect(page.getByTestId('editor-reference')).toHaveCount(0);
+
+  const imported = cli(atelier.libraryDir, 'library', 'list').images.find(
+    (image: { originalName: string | null }) => image.originalName === 'lake.png',
+  );
+  expect(imported).toMatchObject({ source: 'imported', width: 400, height: 300 });
+
+  // Ctrl+Enter in the prompt sends.
+  await page.getByTestId('prompt-input').fill('a stormy sky');
+  await page.getByTestId('prompt-input').press('Control+Enter');
+  await expect(page.getByTestId('job-item')).toHaveAttribute('data-status', 'done', { timeout: 30_000 });
+  const resultId = await page.getByTestId('job-item').getByTestId('job-image').first().getAttribute('data-image-id');
+  expect(cli(atelier.libraryDir, 'library', 'show', resultId!).parentId).toBe(imported.id);
+
+  // Pasted with nothing open: it opens, imported like a dropped file.
+  await page.getByTestId('editor-close').click();
+  const pasted = await png(120, 90, '#884422');
+  await page.evaluate((base64) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(
+      new File([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], 'pasted.png', { type: 'image/png' }),
+    );
+    window.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer }));
+  }, pasted);
+  await expect(page.getByTestId('editor-canvas')).toHaveAttribute('width', '120');
+  const names = cli(atelier.libraryDir, 'library', 'list').images.map((image: any) => image.originalName);
+  expect(names).toContain('pasted.png');
+});
+
+test('only models that edit: a provider with none says so and Edit waits; Kontext has no mask tools; gpt-image-1 takes references in the strip’s order', async ({
+  page,
+  atelier,
+}) => {
+  await page.goto(atelier.url);
+  await page.getByTestId('nav-settings').click();
+  for (const [preset, id] of [
+    ['quickrouter', 'qr'],
+    ['fal', 'f'],
+  ] as const) {
+    await page.getByTestId('provider-add-preset').selectOption(preset);
+    await page.getByTestId('provider-add-id').fill(id);
+    await page.getByTestId('provider-add-base-url').fill(fake.baseUrl);
+    await page.getByTestId('provider-add').click();
+    const row = page.locator(`[data-testid="settings-provider"][data-provider-id="${id}"]`);
+    await row.getByTestId('key-input').fill(key);
+    await row.getByTestId('key-save').click();
+    await expect(row.getByTestId('key-status')).toHaveAttribute('data-status', 'set');
+  }
+
+  await page.getByTestId('nav-editor').click();
+  await dropFiles(page, 'editor-drop-zone', [{ name: 'lake.png', base64: await png(400, 300, '#3a6ea5') }]);
+  await expect(page.getByTestId('editor-canvas')).toHaveAttribute('width', '400');
+  await page.getByTestId('prompt-input').fill('add a boat');
+
+  await page.getByTestId('provider-select').selectOption('f');
+  await expect(page.getByTestId('no-model')).toContainText('has no model that can edit images');
+  await expect(page.getByTestId('model-select')).toHaveCount(0);
+  await expect(page.getByTestId('edit-submit')).toBeDisabled();
+  await expect(page.getByTestId('error-banner')).toHaveCount(0);
+
+  await page.getByTestId('provider-select').selectOption('qr');
+  const offered = await page
+    .getByTestId('model-select')
+    .locator('option')
+    .evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value));
+  expect(offered).toContain('gpt-image-1');
+  expect(offered).not.toContain('flux-1');
+  await page.getByTestId('model-select').selectOption('flux-kontext-pro');
+  await expect(page.getByTestId('mask-unsupported')).toContainText('edits the whole image');
+  await expect(page.getByTestId('tool-brush')).toHaveCount(0);
+  await expect(page.getByTestId('tool-hand')).toHaveAttribute('aria-pressed', 'true');
+  await page.screenshot({ path: 'test-results/screens/editor-no-mask.png' });
+
+  await page.getByTestId('model-select').selectOption('gpt-image-1');
+  await expect(page.getByTestId('mask-unsupported')).toHaveCount(0);
+  await expect(page.getByTestId('tool-brush')).toBeVisible();
+
+  // References: added from files, reordered, one removed; sent after the base in the strip's order.
+  const folder = mkdtempSync(join(tmpdir(), 'atelier-editor-refs-'));
+  const paths = [];
+  for (const [name, size] of [
+    ['wide.png', 64],
+    ['small.png', 32],
+    ['middle.png', 48],
+  ] as const) {
+    const path = join(folder, name);
+    await sharp({ create: { width: size, height: size, channels: 3, background: '#556677' } })
+      .png()
+      .toFile(path);
+    paths.push(path);
+  }
+  await page.getByTestId('reference-add').setInputFiles(paths);
+  await expect(page.getByTestId('editor-reference')).toHaveCount(3);
+  await page.getByTestId('editor-reference').nth(1).getByTestId('reference-earlier').click();
+  await page.getByTestId('editor-reference').nth(2).getByTestId('reference-remove').click();
+  await expect(page.getByTestId('editor-reference')).toHaveCount(2);
+  await page.screenshot({ path: 'test-results/screens/editor-references.png' });
+  await page.getByTestId('edit-submit').click();
+  await expect
+    .poll(() => fake.requests.filter((request) => request.route === 'openai.edits').length, { timeout: 30_000 })
+    .toBe(1);
+  const sent = fake.requests.find((request) => request.route === 'openai.edits')!;
+  const widths = [];
+  for (const file of sent.files!.filter((entry) => entry.field.startsWith('image')))
+    widths.push((await sharp(file.bytes).metadata()).width);
+  expect(widths).toEqual([400, 32, 64]);
+});
