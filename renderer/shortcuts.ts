@@ -53,6 +53,8 @@ export const shortcuts = {
     { does: 'redo', keys: ['Mod+Shift+z', 'Mod+y'] },
     { does: 'staged', keys: ['ArrowLeft', 'ArrowRight'] },
     { does: 'original', keys: ['o'] },
+    { does: 'edit', keys: ['Mod+Enter'] },
+    { does: 'pasteImage', keys: ['Mod+v'] },
   ],
   settings: [],
 } as const satisfies Record<ShortcutScope, readonly Shortcut[]>;

@@ -371,6 +371,8 @@ export const en = {
       redo: 'Redo',
       staged: 'Previous / next staged result',
       original: 'Show the original',
+      edit: 'Edit (in the prompt)',
+      pasteImage: 'Paste an image: open it, or add it as a reference',
     },
   },
   announce: {

@@ -357,6 +357,8 @@ export const zhCN: Messages = {
       redo: '重做',
       staged: '上一个 / 下一个暂存结果',
       original: '显示原图',
+      edit: '编辑（在提示词框中）',
+      pasteImage: '粘贴图片：打开它，或添加为参考图',
     },
   },
   announce: {

@@ -5,6 +5,7 @@ import { mediaUrl } from '../api';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { JobCard } from '../components/JobCard';
 import { TargetPicker } from '../components/TargetPicker';
+import { matchesShortcut } from '../shortcuts';
 import { useCatalog } from '../stores/catalog';
 import { sourceUrl, useEditor } from '../stores/editor';
 import { useJobs } from '../stores/jobs';
@@ -106,7 +107,7 @@ export function EditorView() {
               value={prompt}
               onChange={(event) => setPrompt(event.target.value)}
               onKeyDown={(event) => {
-                if (event.key !== 'Enter' || !(event.ctrlKey || event.metaKey)) return;
+                if (!matchesShortcut(event, 'Mod+Enter')) return;
                 event.preventDefault();
                 if (canSubmit && !running) void submit(); // never rejects (attempt)
               }}
