@@ -1,6 +1,7 @@
 // Waiting for jobs from the command line: live progress lines on a terminal, Ctrl+C cancels what is
 // still running (exit 5), and the outcome of the jobs becomes one exit code.
 import { isFinished, type Job } from '../shared/contract/jobs';
+import { synchronousProtocols } from '../shared/presets';
 import type { LibraryImage } from '../shared/contract/library';
 import { redact } from '../electron/core/redact';
 import { call } from './call';
@@ -11,9 +12,13 @@ import { ProgressBoard } from './progress';
 export const isSent = (job: Job): boolean =>
   isFinished(job.status) || job.status === 'running' || job.status === 'downloading';
 
+/** A paid call on its way that no provider API can stop: cancelling it now does not undo its charge. */
+const inFlightPaid = (job: Job): boolean => job.status === 'submitted' && synchronousProtocols.includes(job.protocol);
+
 /**
  * Resolves with the jobs once each one satisfies `until` (default: finished). The first Ctrl+C cancels
- * every job still going, remotely too; a second one leaves at once, and the jobs resume later.
+ * every job still going, remotely too; a second one leaves at once, and the jobs resume later. While paid calls
+ * are in flight, the first Ctrl+C only says so, and the next one cancels.
  */
 export async function waitForJobs(
   context: CommandContext,
@@ -37,8 +42,18 @@ export async function waitForJobs(
     if (event === 'jobs.changed' && ids.includes((payload as Job).id)) see(payload as Job);
   });
   let interrupted = false;
+  let warned = false;
   const onInterrupt = () => {
     if (interrupted) process.exit(exitCodes.cancelled);
+    const paid = [...latest.values()].filter(inFlightPaid).length;
+    if (paid > 0 && !warned) {
+      warned = true;
+      const running = paid === 1 ? '1 generation is running' : `${paid} generations are running`;
+      const warning = `${running}; they may still be charged if stopped now. Press Ctrl+C again to cancel anyway.`;
+      if (board) board.message(warning);
+      else context.err(warning);
+      return;
+    }
     interrupted = true;
     const message = 'Cancelling… (press Ctrl+C again to leave without waiting; `atelier jobs resume` carries on then)';
     if (board) board.message(message);
@@ -111,5 +126,6 @@ export function reportFailures(context: CommandContext, jobs: Job[]): void {
   for (const job of jobs) {
     if (job.status === 'failed') context.err(`Job ${job.id} failed: ${job.error?.message ?? 'unknown reason'}`);
     if (job.status === 'cancelled') context.err(`Job ${job.id} was cancelled.`);
+    if (job.status === 'interrupted') context.err(`Job ${job.id} was interrupted: ${job.error?.message ?? ''}`);
   }
 }

@@ -16,6 +16,11 @@ export type PresetId = (typeof presetIds)[number];
 /** The wire protocols an adapter in electron/core/providers/ speaks (one file each). */
 export const protocolIds = ['openai-images', 'fal-queue', 'replicate', 'local'] as const;
 export type ProtocolId = (typeof protocolIds)[number];
+/**
+ * Protocols whose one call both makes and answers the image: once sent, no provider API can stop it, and an
+ * unanswered call may still have been charged (the engine marks it interrupted; quitting asks first).
+ */
+export const synchronousProtocols: readonly ProtocolId[] = ['openai-images'];
 
 /**
  * "Test connection": the cheapest call that proves the key works, sent through the same HTTP client,

@@ -163,6 +163,27 @@ describe('atelier jobs', { timeout: 90_000 }, () => {
     expect(result.stderr).toContain('Cancelling');
   });
 
+  it('Ctrl+C while a paid call is in flight asks first; the second one cancels', async () => {
+    slow.fault('openai.generations', { kind: 'slow', delayMs: 60_000 });
+    let child: import('node:child_process').ChildProcess | undefined;
+    const waiting = atelier(
+      library,
+      ['generate', '--provider', 'slow', '--model', 'dall-e-2', '--prompt', 'paid', '--json'],
+      { env, started: (running) => (child = running) },
+    );
+    const sent = count(slow, 'openai.generations');
+    await eventually(() => count(slow, 'openai.generations') > sent, 'the CLI to send the call');
+    let stderr = '';
+    child!.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child!.kill('SIGINT');
+    await eventually(() => stderr.includes('may still be charged'), 'the warning');
+    expect(child!.exitCode).toBeNull();
+    child!.kill('SIGINT');
+    const result = await waiting;
+    expect(result.code).toBe(5);
+    expect(result.stderr).toContain('1 generation is running; they may still be charged if stopped now.');
+  });
+
   it('shows a live progress line per job on a terminal, and none when stdout is not one', async () => {
     // `script` gives the child a pseudo-terminal, as a user's shell would.
     const command = [

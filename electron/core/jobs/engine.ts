@@ -3,9 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { isFinished, type Job, type JobRequest, type JobStatus } from '../../../shared/contract/jobs';
-import type { ProtocolId } from '../../../shared/presets';
 import { AppError, errorDetails, isAppError } from '../../../shared/errors';
-import { presets } from '../../../shared/presets';
+import { presets, synchronousProtocols } from '../../../shared/presets';
 import type { CoreEvents } from '../events';
 import type { HttpClientOptions } from '../http/client';
 import type { Library } from '../library/library';
@@ -310,9 +309,6 @@ export function createJobEngine(options: JobEngineOptions) {
 }
 
 export type JobEngine = ReturnType<typeof createJobEngine>;
-
-/** Protocols whose one call both makes and answers the image: an unanswered call may still have been charged. */
-const synchronousProtocols: readonly ProtocolId[] = ['openai-images'];
 
 /** A synchronous call sent (status submitted) whose answer never arrived: the process ended while it was held. */
 function answerLost(job: StoredJob): boolean {
