@@ -89,6 +89,8 @@ export const en = {
     clearFilters: 'Clear the search and filters',
     tileSize: 'Tile size',
     detailHint: 'Select an image to see its details.',
+    layout: 'Layout',
+    layouts: { justified: 'Whole images', square: 'Square tiles' },
   },
   trash: {
     open: 'Trash',

@@ -83,6 +83,8 @@ export const zhCN: Messages = {
     clearFilters: '清除搜索和筛选',
     tileSize: '缩略图大小',
     detailHint: '选择一张图片以查看详情。',
+    layout: '布局',
+    layouts: { justified: '完整图片', square: '方形缩略图' },
   },
   trash: {
     open: '回收站',

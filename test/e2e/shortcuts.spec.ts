@@ -138,7 +138,7 @@ test('the grid is one tab stop with arrows inside; ratings are named; a finished
   await expect(page.getByRole('status').filter({ hasText: 'finished: 1 image' })).toHaveCount(1);
 });
 
-test('gallery layout: tiles stay put when the detail opens or a second image is picked; tile size is remembered', async ({
+test('gallery layout: tiles stay put when the detail opens or a second image is picked; whole images or squares, size remembered', async ({
   page,
   atelier,
 }) => {
@@ -161,11 +161,24 @@ test('gallery layout: tiles stay put when the detail opens or a second image is 
   // Transparent pixels sit on a checkerboard.
   expect(await third.evaluate((element) => getComputedStyle(element).backgroundImage)).toContain('conic-gradient');
 
+  // Whole images by default, at their own 3:2 ratio; the slider sets the row height.
+  const ratio = async () => {
+    const box = (await items.first().boundingBox())!;
+    return box.width / box.height;
+  };
+  expect(await ratio()).toBeCloseTo(1.5, 1);
   await page.getByTestId('tile-size').fill('256');
+  // Rows end where their height comes nearest the slider's: three 3:2 images 174 px high, or two 264 px high.
+  await expect.poll(async () => (await items.first().boundingBox())!.height).toBeGreaterThan(200);
+  await expect.poll(async () => (await items.first().boundingBox())!.height).toBeLessThanOrEqual(280);
+  expect(await ratio()).toBeCloseTo(1.5, 1);
+  await page.screenshot({ path: 'test-results/screens/gallery-justified.png' });
+  await page.getByTestId('gallery-layout').selectOption('square');
   await expect.poll(async () => (await items.first().boundingBox())!.width).toBe(256);
   await page.reload();
   await page.getByTestId('nav-gallery').click();
   await expect(page.getByTestId('tile-size')).toHaveValue('256');
+  await expect(page.getByTestId('gallery-layout')).toHaveValue('square');
   await expect.poll(async () => (await items.first().boundingBox())!.width).toBe(256);
   await page.screenshot({ path: 'test-results/screens/gallery-tile-256.png' });
 });

@@ -1,12 +1,12 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { mediaUrl } from '../../api';
 import { pressed } from '../../shortcuts';
 import { pickedAreFavorite, useGallery } from '../../stores/gallery';
 import { useGalleryPreferences } from '../../stores/gallery-preferences';
 import { galleryDragType } from '../editor/DropZone';
-import { columnsFor, movedIndex, tileGap } from './grid-layout';
+import { justifiedRows, movedIndex, rowOf, squareRows, tileGap } from './grid-layout';
 
 /**
  * Only the rows on screen are in the DOM, so 100,000 images scroll like 100. The grid is one tab stop (roving
@@ -15,6 +15,7 @@ import { columnsFor, movedIndex, tileGap } from './grid-layout';
 export function GalleryGrid() {
   const { t } = useTranslation();
   const cellSize = useGalleryPreferences((state) => state.tileSize);
+  const layout = useGalleryPreferences((state) => state.layout);
   const images = useGallery((state) => state.images);
   const selectedId = useGallery((state) => state.selectedId);
   const select = useGallery((state) => state.select);
@@ -29,30 +30,42 @@ export function GalleryGrid() {
   const inTrash = useGallery((state) => state.filters.trash);
   const askDeletion = useGallery((state) => state.askDeletion);
   const scroller = useRef<HTMLDivElement>(null);
-  const [columns, setColumns] = useState(4);
+  const [width, setWidth] = useState(0);
 
   useEffect(() => {
     const element = scroller.current;
     if (!element) return;
-    setColumns(columnsFor(element.clientWidth, cellSize));
-    const observer = new ResizeObserver(([entry]) => setColumns(columnsFor(entry!.contentRect.width, cellSize)));
+    setWidth(element.clientWidth);
+    const observer = new ResizeObserver(([entry]) => setWidth(Math.floor(entry!.contentRect.width)));
     observer.observe(element);
     return () => observer.disconnect();
-  }, [cellSize]);
+  }, []);
 
-  const rowCount = Math.ceil(images.length / columns);
+  // The width never changes when the detail opens (its column is kept), so neither do the rows.
+  const tileRows = useMemo(
+    () =>
+      layout === 'square'
+        ? squareRows(images.length, width, cellSize)
+        : justifiedRows(
+            images.map((image) => image.width / image.height),
+            width,
+            cellSize,
+          ),
+    [images, width, cellSize, layout],
+  );
+  const rowCount = tileRows.length;
   // TanStack Virtual hands back functions the React Compiler cannot memoise; this component is not compiled.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: rowCount,
     getScrollElement: () => scroller.current,
-    estimateSize: () => cellSize + tileGap,
+    estimateSize: (index) => (tileRows[index]?.height ?? cellSize) + tileGap,
     overscan: 4,
   });
   useEffect(() => {
     // Rows already measured keep their old height until told the tiles changed size.
     virtualizer.measure();
-  }, [cellSize, virtualizer]);
+  }, [tileRows, virtualizer]);
   const rows = virtualizer.getVirtualItems();
   const lastRow = rows[rows.length - 1]?.index ?? 0;
   useEffect(() => {
@@ -61,7 +74,7 @@ export function GalleryGrid() {
   // The selected image is kept in sight, whether the arrows moved to it or its lineage opened it.
   useEffect(() => {
     const index = images.findIndex((image) => image.id === selectedId);
-    if (index >= 0) virtualizer.scrollToIndex(Math.floor(index / columns), { align: 'auto' });
+    if (index >= 0) virtualizer.scrollToIndex(rowOf(tileRows, index), { align: 'auto' });
     // The focus follows a selection made from the keyboard, once its row is drawn.
     const element = scroller.current;
     if (!selectedId || !element || !element.contains(document.activeElement)) return;
@@ -76,7 +89,7 @@ export function GalleryGrid() {
     0,
     images.findIndex((image) => image.id === selectedId),
   );
-  const activeRow = Math.floor(activeIndex / columns);
+  const activeRow = rowOf(tileRows, activeIndex);
   const activeDrawn = rows.some((row) => row.index === activeRow);
 
   const chosen = new Set(picked);
@@ -87,7 +100,7 @@ export function GalleryGrid() {
     const growing = pressed(event, 'gallery', 'selectRange');
     const moved =
       growing || pressed(event, 'gallery', 'moveFocus') || pressed(event, 'gallery', 'firstLast')
-        ? movedIndex(event.key, index, images.length, columns)
+        ? movedIndex(event.key, index, tileRows)
         : null;
     if (moved !== null) {
       event.preventDefault();
@@ -127,62 +140,58 @@ export function GalleryGrid() {
       aria-rowcount={rowCount}
     >
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-        {rows.map((row) => (
-          <div
-            key={row.key}
-            role="row"
-            className="gallery-row"
-            style={{
-              transform: `translateY(${row.start}px)`,
-              gridTemplateColumns: `repeat(${columns}, ${cellSize}px)`,
-            }}
-          >
-            {images.slice(row.index * columns, row.index * columns + columns).map((image, column) => (
-              <button
-                key={image.id}
-                type="button"
-                role="gridcell"
-                tabIndex={row.index * columns + column === activeIndex ? 0 : -1}
-                style={{ width: cellSize, height: cellSize }}
-                data-testid="gallery-item"
-                data-image-id={image.id}
-                // While several are picked, the pick is the selection; the last one clicked only has the focus ring.
-                aria-selected={chosen.size > 0 ? chosen.has(image.id) : image.id === selectedId}
-                className={['gallery-item', image.id === selectedId && 'selected', chosen.has(image.id) && 'picked']
-                  .filter(Boolean)
-                  .join(' ')}
-                title={image.prompt ?? image.originalName ?? ''}
-                onClick={(event) => {
-                  if (event.shiftKey) pick(image.id, 'range');
-                  else if (event.ctrlKey || event.metaKey) pick(image.id, 'toggle');
-                  else select(image.id);
-                }}
-                draggable
-                onDragStart={(event) => {
-                  event.dataTransfer.setData(galleryDragType, image.id);
-                  event.dataTransfer.effectAllowed = 'copy';
-                }}
-              >
-                <img
-                  src={mediaUrl(image.id, 'thumb256')}
-                  alt={image.prompt ?? image.originalName ?? ''}
-                  loading="lazy"
-                  draggable={false}
-                />
-                {image.favorite && (
-                  <span className="badge" aria-hidden="true">
-                    ★
-                  </span>
-                )}
-                {chosen.has(image.id) && (
-                  <span className="check" aria-hidden="true">
-                    ✓
-                  </span>
-                )}
-              </button>
-            ))}
-          </div>
-        ))}
+        {rows.map((row) => {
+          const tiles = tileRows[row.index]!;
+          return (
+            <div key={row.key} role="row" className="gallery-row" style={{ transform: `translateY(${row.start}px)` }}>
+              {images.slice(tiles.start, tiles.end).map((image, column) => (
+                <button
+                  key={image.id}
+                  type="button"
+                  role="gridcell"
+                  tabIndex={tiles.start + column === activeIndex ? 0 : -1}
+                  // Whole pixels, so a justified row's tiles line up with its edges without blurred seams.
+                  style={{ width: Math.floor(tiles.widths[column]!), height: Math.floor(tiles.height) }}
+                  data-testid="gallery-item"
+                  data-image-id={image.id}
+                  // While several are picked, the pick is the selection; the last one clicked only has the focus ring.
+                  aria-selected={chosen.size > 0 ? chosen.has(image.id) : image.id === selectedId}
+                  className={['gallery-item', image.id === selectedId && 'selected', chosen.has(image.id) && 'picked']
+                    .filter(Boolean)
+                    .join(' ')}
+                  title={image.prompt ?? image.originalName ?? ''}
+                  onClick={(event) => {
+                    if (event.shiftKey) pick(image.id, 'range');
+                    else if (event.ctrlKey || event.metaKey) pick(image.id, 'toggle');
+                    else select(image.id);
+                  }}
+                  draggable
+                  onDragStart={(event) => {
+                    event.dataTransfer.setData(galleryDragType, image.id);
+                    event.dataTransfer.effectAllowed = 'copy';
+                  }}
+                >
+                  <img
+                    src={mediaUrl(image.id, 'thumb256')}
+                    alt={image.prompt ?? image.originalName ?? ''}
+                    loading="lazy"
+                    draggable={false}
+                  />
+                  {image.favorite && (
+                    <span className="badge" aria-hidden="true">
+                      ★
+                    </span>
+                  )}
+                  {chosen.has(image.id) && (
+                    <span className="check" aria-hidden="true">
+                      ✓
+                    </span>
+                  )}
+                </button>
+              ))}
+            </div>
+          );
+        })}
       </div>
     </div>
   );
