@@ -55,6 +55,7 @@ export const shortcuts = {
     { does: 'original', keys: ['o'] },
     { does: 'edit', keys: ['Mod+Enter'] },
     { does: 'pasteImage', keys: ['Mod+v'] },
+    { does: 'compareSwap', keys: ['c'] },
   ],
   settings: [],
 } as const satisfies Record<ShortcutScope, readonly Shortcut[]>;

@@ -232,6 +232,14 @@ export const en = {
     before: 'Original',
     after: 'Result',
     modes: { 'side-by-side': 'Side by side', split: 'Split', blink: 'Blink', difference: 'Difference' },
+    gain: 'Amplify',
+    threshold: 'Ignore below',
+    blinkHint: 'C swaps them by hand (and stops the blinking)',
+    stage: 'The two images: drag to pan, wheel to zoom, 0 fits, 1 is 100 %',
+    full: 'Compare at full size',
+    closeFull: 'Back to the canvas',
+    pickBefore: 'Compare',
+    pickAfter: 'with',
   },
   settings: {
     title: 'Settings',
@@ -375,6 +383,7 @@ export const en = {
       original: 'Show the original',
       edit: 'Edit (in the prompt)',
       pasteImage: 'Paste an image: open it, or add it as a reference',
+      compareSwap: 'Compare, blink: swap the two images by hand',
     },
   },
   announce: {

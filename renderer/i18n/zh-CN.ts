@@ -225,6 +225,14 @@ export const zhCN: Messages = {
     before: '原图',
     after: '结果',
     modes: { 'side-by-side': '并排', split: '分割', blink: '闪烁', difference: '差异' },
+    gain: '放大',
+    threshold: '忽略低于',
+    blinkHint: '按 C 手动切换（并停止自动闪烁）',
+    stage: '两张图片：拖动平移，滚轮缩放，0 适合窗口，1 为 100%',
+    full: '全尺寸对比',
+    closeFull: '返回画布',
+    pickBefore: '对比',
+    pickAfter: '与',
   },
   settings: {
     title: '设置',
@@ -361,6 +369,7 @@ export const zhCN: Messages = {
       original: '显示原图',
       edit: '编辑（在提示词框中）',
       pasteImage: '粘贴图片：打开它，或添加为参考图',
+      compareSwap: '对比（闪烁）：手动切换两张图片',
     },
   },
   announce: {

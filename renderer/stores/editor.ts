@@ -42,6 +42,14 @@ export type EditSource =
       label: string;
     };
 
+/** Two images of one lineage compared at full size in the workspace; '' is the image being edited (not in the library). */
+export interface FullCompare {
+  beforeId: string;
+  afterId: string;
+  /** The result's lineage, the first ancestor first: what either side can be. */
+  images: LibraryImage[];
+}
+
 /** Something the user should know that is not a failure (shown as a toast, in the user's language). */
 export interface EditorNotice {
   key: 'editor.maskScaled' | 'editor.noTransparency' | 'editor.beyondLimit';
@@ -80,6 +88,7 @@ interface EditorState {
   error: ShownError | null;
   notice: EditorNotice | null;
   staging: Staging | null;
+  compare: FullCompare | null;
   /** The images sent after the base, in this order (the model's limit counts the base too). */
   references: Reference[];
   /** The job whose results were discarded: they are not staged again. */
@@ -138,6 +147,10 @@ interface EditorState {
   acceptCandidate(): Promise<void>;
   discardCandidates(): void;
   submit(): Promise<void>;
+  /** Compares `beforeId` ('' for the image being edited) and `afterId` at full size, offering the after's lineage. */
+  openCompare(beforeId: string, afterId: string): Promise<void>;
+  setCompareSide(side: 'beforeId' | 'afterId', id: string): void;
+  closeCompare(): void;
   dismissError(): void;
 }
 
@@ -196,6 +209,7 @@ export const useEditor = create<EditorState>()((set, get) => {
       error: null,
       notice: null,
       staging: null,
+      compare: null,
       brushSize: Math.max(4, Math.round(Math.min(source.width, source.height) / 20)),
     });
   };
@@ -220,6 +234,7 @@ export const useEditor = create<EditorState>()((set, get) => {
     notice: null,
     staging: null,
     references: [],
+    compare: null,
     discardedJobId: null,
     openLibraryImage: (image) =>
       open({
@@ -452,6 +467,17 @@ export const useEditor = create<EditorState>()((set, get) => {
         set({ jobId: jobs[0]?.id ?? null });
       });
     },
+    openCompare: async (beforeId, afterId) => {
+      await attempt(set, async () => {
+        const lineage = await invoke('library.lineage', { id: afterId });
+        set({ compare: { beforeId, afterId, images: [...lineage.ancestors, lineage.image, ...lineage.children] } });
+      });
+    },
+    setCompareSide: (side, id) => {
+      const { compare } = get();
+      if (compare) set({ compare: { ...compare, [side]: id } });
+    },
+    closeCompare: () => set({ compare: null }),
     dismissError: () => set({ error: null }),
   };
 });

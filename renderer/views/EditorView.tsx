@@ -13,6 +13,7 @@ import { useProviders } from '../stores/providers';
 import { CompareView } from './editor/CompareView';
 import { DropZone, useImageDrop } from './editor/DropZone';
 import { ExtendCanvas } from './editor/ExtendCanvas';
+import { LineageCompare } from './editor/LineageCompare';
 import { MaskCanvas } from './editor/MaskCanvas';
 import { MaskToolbar } from './editor/MaskToolbar';
 import { ReferenceStrip } from './editor/ReferenceStrip';
@@ -24,6 +25,8 @@ export function EditorView() {
   const notice = useEditor((state) => state.notice);
   const dismissNotice = useEditor((state) => state.dismissNotice);
   const stage = useEditor((state) => state.stage);
+  const comparing = useEditor((state) => state.compare !== null);
+  const openCompare = useEditor((state) => state.openCompare);
   const job = useJobs((state) => (jobId ? state.jobs[jobId] : undefined));
   const loadProviders = useProviders((state) => state.load);
   const startJobs = useJobs((state) => state.start);
@@ -94,9 +97,15 @@ export function EditorView() {
       ) : (
         <div className="editor-body">
           <div className="editor-main">
-            <MaskToolbar />
-            <StagingBar />
-            <MaskCanvas />
+            {comparing ? (
+              <LineageCompare />
+            ) : (
+              <>
+                <MaskToolbar />
+                <StagingBar />
+                <MaskCanvas />
+              </>
+            )}
           </div>
           <aside className="editor-side card">
             <textarea
@@ -132,7 +141,16 @@ export function EditorView() {
               {t('editor.submit')}
             </button>
             {job && <JobCard job={job} />}
-            {resultId && (
+            {resultId && !comparing && (
+              <button
+                type="button"
+                data-testid="compare-full"
+                onClick={() => openCompare(source.kind === 'library' ? source.imageId : '', resultId)}
+              >
+                {t('compare.full')}
+              </button>
+            )}
+            {resultId && !comparing && (
               <CompareView
                 before={sourceUrl(source, mediaUrl)}
                 after={mediaUrl(resultId, 'original')}

@@ -168,3 +168,86 @@ test('only models that edit: a provider with none says so and Edit waits; Kontex
     widths.push((await sharp(file.bytes).metadata()).width);
   expect(widths).toEqual([400, 32, 64]);
 });
+
+test('compare at full size: split with a handle and labels, side by side sharing one zoom, blink on C, amplified difference, any two of the lineage', async ({
+  page,
+  atelier,
+}) => {
+  await page.goto(atelier.url);
+  await page.getByTestId('nav-editor').click();
+  await dropFiles(page, 'editor-drop-zone', [{ name: 'meadow.png', base64: await png(400, 300, '#28a05a') }]);
+  await expect(page.getByTestId('editor-canvas')).toHaveAttribute('width', '400');
+  // The local model changes only the masked bottom-right quarter.
+  await page.getByTestId('tool-rect').click();
+  const box = (await page.getByTestId('editor-canvas').boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width, box.y + box.height, { steps: 4 });
+  await page.mouse.up();
+  await page.getByTestId('prompt-input').fill('poppies');
+  await page.getByTestId('edit-submit').click();
+  await expect(page.getByTestId('job-item')).toHaveAttribute('data-status', 'done', { timeout: 30_000 });
+
+  await page.getByTestId('compare-full').click();
+  const view = page.getByTestId('compare-full-view').getByTestId('compare-view');
+  await expect(view).toHaveAttribute('data-mode', 'split');
+  await expect(page.getByTestId('editor-canvas')).toHaveCount(0);
+  const stageBox = (await view.locator('.compare-stage').boundingBox())!;
+  expect(stageBox.width).toBeGreaterThan(600);
+  await expect(view.locator('.compare-label')).toHaveText(['Original', 'Result']);
+  // The split handle drags.
+  const handle = view.getByTestId('compare-slider');
+  const handleBox = (await handle.boundingBox())!;
+  await page.mouse.move(handleBox.x + handleBox.width / 2, handleBox.y + handleBox.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(stageBox.x + stageBox.width * 0.25, handleBox.y + handleBox.height / 2, { steps: 4 });
+  await page.mouse.up();
+  expect(Number(await handle.getAttribute('aria-valuenow'))).toBeCloseTo(25, -1);
+  await page.screenshot({ path: 'test-results/screens/compare-split.png' });
+
+  // Side by side: a wheel zoom over one pane zooms both the same.
+  await view.getByTestId('compare-mode').selectOption('side-by-side');
+  const zoomBefore = await view.getByTestId('compare-zoom').textContent();
+  await page.mouse.move(stageBox.x + stageBox.width * 0.25, stageBox.y + stageBox.height / 2);
+  await page.mouse.wheel(0, -400);
+  await expect(view.getByTestId('compare-zoom')).not.toHaveText(zoomBefore!);
+  const placed = await view.locator('.compare-pane').evaluateAll((panes) =>
+    panes.map((pane) => {
+      const image = pane.querySelector('img')!;
+      return [image.offsetLeft, image.offsetTop, image.offsetWidth];
+    }),
+  );
+  expect(placed).toHaveLength(2);
+  expect(placed[1]).toEqual(placed[0]);
+  await page.screenshot({ path: 'test-results/screens/compare-side-by-side.png' });
+
+  // Blink: C swaps the two at once.
+  await view.getByTestId('compare-mode').selectOption('blink');
+  const pane = view.locator('.compare-pane');
+  await view.locator('.compare-stage').focus();
+  await page.keyboard.press('c'); // by hand from now on: it no longer swaps by itself
+  const showing = await pane.getAttribute('data-showing');
+  await page.keyboard.press('c');
+  await expect(pane).not.toHaveAttribute('data-showing', showing!);
+  await page.waitForTimeout(900);
+  await page.keyboard.press('c');
+  await expect(pane).toHaveAttribute('data-showing', showing!);
+
+  // Difference: black where nothing changed, bright where the edit painted.
+  await view.getByTestId('compare-mode').selectOption('difference');
+  const canvas = view.getByTestId('compare-difference');
+  await expect(canvas).toHaveAttribute('data-ready', 'true');
+  const sample = () =>
+    canvas.evaluate((element: HTMLCanvasElement) => {
+      const context = element.getContext('2d')!;
+      return [context.getImageData(20, 20, 1, 1).data[0], context.getImageData(380, 280, 1, 1).data[0]];
+    });
+  await expect.poll(sample).toEqual([0, expect.any(Number)]);
+  expect((await sample())[1]).toBeGreaterThan(0);
+  await page.screenshot({ path: 'test-results/screens/compare-difference.png' });
+
+  // Either side can be any image of the lineage: the original and the result here.
+  await expect(page.getByTestId('compare-before').locator('option')).toHaveCount(2);
+  await page.getByTestId('compare-close').click();
+  await expect(page.getByTestId('editor-canvas')).toBeVisible();
+});
