@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { maxImportPixels, maxInputFileBytes } from '../../shared/limits';
-import { useEditor } from './editor';
+import type { ModelInfo } from '../../shared/contract/models';
+import { maxImportPixels, maxInputFileBytes, maxInputImages } from '../../shared/limits';
+import { useCatalog } from './catalog';
+import { referenceRoom, useEditor } from './editor';
 
 describe('the editor refuses a file before reading it, as data the page says in its language', () => {
   it('a file that is not PNG, JPEG or WebP, named', async () => {
@@ -58,5 +60,28 @@ describe('extending the canvas', () => {
       details: { kind: 'too_many_pixels', width: maxImportPixels + 10, height: 10, limit: maxImportPixels },
     });
     expect(useEditor.getState().source).toMatchObject({ width: 10, height: 10 });
+  });
+});
+
+describe('the references sent after the base', () => {
+  it('reorder and remove, ends kept', () => {
+    const ids = ['a', 'b', 'c'].map((id) => ({ imageId: id, label: id }));
+    useEditor.setState({ references: ids });
+    const editor = useEditor.getState();
+    editor.moveReference(2, -1);
+    editor.moveReference(0, -1); // already first: nothing moves
+    expect(useEditor.getState().references.map((entry) => entry.imageId)).toEqual(['a', 'c', 'b']);
+    editor.removeReference(0);
+    expect(useEditor.getState().references.map((entry) => entry.imageId)).toEqual(['c', 'b']);
+  });
+
+  it('leave room for as many as the model takes besides the base, the contract’s limit until its list is known', () => {
+    const target = { providerId: 'p', model: 'm' };
+    expect(referenceRoom(target)).toBe(maxInputImages - 1);
+    const model = { id: 'm', maxInputImages: 4 } as ModelInfo;
+    useCatalog.setState({ models: { p: [model] } });
+    expect(referenceRoom(target)).toBe(3);
+    useCatalog.setState({ models: { p: [{ ...model, maxInputImages: 1 }] } });
+    expect(referenceRoom(target)).toBe(0);
   });
 });

@@ -34,14 +34,16 @@ export function CompareView({ before, after, label, full = false }: Props) {
   const [threshold, setThreshold] = useState(4);
   const [image, setImage] = useState<Size | null>(null);
   const [pane, setPane] = useState<Size | null>(null);
-  const [view, setView] = useState<Viewport | null>(null);
+  /** Where the user zoomed and panned to; until then the image fits the pane. */
+  const [chosenView, setView] = useState<Viewport | null>(null);
+  const view = chosenView ?? (image && pane ? fit(image, pane) : null);
   const stage = useRef<HTMLDivElement>(null);
   const drag = useRef<{ x: number; y: number; handle: boolean; pane: Element | null } | null>(null);
   /** Once C has swapped them by hand, blink stops swapping on its own. */
   const [byHand, setByHand] = useState(false);
   const paneCount = mode === 'side-by-side' ? 2 : 1;
 
-  // The pane's size (half the stage side by side); the view fits again when it changes.
+  // The pane's size (half the stage side by side).
   useEffect(() => {
     const element = stage.current;
     if (!element) return;
@@ -54,9 +56,6 @@ export function CompareView({ before, after, label, full = false }: Props) {
     observer.observe(element);
     return () => observer.disconnect();
   }, [paneCount]);
-  useEffect(() => {
-    if (image && pane) setView(fit(image, pane));
-  }, [image, pane]);
 
   useEffect(() => {
     if (mode !== 'blink' || byHand) return;
