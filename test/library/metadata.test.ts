@@ -226,6 +226,8 @@ describe('generation metadata from other tools', () => {
       const before = metadataText(readFileSync(image.path));
       const after = metadataText(exported);
       for (const [key, value] of Object.entries(before)) expect(after[key], key).toBe(value);
+      // And ours is always there too (in a WebP that has another tool's EXIF: an XMP packet).
+      expect(JSON.parse(after.atelier ?? 'null'), 'our own record').toMatchObject({ prompt: image.prompt });
     });
   }
 

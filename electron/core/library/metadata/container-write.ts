@@ -1,8 +1,9 @@
 // Adds our metadata to an exported JPEG or WebP without touching a byte of what is there (no
 // re-encode): a JPEG gets a comment segment with our JSON, and an EXIF block when it has none; a
-// WebP without EXIF gets one (and the VP8X header that announces it). Another tool's EXIF is kept as
-// it is: its facts read back the same.
-import { isWebp, jpegSegments, webpChunks } from './containers';
+// WebP without EXIF gets one (and the VP8X header that announces it); a WebP that has another tool's
+// EXIF gets our JSON in an XMP packet instead. Another tool's EXIF is kept as it is: its facts read
+// back the same.
+import { atelierXmpPacket, isWebp, jpegSegments, webpChunks } from './containers';
 import { exifBlock } from './exif-write';
 
 const atelierLabel = 'atelier:';
@@ -59,22 +60,27 @@ function riffChunk(id: string, data: Buffer): Buffer {
 export function webpWithMetadata(webp: Buffer, ours: OurMetadata, size: { width: number; height: number }): Buffer {
   if (!isWebp(webp)) return webp;
   const chunks = webpChunks(webp);
-  if (chunks.some((chunk) => chunk.id === 'EXIF')) return webp;
-  const exif = riffChunk(
-    'EXIF',
-    exifBlock({ userComment: ours.parameters ?? undefined, makerNote: atelierLabel + ours.atelier }),
-  );
+  const hasExif = chunks.some((chunk) => chunk.id === 'EXIF');
+  // A file with both blocks of another tool's leaves no block of our own without rewriting theirs.
+  if (hasExif && chunks.some((chunk) => chunk.id === 'XMP ')) return webp;
+  const added = hasExif
+    ? riffChunk('XMP ', Buffer.from(atelierXmpPacket(ours.atelier), 'utf8'))
+    : riffChunk(
+        'EXIF',
+        exifBlock({ userComment: ours.parameters ?? undefined, makerNote: atelierLabel + ours.atelier }),
+      );
+  const flag = hasExif ? vp8xFlags.xmp : vp8xFlags.exif;
   const parts: Buffer[] = [];
   const vp8x = chunks.find((chunk) => chunk.id === 'VP8X');
   if (vp8x) {
     const header = Buffer.from(webp.subarray(vp8x.start, vp8x.end));
-    header[8] = header[8]! | 0x08; // the EXIF flag
+    header[8] = header[8]! | flag;
     parts.push(header);
-  } else parts.push(riffChunk('VP8X', vp8xData(webp, chunks, size)));
+  } else parts.push(riffChunk('VP8X', vp8xData(webp, chunks, size, flag)));
   for (const chunk of chunks) if (chunk !== vp8x) parts.push(webp.subarray(chunk.start, chunk.end));
-  // EXIF comes after the image data and before XMP, as the container spec orders them.
+  // EXIF comes after the image data and before XMP, which comes last, as the container spec orders them.
   const xmpAt = parts.findIndex((part) => part.toString('latin1', 0, 4) === 'XMP ');
-  parts.splice(xmpAt < 0 ? parts.length : xmpAt, 0, exif);
+  parts.splice(hasExif || xmpAt < 0 ? parts.length : xmpAt, 0, added);
   const body = Buffer.concat(parts);
   const head = Buffer.alloc(12);
   head.write('RIFF', 0, 'latin1');
@@ -83,16 +89,20 @@ export function webpWithMetadata(webp: Buffer, ours: OurMetadata, size: { width:
   return Buffer.concat([head, body]);
 }
 
-/** A VP8X header for a simple (VP8 or VP8L) file: the canvas size, EXIF, and alpha when VP8L says it has some. */
+/** The VP8X flags a metadata block must announce (WebP container specification). */
+const vp8xFlags = { xmp: 0x04, exif: 0x08, alpha: 0x10 } as const;
+
+/** A VP8X header for a simple (VP8 or VP8L) file: the canvas size, the block's flag, and alpha when VP8L has some. */
 function vp8xData(
   webp: Buffer,
   chunks: Array<{ id: string; start: number; end: number }>,
   size: { width: number; height: number },
+  flag: number,
 ): Buffer {
   const data = Buffer.alloc(10);
   const lossless = chunks.find((chunk) => chunk.id === 'VP8L');
   const alpha = lossless ? (webp.readUInt32LE(lossless.start + 9) >>> 28) & 1 : 0;
-  data[0] = 0x08 | (alpha ? 0x10 : 0);
+  data[0] = flag | (alpha ? vp8xFlags.alpha : 0);
   data.writeUIntLE(size.width - 1, 4, 3);
   data.writeUIntLE(size.height - 1, 7, 3);
   return data;

@@ -5,7 +5,7 @@ import { readExifText } from './exif-text';
 import { isPng, readPngText } from './png-chunks';
 import { decodeText } from './text-decoding';
 
-/** Where a text came from: a PNG chunk keyword, `exif:<Field>`, or `jpeg:comment`. */
+/** Where a text came from: a PNG chunk keyword, `exif:<Field>`, `jpeg:comment`, or `xmp:atelier` (ours in a WebP). */
 export type EmbeddedText = Record<string, string>;
 
 export function readEmbeddedText(bytes: Buffer): EmbeddedText {
@@ -80,10 +80,39 @@ export function webpChunks(bytes: Buffer): Array<{ id: string; start: number; en
 }
 
 function readWebpText(bytes: Buffer): EmbeddedText {
+  let text: EmbeddedText = {};
   for (const chunk of webpChunks(bytes)) {
-    if (chunk.id !== 'EXIF') continue;
     const size = bytes.readUInt32LE(chunk.start + 4);
-    return prefixed(readExifText(bytes.subarray(chunk.start + 8, chunk.start + 8 + size)));
+    const data = bytes.subarray(chunk.start + 8, chunk.start + 8 + size);
+    if (chunk.id === 'EXIF') text = { ...text, ...prefixed(readExifText(data)) };
+    else if (chunk.id === 'XMP ') {
+      const ours = atelierFromXmp(data.toString('utf8'));
+      if (ours !== null) text = { ...text, 'xmp:atelier': `atelier:${ours}` };
+    }
   }
-  return {};
+  return text;
+}
+
+/**
+ * Our JSON as a minimal XMP packet: where a WebP already holds another tool's EXIF, XMP is the block
+ * left for ours (the value is XML-escaped text, so any XMP reader can parse the packet).
+ */
+export function atelierXmpPacket(json: string): string {
+  const escaped = json.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return (
+    '<?xpacket begin="\uFEFF" id="W5M0MpCehiHzreSzNTczkc9d"?>' +
+    '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">' +
+    `<rdf:Description rdf:about="" xmlns:atelier="${atelierXmpNamespace}">` +
+    `<atelier:record>${escaped}</atelier:record>` +
+    '</rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end="r"?>'
+  );
+}
+
+const atelierXmpNamespace = 'urn:atelier:metadata:1';
+
+function atelierFromXmp(xmp: string): string | null {
+  if (!xmp.includes(atelierXmpNamespace)) return null;
+  const match = /<atelier:record>([\s\S]*?)<\/atelier:record>/.exec(xmp);
+  if (!match) return null;
+  return match[1]!.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 }

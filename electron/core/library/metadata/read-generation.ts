@@ -54,7 +54,7 @@ function canonicalText(embedded: EmbeddedText): EmbeddedText {
     if (text[key] === undefined) text[key] = value;
   };
   for (const [key, value] of Object.entries(embedded)) {
-    if (!key.startsWith('exif:') && !key.startsWith('jpeg:')) {
+    if (!key.startsWith('exif:') && !key.startsWith('jpeg:') && !key.startsWith('xmp:')) {
       text[key] = value;
       continue;
     }
