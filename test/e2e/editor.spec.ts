@@ -143,7 +143,16 @@ test('a file from the desktop opens in the editor; a file that is not an image i
 
   await page.goto(atelier.url);
   await page.getByTestId('nav-editor').click();
-  await page.getByTestId('editor-file-input').setInputFiles(notes);
+  // "Choose a file" is reached with Tab from the nav and pressed with Enter: it opens the file chooser.
+  let reached = false;
+  for (let step = 0; step < 12 && !reached; step++) {
+    await page.keyboard.press('Tab');
+    reached = await page.getByTestId('editor-choose-file').evaluate((button) => button === document.activeElement);
+  }
+  expect(reached).toBe(true);
+  const chooser = page.waitForEvent('filechooser');
+  await page.keyboard.press('Enter');
+  await (await chooser).setFiles(notes);
   await expect(page.getByTestId('error-banner')).toContainText('notes.txt');
   await page.getByTestId('editor-file-input').setInputFiles(picture);
   await expect(page.getByTestId('editor-canvas')).toHaveAttribute('height', '320');

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { FilePickButton } from '../../components/FilePickButton';
 import { useEditor } from '../../stores/editor';
 
 export const galleryDragType = 'application/x-atelier-image-id';
@@ -35,23 +36,19 @@ export function DropZone() {
   const openFiles = useEditor((state) => state.openFiles);
   const drop = useImageDrop();
   return (
-    <label className="drop-zone" data-testid="editor-drop-zone" onDragOver={drop.onDragOver} onDrop={drop.onDrop}>
+    <div className="drop-zone" data-testid="editor-drop-zone" onDragOver={drop.onDragOver} onDrop={drop.onDrop}>
       <strong>{t('editor.emptyTitle')}</strong>
       <span>{t('editor.emptyHint')}</span>
       <span className="muted">{t('editor.pasteHint')}</span>
-      <span className="button-like">{t('editor.chooseFile')}</span>
-      <input
-        type="file"
-        data-testid="editor-file-input"
+      {/* A real button (not a label around a hidden input), so Tab reaches it and Enter or Space presses it. */}
+      <FilePickButton
+        label={t('editor.chooseFile')}
         accept="image/png,image/jpeg,image/webp"
         multiple
-        hidden
-        onChange={(event) => {
-          const files = [...(event.target.files ?? [])];
-          event.target.value = '';
-          if (files.length > 0) return openFiles(files);
-        }}
+        testId="editor-file-input"
+        buttonTestId="editor-choose-file"
+        onFiles={(files) => (files.length > 0 ? openFiles(files) : undefined)}
       />
-    </label>
+    </div>
   );
 }
