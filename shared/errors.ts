@@ -58,6 +58,16 @@ export const errorKindFields = {
   mask_not_supported: { model: 'text' },
   mask_without_image: {},
   mask_size_mismatch: { maskWidth: 'count', maskHeight: 'count', width: 'count', height: 'count' },
+  // OpenAI images options (shared/gpt-image.ts, each from openai-node src/resources/images.ts).
+  option_not_offered: { model: 'text', option: 'text', value: 'text', choices: 'list' },
+  option_not_taken: { model: 'text', option: 'text' },
+  transparent_needs_format: { model: 'text', format: 'text', choices: 'list' },
+  compression_out_of_range: { model: 'text', min: 'count', max: 'count', actual: 'text' },
+  compression_needs_format: { model: 'text', format: 'text', choices: 'list' },
+  moderation_on_edit: { model: 'text' },
+  edit_image_not_png: { model: 'text' },
+  edit_image_not_square: { model: 'text', width: 'count', height: 'count' },
+  edit_image_too_large: { model: 'text', limit: 'bytes', actual: 'bytes' },
   // A provider's answer or set-up.
   key_missing: { provider: 'text' },
   key_refused: { provider: 'text', status: 'count' },

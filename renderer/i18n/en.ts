@@ -454,6 +454,16 @@ export const en = {
       mask_without_image: 'A mask needs an input image to apply to. Add the image first.',
       mask_size_mismatch:
         'The mask is {{maskWidth}} × {{maskHeight}} but the image is {{width}} × {{height}}. Scale the mask to the image.',
+      option_not_offered: '{{model}} does not take {{option}} “{{value}}”. Choose {{choices}}.',
+      option_not_taken: '{{model}} does not take {{option}}. Leave it unset.',
+      transparent_needs_format:
+        'A transparent background needs a format with transparency; {{format}} has none. Choose {{choices}}.',
+      compression_out_of_range: 'Compression must be a whole number from {{min}} to {{max}}; {{actual}} is not.',
+      compression_needs_format: 'Compression applies only to {{choices}}; {{model}} is set to answer in {{format}}.',
+      moderation_on_edit: '{{model}} takes a moderation level for new images only, not for edits. Leave it unset.',
+      edit_image_not_png: '{{model}} edits PNG images only. Convert the image to PNG.',
+      edit_image_not_square: '{{model}} edits square images only; this one is {{width}} × {{height}}. Crop it square.',
+      edit_image_too_large: '{{model}} edits images under {{limit}} MB; this one is {{actual}} MB. Use a smaller file.',
       key_missing: '{{provider}} has no API key. Add it in Settings → Providers.',
       key_refused: '{{provider}} refused the key ({{status}}). Check it in Settings → Providers.',
       rate_limited: '{{provider}} is rate-limiting or out of quota. Wait a moment, or check the account’s balance.',

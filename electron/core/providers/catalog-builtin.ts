@@ -69,6 +69,15 @@ export const builtinModels: ModelInfo[] = [
     presets: ['quickrouter', 'openai', 'openai-compatible'],
     unsure: [],
   },
+  // Later GPT image ids with gpt-image-1's sizes, qualities and formats; openai-node's ImageModel (src/resources/
+  // images.ts, commit 583cfe9) does not list them yet, hence unsure. Their options: shared/gpt-image.ts.
+  ...(['gpt-image-1-mini', 'gpt-image-1.5'] as const).map((id): ModelInfo => ({
+    ...gptImage,
+    id,
+    label: id === 'gpt-image-1-mini' ? 'GPT Image 1 mini' : 'GPT Image 1.5',
+    presets: ['quickrouter', 'openai', 'openai-compatible'],
+    unsure: ['all'],
+  })),
   // A router alias of gpt-image-1 (seed 001); assumed to accept the same parameters.
   { ...gptImage, id: 'gpt-image-1-all', label: 'GPT Image 1 (all)', presets: openAiRouters, unsure: ['all'] },
   {

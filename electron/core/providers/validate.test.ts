@@ -1,4 +1,6 @@
 // Validation before sending: each rule answers with a message a user can act on.
+import { randomBytes } from 'node:crypto';
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/errors';
 import { findModel, genericModel } from './catalog';
@@ -159,5 +161,94 @@ describe('validation', () => {
     expect(await details('openai', { model: 'gpt-image-1', prompt: 'x', images: [huge] })).toEqual([
       { kind: 'file_too_large', limit: maxInputFileBytes, actual: maxInputFileBytes + 1 },
     ]);
+  });
+
+  describe('OpenAI GPT image options (openai-node src/resources/images.ts)', () => {
+    const kinds = async (request: ImageRequest) =>
+      (await validateRequest(findModel('openai', request.model), request)).map((issue) => issue.details);
+
+    it('gpt-image-1-mini and gpt-image-1.5 are built in with gpt-image-1’s sizes and qualities', () => {
+      for (const id of ['gpt-image-1-mini', 'gpt-image-1.5']) {
+        const model = findModel('openai', id);
+        expect(model.source).toBe('builtin');
+        expect(model.sizes).toEqual(['1024x1024', '1536x1024', '1024x1536', 'auto']);
+        expect(model.qualities).toEqual(['auto', 'high', 'medium', 'low']);
+      }
+    });
+
+    it('a transparent background needs png or webp (png is the default)', async () => {
+      const base = { model: 'gpt-image-1', prompt: 'x', extra: { background: 'transparent' } };
+      expect(await kinds(base)).toEqual([]);
+      expect(await kinds({ ...base, outputFormat: 'webp' })).toEqual([]);
+      expect(await kinds({ ...base, outputFormat: 'jpeg' })).toEqual([
+        { kind: 'transparent_needs_format', model: 'gpt-image-1', format: 'jpeg', choices: ['png', 'webp'] },
+      ]);
+      expect(await kinds({ ...base, extra: { background: 'clear' } })).toEqual([
+        {
+          kind: 'option_not_offered',
+          model: 'gpt-image-1',
+          option: 'background',
+          value: 'clear',
+          choices: ['auto', 'opaque', 'transparent'],
+        },
+      ]);
+    });
+
+    it('output_compression is 0–100 and for jpeg or webp only', async () => {
+      const base = { model: 'gpt-image-1.5', prompt: 'x', outputFormat: 'jpeg' };
+      expect(await kinds({ ...base, extra: { output_compression: 0 } })).toEqual([]);
+      expect(await kinds({ ...base, extra: { output_compression: 100 } })).toEqual([]);
+      expect(await kinds({ ...base, extra: { output_compression: 101 } })).toEqual([
+        { kind: 'compression_out_of_range', model: 'gpt-image-1.5', min: 0, max: 100, actual: '101' },
+      ]);
+      expect(await kinds({ ...base, outputFormat: 'png', extra: { output_compression: 50 } })).toEqual([
+        { kind: 'compression_needs_format', model: 'gpt-image-1.5', format: 'png', choices: ['jpeg', 'webp'] },
+      ]);
+    });
+
+    it('moderation on generations only; input_fidelity on edits, not on -mini', async () => {
+      const image = { bytes: await solidPng(16, 16), mimeType: 'image/png' };
+      expect(await kinds({ model: 'gpt-image-1', prompt: 'x', extra: { moderation: 'low' } })).toEqual([]);
+      expect(await kinds({ model: 'gpt-image-1', prompt: 'x', images: [image], extra: { moderation: 'low' } })).toEqual(
+        [{ kind: 'moderation_on_edit', model: 'gpt-image-1' }],
+      );
+      expect(
+        await kinds({ model: 'gpt-image-1', prompt: 'x', images: [image], extra: { input_fidelity: 'high' } }),
+      ).toEqual([]);
+      expect(
+        await kinds({ model: 'gpt-image-1-mini', prompt: 'x', images: [image], extra: { input_fidelity: 'high' } }),
+      ).toEqual([{ kind: 'option_not_taken', model: 'gpt-image-1-mini', option: 'input_fidelity' }]);
+      expect(await kinds({ model: 'dall-e-3', prompt: 'x', extra: { background: 'opaque' } })).toEqual([
+        { kind: 'option_not_taken', model: 'dall-e-3', option: 'background' },
+      ]);
+    });
+
+    it('a dall-e-2 edit takes one square PNG under 4 MB', async () => {
+      const square = { bytes: await solidPng(16, 16), mimeType: 'image/png' };
+      expect(await kinds({ model: 'dall-e-2', prompt: 'x', images: [square] })).toEqual([]);
+      const wide = { bytes: await solidPng(32, 16), mimeType: 'image/png' };
+      expect(await kinds({ model: 'dall-e-2', prompt: 'x', images: [wide] })).toEqual([
+        { kind: 'edit_image_not_square', model: 'dall-e-2', width: 32, height: 16 },
+      ]);
+      const jpeg = { bytes: await sharp(square.bytes).jpeg().toBuffer(), mimeType: 'image/jpeg' };
+      expect(await kinds({ model: 'dall-e-2', prompt: 'x', images: [jpeg] })).toEqual([
+        { kind: 'edit_image_not_png', model: 'dall-e-2' },
+      ]);
+      // Noise does not compress: a 1200² RGB PNG of it is over 4 MB.
+      const noisy = await sharp(randomBytes(1200 * 1200 * 3), { raw: { width: 1200, height: 1200, channels: 3 } })
+        .png()
+        .toBuffer();
+      const [issue] = await kinds({
+        model: 'dall-e-2',
+        prompt: 'x',
+        images: [{ bytes: noisy, mimeType: 'image/png' }],
+      });
+      expect(issue).toEqual({
+        kind: 'edit_image_too_large',
+        model: 'dall-e-2',
+        limit: 4 * 1024 * 1024,
+        actual: noisy.length,
+      });
+    });
   });
 });

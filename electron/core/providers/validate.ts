@@ -4,12 +4,22 @@ import sharp from 'sharp';
 import { AppError, type ErrorDetails, errorDetails } from '../../../shared/errors';
 import type { ModelInfo } from '../../../shared/contract/models';
 import { maxInputFileBytes } from '../../../shared/limits';
+import {
+  dallE2EditImage,
+  gptImageBackgrounds,
+  gptImageModels,
+  gptImageModerations,
+  inputFidelities,
+  isGptImageModel,
+  outputCompression,
+  transparentFormats,
+} from '../../../shared/gpt-image';
 import type { ImageRequest, InputImage } from './types';
 
 const acceptedFormats = ['png', 'jpeg', 'webp'];
 
 export interface ValidationIssue {
-  field: 'prompt' | 'n' | 'size' | 'aspectRatio' | 'quality' | 'outputFormat' | 'images' | 'mask';
+  field: 'prompt' | 'n' | 'size' | 'aspectRatio' | 'quality' | 'outputFormat' | 'images' | 'mask' | 'extra';
   message: string;
   /** The same refusal as facts, for the page to say in the user's language. */
   details: ErrorDetails;
@@ -107,6 +117,110 @@ function checkOptions(model: ModelInfo, request: ImageRequest, issues: Validatio
   }
 }
 
+const isEdit = (request: ImageRequest) => (request.images?.length ?? 0) > 0 || request.mask !== undefined;
+
+/** OpenAI's own options, sent in `extra` under their wire names; the rules of openai-node src/resources/images.ts. */
+function checkOpenAiOptions(model: ModelInfo, request: ImageRequest, issues: ValidationIssue[]): void {
+  const extra = request.extra ?? {};
+  const refuse = (message: string, details: ErrorDetails) => issues.push({ field: 'extra', message, details });
+  const options = ['background', 'output_compression', 'input_fidelity', 'moderation'].filter(
+    (name) => extra[name] !== undefined,
+  );
+  if (!isGptImageModel(model.id)) {
+    // "This parameter is only supported for `gpt-image-1`" (each option's comment); other models pass extra as is.
+    if (model.id.startsWith('dall-e'))
+      for (const option of options)
+        refuse(
+          `${model.id} does not take ${option}. Leave it unset.`,
+          errorDetails('option_not_taken', { model: model.id, option }),
+        );
+    return;
+  }
+  const offered = (option: string, choices: readonly string[]) => {
+    const value = extra[option];
+    if (value === undefined || choices.includes(String(value))) return true;
+    refuse(
+      `${model.id} does not take ${option} "${String(value)}". Choose one of: ${list([...choices])}.`,
+      errorDetails('option_not_offered', { model: model.id, option, value: String(value), choices: [...choices] }),
+    );
+    return false;
+  };
+  // output_format defaults to png (ImageEditParams.output_format).
+  const format = request.outputFormat ?? 'png';
+  if (offered('background', gptImageBackgrounds) && extra.background === 'transparent') {
+    if (!(transparentFormats as readonly string[]).includes(format))
+      refuse(
+        `A transparent background needs png or webp; ${format} has no transparency.`,
+        errorDetails('transparent_needs_format', { model: model.id, format, choices: [...transparentFormats] }),
+      );
+  }
+  const compression = extra.output_compression;
+  if (compression !== undefined) {
+    if (
+      typeof compression !== 'number' ||
+      !Number.isInteger(compression) ||
+      compression < outputCompression.min ||
+      compression > outputCompression.max
+    )
+      refuse(
+        `Compression must be a whole number from ${outputCompression.min} to ${outputCompression.max}; ${String(compression)} is not.`,
+        errorDetails('compression_out_of_range', {
+          model: model.id,
+          min: outputCompression.min,
+          max: outputCompression.max,
+          actual: String(compression),
+        }),
+      );
+    else if (!(outputCompression.formats as readonly string[]).includes(format))
+      refuse(
+        `Compression applies only to jpeg and webp; ${model.id} is set to answer in ${format}.`,
+        errorDetails('compression_needs_format', { model: model.id, format, choices: [...outputCompression.formats] }),
+      );
+  }
+  if (extra.moderation !== undefined && offered('moderation', gptImageModerations) && isEdit(request))
+    refuse(
+      `${model.id} takes a moderation level for new images only, not for edits. Leave it unset.`,
+      errorDetails('moderation_on_edit', { model: model.id }),
+    );
+  if (extra.input_fidelity !== undefined) {
+    if (!gptImageModels[model.id].inputFidelity || !isEdit(request))
+      refuse(
+        `${model.id} does not take input_fidelity${isEdit(request) ? '' : ' for new images (edits only)'}. Leave it unset.`,
+        errorDetails('option_not_taken', { model: model.id, option: 'input_fidelity' }),
+      );
+    else offered('input_fidelity', inputFidelities);
+  }
+}
+
+/** ImageEditParams.image: dall-e-2 edits one square PNG under 4 MB. */
+function checkDallE2Edit(
+  model: ModelInfo,
+  image: InputImage,
+  meta: { format?: string; width?: number; height?: number },
+  issues: ValidationIssue[],
+): void {
+  const refuse = (message: string, details: ErrorDetails) => issues.push({ field: 'images', message, details });
+  if (meta.format !== dallE2EditImage.format)
+    refuse(
+      `${model.id} edits PNG images only. Convert the image to PNG.`,
+      errorDetails('edit_image_not_png', { model: model.id }),
+    );
+  if (meta.width !== meta.height)
+    refuse(
+      `${model.id} edits square images only; this one is ${meta.width}×${meta.height}. Crop it square.`,
+      errorDetails('edit_image_not_square', { model: model.id, width: meta.width ?? 0, height: meta.height ?? 0 }),
+    );
+  if (image.bytes.length >= dallE2EditImage.maxBytes)
+    refuse(
+      `${model.id} edits images under 4 MB; this one is ${(image.bytes.length / 1024 / 1024).toFixed(1)} MB. Use a smaller file.`,
+      errorDetails('edit_image_too_large', {
+        model: model.id,
+        limit: dallE2EditImage.maxBytes,
+        actual: image.bytes.length,
+      }),
+    );
+}
+
 async function readFormat(image: InputImage): Promise<{ format?: string; width?: number; height?: number } | null> {
   try {
     return await sharp(image.bytes).metadata();
@@ -155,6 +269,8 @@ async function checkInputs(model: ModelInfo, request: ImageRequest, issues: Vali
   const metas = [];
   for (const [index, image] of images.entries())
     metas.push(await checkFile(image, `Input image ${index + 1}`, 'images', issues));
+  const first = metas[0];
+  if (model.id === 'dall-e-2' && images[0] && first) checkDallE2Edit(model, images[0], first, issues);
   if (!request.mask) return;
   if (!model.mask) {
     issues.push({
@@ -173,7 +289,6 @@ async function checkInputs(model: ModelInfo, request: ImageRequest, issues: Vali
     return;
   }
   const mask = await checkFile(request.mask, 'The mask', 'mask', issues);
-  const first = metas[0];
   if (mask && first && !request.scaleMask && (mask.width !== first.width || mask.height !== first.height)) {
     issues.push({
       field: 'mask',
@@ -192,6 +307,7 @@ async function checkInputs(model: ModelInfo, request: ImageRequest, issues: Vali
 export async function validateRequest(model: ModelInfo, request: ImageRequest): Promise<ValidationIssue[]> {
   const issues: ValidationIssue[] = [];
   checkOptions(model, request, issues);
+  if (model.protocol === 'openai-images' && model.source !== 'generic') checkOpenAiOptions(model, request, issues);
   await checkInputs(model, request, issues);
   return issues;
 }

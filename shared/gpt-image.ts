@@ -1,0 +1,33 @@
+// OpenAI's images options beyond size/quality/format, each fact as openai/openai-node src/resources/images.ts
+// (ImageGenerateParams, ImageEditParams) states it. Sent through ImageRequest.extra under their wire names.
+
+/** ImageGenerateParams.background / ImageEditParams.background: 'transparent' | 'opaque' | 'auto'. */
+export const gptImageBackgrounds = ['auto', 'opaque', 'transparent'] as const;
+/** Same comment: "If `transparent`, the output format needs to support transparency ... `png` (default) or `webp`". */
+export const transparentFormats = ['png', 'webp'] as const;
+/** ImageGenerateParams.output_compression: "0-100% ... only supported ... with the `webp` or `jpeg` output formats". */
+export const outputCompression = { min: 0, max: 100, formats: ['jpeg', 'webp'] } as const;
+/** ImageGenerateParams.moderation: 'low' | 'auto'; ImageEditParams has no moderation (generations only). */
+export const gptImageModerations = ['auto', 'low'] as const;
+/**
+ * input_fidelity on edits: 'high' | 'low' (unsure: the stored openai-node version, commit 583cfe9, does not list it
+ * yet; the fake's edit fields and issue 11 name it, and say gpt-image-1-mini does not take it).
+ */
+export const inputFidelities = ['high', 'low'] as const;
+/** ImageEditParams.image: "For `dall-e-2`, you can only provide one image, and it should be a square `png` file less than 4MB." */
+export const dallE2EditImage = { maxBytes: 4 * 1024 * 1024, format: 'png', count: 1 } as const;
+
+/**
+ * The GPT image models and whether each takes input_fidelity. openai-node's ImageModel (commit 583cfe9) lists only
+ * 'gpt-image-1'; -mini and -1.5 are the later ids issue 11 names (unsure in the catalogue).
+ */
+export const gptImageModels = {
+  'gpt-image-1': { inputFidelity: true },
+  'gpt-image-1-mini': { inputFidelity: false },
+  'gpt-image-1.5': { inputFidelity: true },
+} as const;
+type GptImageModelId = keyof typeof gptImageModels;
+
+export function isGptImageModel(id: string): id is GptImageModelId {
+  return Object.hasOwn(gptImageModels, id);
+}
