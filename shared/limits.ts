@@ -19,6 +19,9 @@ export const maxImportPixels = 100_000_000;
  */
 export const defaultRequestTimeoutMs = 10 * 60_000;
 
+/** The largest seed a generation takes (32 bits unsigned, what the seeded APIs accept); seeds run 0 … maxSeed. */
+export const maxSeed = 2 ** 32 - 1;
+
 /** The most provider/model pairs one generation fans out to. */
 export const maxTargetsPerBatch = 8;
 

@@ -21,6 +21,8 @@ export type ProtocolId = (typeof protocolIds)[number];
  * unanswered call may still have been charged (the engine marks it interrupted; quitting asks first).
  */
 export const synchronousProtocols: readonly ProtocolId[] = ['openai-images'];
+/** Protocols whose adapters send a seed (the OpenAI images API takes none): only their models show and record one. */
+export const seededProtocols: readonly ProtocolId[] = ['local', 'fal-queue', 'replicate'];
 
 /**
  * "Test connection": the cheapest call that proves the key works, sent through the same HTTP client,

@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import sharp from 'sharp';
 import { isFinished, type JobRequest } from '../../shared/contract/jobs';
 import { imageIdPattern } from '../../shared/contract/library';
-import { maxInputFileBytes } from '../../shared/limits';
+import { maxInputFileBytes, maxSeed } from '../../shared/limits';
 import { AppError } from '../../shared/errors';
 import { call } from '../call';
 import { type Command, type CommandContext, exitCodes, type OptionSpec, type ParsedArgs, UsageError } from '../command';
@@ -149,7 +149,7 @@ async function buildRequest(
     size,
     aspectRatio: aspect,
     quality: textOption(values, 'quality'),
-    seed: wholeNumber(values.seed, 'seed', 0, 2 ** 32 - 1),
+    seed: wholeNumber(values.seed, 'seed', 0, maxSeed),
     params: parseParams(params),
   };
   if (kind === 'edit') {

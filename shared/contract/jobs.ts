@@ -3,7 +3,7 @@
 // sent and the process ended before its answer, interrupted (it may have been charged: only the user sends it again).
 import { z } from 'zod';
 import { errorCodes } from '../errors';
-import { maxInputBase64Chars, maxInputImages, maxTargetsPerBatch } from '../limits';
+import { maxInputBase64Chars, maxInputImages, maxSeed, maxTargetsPerBatch } from '../limits';
 import { protocolIds } from '../presets';
 import { isoDateSchema } from './dates';
 import { channel } from './define';
@@ -78,12 +78,8 @@ export const jobRequestSchema = z
     aspectRatio: z.string().max(20).optional(),
     quality: z.string().max(20).optional(),
     outputFormat: z.string().max(10).optional(),
-    seed: z
-      .number()
-      .int()
-      .min(0)
-      .max(2 ** 32 - 1)
-      .optional(),
+    /** Absent means random: the core draws one for a model that takes a seed, and records it. */
+    seed: z.number().int().min(0).max(maxSeed).optional(),
     /** Model-specific fields sent as they are (style, background, guidance_scale …). */
     params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
     /** Inputs of an edit: library images or raw files; the first one is the one the mask applies to. */

@@ -1,10 +1,11 @@
 // The job engine: validates and writes jobs, runs them with a concurrency limit per provider, cancels
 // them (remotely too, where the API allows), resumes unfinished ones, and announces every change.
 import { readFileSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomInt } from 'node:crypto';
 import { isFinished, type Job, type JobRequest, type JobStatus } from '../../../shared/contract/jobs';
 import { AppError, errorDetails, isAppError } from '../../../shared/errors';
-import { presets, synchronousProtocols } from '../../../shared/presets';
+import { maxSeed } from '../../../shared/limits';
+import { type ProtocolId, presets, seededProtocols, synchronousProtocols } from '../../../shared/presets';
 import type { CoreEvents } from '../events';
 import type { HttpClientOptions } from '../http/client';
 import type { Library } from '../library/library';
@@ -159,6 +160,16 @@ export function createJobEngine(options: JobEngineOptions) {
     return { inputs, parentId };
   }
 
+  /**
+   * The seed a job is sent with, decided once and stored with it (so a retry or a resume sends the same one): the
+   * asked seed, else a random one drawn here, for a model that takes a seed; none for a model that takes none.
+   */
+  function withSeed(params: JobParams, protocol: ProtocolId): JobParams {
+    const { seed, ...rest } = params;
+    if (!seededProtocols.includes(protocol)) return rest;
+    return { ...rest, seed: seed ?? randomInt(0, maxSeed + 1) };
+  }
+
   function schedule(job: StoredJob): void {
     if (!active.has(job.id) && !waiting.some((entry) => entry.id === job.id))
       waiting.push({ id: job.id, providerId: job.providerId });
@@ -184,13 +195,14 @@ export function createJobEngine(options: JobEngineOptions) {
         const provider = options.registry.get(target.providerId);
         const protocol = protocolFor(provider.preset, target.model);
         const model = findModel(provider.preset, target.model, options.catalog.remoteModels(provider.id));
-        await assertValidRequest(model, buildRequest(target.model, request.prompt, cleanParams, inputs));
+        const params = withSeed(cleanParams, protocol);
+        await assertValidRequest(model, buildRequest(target.model, request.prompt, params, inputs));
         planned.push({
           providerId: provider.id,
           model: target.model,
           protocol,
           prompt: request.prompt,
-          params: cleanParams,
+          params,
           parentId,
           inputs,
         });

@@ -138,9 +138,12 @@ export async function runJob(deps: RunnerDeps, initial: StoredJob, signal: Abort
     for (let index = imageIds.length; index < result.images.length; index++) {
       // The library decodes every pixel before it keeps the file; a damaged download is
       // fetched once more. Thumbnails follow in the background and need not hold the job up.
+      const image = result.images[index]!;
+      // The seed that made this image: its own (each of a local batch), else the answer's, else the one sent.
+      const seed = image.seed ?? result.seed ?? current.jobParams.seed ?? null;
       const stored = await takeResultImage(
         http,
-        result.images[index]!,
+        image,
         (bytes) =>
           deps.library.addImage(
             {
@@ -149,8 +152,8 @@ export async function runJob(deps: RunnerDeps, initial: StoredJob, signal: Abort
               provider: provider.id,
               model: current.model,
               prompt: current.prompt,
-              params: current.params,
-              seed: result.seed ?? current.jobParams.seed ?? null,
+              params: seed === null ? current.params : { ...current.params, seed },
+              seed,
               costUsd: costEach,
               latencyMs: result.latencyMs ?? null,
               parentId: current.parentId,

@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import sharp from 'sharp';
 import { AppError } from '../../../shared/errors';
+import { maxSeed } from '../../../shared/limits';
 import { paintedArea } from '../masks';
 import type { ImageRequest, ImageResult, ProviderAdapter, ResultImage } from './types';
 import { parseSize } from './wire';
@@ -91,12 +92,15 @@ export async function renderLocal(request: ImageRequest): Promise<ImageResult> {
   const count = request.n ?? 1;
   const images: ResultImage[] = [];
   for (let index = 0; index < count; index++) {
+    // Image i of a batch is image 0 of the batch at seed + i (wrapping inside the seed range), so each image's
+    // own seed makes it again on its own.
+    const imageSeed = (seed + index) % (maxSeed + 1);
     const { pixels, width, height } = request.images?.length
-      ? await editPixels(request, seed + index)
+      ? await editPixels(request, imageSeed)
       : { ...localSize(request), pixels: Buffer.alloc(0) };
-    const rgb = pixels.length ? pixels : pattern(request.prompt, seed + index, width, height);
+    const rgb = pixels.length ? pixels : pattern(request.prompt, imageSeed, width, height);
     const encoded = await encode(rgb, width, height, request.outputFormat);
-    images.push({ bytes: encoded.bytes, width, height, contentType: encoded.contentType });
+    images.push({ bytes: encoded.bytes, width, height, contentType: encoded.contentType, seed: imageSeed });
   }
   const latencyMs = Math.round(performance.now() - started);
   return { images, seed, costUsd: 0, latencyMs, raw: { provider: 'local', seed, count } };

@@ -39,6 +39,8 @@ export interface ResultImage {
   width?: number;
   height?: number;
   contentType?: string;
+  /** The seed that made this image, when it is not the result's own (each image of a local batch has one). */
+  seed?: number;
 }
 
 export interface ImageResult {

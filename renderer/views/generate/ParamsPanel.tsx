@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { ModelInfo } from '../../../shared/contract/models';
+import { seededProtocols } from '../../../shared/presets';
 import { type GenerateParams, useGenerate } from '../../stores/generate';
 
 type ChoiceKey = 'size' | 'aspectRatio' | 'quality';
@@ -63,16 +64,18 @@ export function ParamsPanel({ model }: { model: ModelInfo | undefined }) {
       <ChoiceParam name="size" label={t('generate.size')} testId="param-size" values={model.sizes ?? []} />
       <ChoiceParam name="aspectRatio" label={t('generate.aspect')} testId="param-aspect" values={model.aspectRatios} />
       <ChoiceParam name="quality" label={t('generate.quality')} testId="param-quality" values={model.qualities} />
-      <label>
-        {t('generate.seed')}
-        <input
-          data-testid="param-seed"
-          inputMode="numeric"
-          placeholder={t('generate.random')}
-          value={params.seed}
-          onChange={(event) => setParams({ seed: event.target.value.replace(/\D/g, '') })}
-        />
-      </label>
+      {seededProtocols.includes(model.protocol) && (
+        <label>
+          {t('generate.seed')}
+          <input
+            data-testid="param-seed"
+            inputMode="numeric"
+            placeholder={t('generate.random')}
+            value={params.seed}
+            onChange={(event) => setParams({ seed: event.target.value.replace(/\D/g, '') })}
+          />
+        </label>
+      )}
     </div>
   );
 }
