@@ -3,6 +3,8 @@ import { formatUsd } from '../i18n/format';
 import { isFinished, retryableStatuses, type Job } from '../../shared/contract/jobs';
 import { mediaUrl } from '../api';
 import { ErrorBanner } from './ErrorBanner';
+import { ReuseSettingsButton } from './ReuseSettingsButton';
+import { settingsOfJob } from '../stores/reuse';
 import { useJobs } from '../stores/jobs';
 
 /** One job: its model, live state (queue position, last log line), its images, cost and time. */
@@ -33,6 +35,7 @@ export function JobCard({ job, onOpen }: { job: Job; onOpen?: (imageId: string) 
             {t('jobs.retry')}
           </button>
         )}
+        {job.kind === 'generate' && <ReuseSettingsButton settings={() => settingsOfJob(job)} />}
       </header>
       {job.status === 'interrupted' && (
         <p className="muted" data-testid="job-interrupted">

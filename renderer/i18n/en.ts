@@ -20,6 +20,8 @@ export const en = {
   },
   generate: {
     title: 'Generate',
+    reuse: 'Reuse settings',
+    reuseHint: 'Fills the Generate form with the provider, model, prompt, parameters and seed that made this',
     emptyTitle: 'Nothing generated yet',
     emptyHint: 'Describe an image and pick one or more models. The built-in local model works offline, with no key.',
     prompt: 'Prompt',

@@ -15,6 +15,8 @@ export const zhCN: Messages = {
   },
   generate: {
     title: '生成',
+    reuse: '复用设置',
+    reuseHint: '把生成它的服务商、模型、提示词、参数和种子填入生成表单',
     emptyTitle: '还没有生成任何图片',
     emptyHint: '描述一张图片，选择一个或多个模型。内置的本地模型无需密钥，离线即可使用。',
     prompt: '提示词',

@@ -5,6 +5,7 @@ import { builtInTarget } from '../../shared/presets';
 import { invoke } from '../api';
 import { attempt, type ShownError } from './attempt';
 import { useJobs } from './jobs';
+import type { ReusedSettings } from './reuse';
 
 export interface Target {
   providerId: string;
@@ -30,6 +31,8 @@ interface GenerateState {
   addTarget(target: Target): void;
   removeTarget(index: number): void;
   setParams(patch: Partial<GenerateParams>): void;
+  /** Fills the form with an image's or a job's settings (one target: the one that made it). */
+  reuse(settings: ReusedSettings): void;
   submit(): Promise<void>;
   dismissError(): void;
 }
@@ -52,6 +55,8 @@ export const useGenerate = create<GenerateState>()(
       removeTarget: (index) =>
         set({ targets: get().targets.length > 1 ? get().targets.filter((_, at) => at !== index) : get().targets }),
       setParams: (patch) => set({ params: { ...get().params, ...patch } }),
+      reuse: ({ target, prompt, params }) =>
+        set({ prompt, params, error: null, ...(target ? { targets: [target] } : {}) }),
       submit: async () => {
         const { prompt, targets, params, submitting } = get();
         if (submitting) return;

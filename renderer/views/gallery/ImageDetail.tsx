@@ -1,7 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { mediaUrl } from '../../api';
+import { ReuseSettingsButton } from '../../components/ReuseSettingsButton';
 import { TagInput } from '../../components/TagInput';
 import { useEditor } from '../../stores/editor';
+import { settingsOfImage } from '../../stores/reuse';
 import { selectedImage, useGallery } from '../../stores/gallery';
 import { useShell } from '../../stores/shell';
 import { generatorNames, type Generator } from '../../../shared/contract/library';
@@ -71,6 +73,10 @@ export function ImageDetail() {
         >
           {t('detail.edit')}
         </button>
+        {/* An edit's settings without its input image would make another picture: Generate cannot redo it. */}
+        {image.prompt !== null && image.source !== 'edited' && (
+          <ReuseSettingsButton settings={() => settingsOfImage(image)} />
+        )}
         {image.trashedAt === null && (
           <button type="button" data-testid="detail-trash" onClick={() => trash([image.id])}>
             {t('detail.trash')}
