@@ -55,6 +55,13 @@ export function createJobEngine(options: JobEngineOptions) {
   const limit = options.concurrency ?? presetConcurrency(options.registry);
   const intake = new Slots(intakeSlots);
 
+  /** The stored job, or the one not_found answer. */
+  function existing(id: string): StoredJob {
+    const job = store.get(id);
+    if (!job) throw noSuchJob(id);
+    return job;
+  }
+
   function update(current: StoredJob, changes: JobChanges): StoredJob {
     const job = store.update(current, changes);
     const visible = publicJob(job);
@@ -218,13 +225,7 @@ export function createJobEngine(options: JobEngineOptions) {
     },
 
     get(id: string): Job {
-      const job = store.get(id);
-      if (!job)
-        throw new AppError(
-          'not_found',
-          `There is no job ${id}. See \`atelier jobs list\`.`,
-          errorDetails('job_not_found', { id }),
-        );
+      const job = existing(id);
       return publicJob(job);
     },
 
@@ -234,13 +235,7 @@ export function createJobEngine(options: JobEngineOptions) {
 
     /** Stops a job; a remote one is cancelled at the provider too. Finished jobs are answered as they are. */
     async cancel(id: string): Promise<Job> {
-      const job = store.get(id);
-      if (!job)
-        throw new AppError(
-          'not_found',
-          `There is no job ${id}. See \`atelier jobs list\`.`,
-          errorDetails('job_not_found', { id }),
-        );
+      const job = existing(id);
       if (isFinished(job.status)) return publicJob(job);
       const asked = store.update(job, { cancelRequested: true });
       const running = active.get(id);
@@ -279,13 +274,7 @@ export function createJobEngine(options: JobEngineOptions) {
      * polled again, or (sent and unanswered, or never sent) the request sent again — which may charge again.
      */
     retry(id: string): Job {
-      const job = store.get(id);
-      if (!job)
-        throw new AppError(
-          'not_found',
-          `There is no job ${id}. See \`atelier jobs list\`.`,
-          errorDetails('job_not_found', { id }),
-        );
+      const job = existing(id);
       const status: JobStatus = job.result ? 'downloading' : job.remote ? 'running' : 'queued';
       if (!store.reopen(id, self, status))
         throw new AppError('conflict', `Job ${id} is ${job.status}: only a failed or interrupted job can be retried.`);
@@ -299,10 +288,7 @@ export function createJobEngine(options: JobEngineOptions) {
     /** Resolves when the job is done, failed, cancelled or interrupted. */
     waitFor(id: string): Promise<Job> {
       const job = store.get(id);
-      if (!job)
-        return Promise.reject(
-          new AppError('not_found', `There is no job ${id}.`, errorDetails('job_not_found', { id })),
-        );
+      if (!job) return Promise.reject(noSuchJob(id));
       if (isFinished(job.status)) return Promise.resolve(publicJob(job));
       return new Promise((resolve) => waiters.set(id, [...(waiters.get(id) ?? []), resolve]));
     },
@@ -323,6 +309,15 @@ export function createJobEngine(options: JobEngineOptions) {
 export type JobEngine = ReturnType<typeof createJobEngine>;
 
 /** A synchronous call sent (status submitted) whose answer never arrived: the process ended while it was held. */
+/** The one answer for a job id nobody knows. */
+function noSuchJob(id: string): AppError {
+  return new AppError(
+    'not_found',
+    `There is no job ${id}. See \`atelier jobs list\`.`,
+    errorDetails('job_not_found', { id }),
+  );
+}
+
 function answerLost(job: StoredJob): boolean {
   return job.status === 'submitted' && !job.remote && !job.result && synchronousProtocols.includes(job.protocol);
 }
