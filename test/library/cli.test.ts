@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sha256Of } from '../../electron/core/library/file-store';
 import { solidImage, tempDir } from './helpers';
+import { imageKeys } from '../cli/helpers';
 
 const root = join(import.meta.dirname, '..', '..');
 let work: string;
@@ -79,29 +80,7 @@ describe('atelier library', () => {
     const shown = atelier('library', 'show', ids[0]!, '--json');
     expect(shown.code).toBe(0);
     const image = shown.json();
-    for (const key of [
-      'id',
-      'path',
-      'thumbPath',
-      'width',
-      'height',
-      'format',
-      'bytes',
-      'sha256',
-      'createdAt',
-      'source',
-      'provider',
-      'model',
-      'prompt',
-      'params',
-      'seed',
-      'costUsd',
-      'latencyMs',
-      'parentId',
-      'jobId',
-      'favorite',
-      'tags',
-    ]) {
+    for (const key of imageKeys) {
       expect(image).toHaveProperty(key);
     }
     expect(image).toMatchObject({
