@@ -1,7 +1,6 @@
 // Waiting for jobs from the command line: live progress lines on a terminal, Ctrl+C cancels what is
 // still running (exit 5), and the outcome of the jobs becomes one exit code.
-import { isFinished, type Job } from '../shared/contract/jobs';
-import { synchronousProtocols } from '../shared/presets';
+import { isFinished, isPaidCallInFlight, type Job } from '../shared/contract/jobs';
 import type { LibraryImage } from '../shared/contract/library';
 import { redact } from '../electron/core/redact';
 import { call } from './call';
@@ -11,9 +10,6 @@ import { ProgressBoard } from './progress';
 /** Handed to the provider: a remote queue holds it, or its answer is in hand (only the download is left). */
 export const isSent = (job: Job): boolean =>
   isFinished(job.status) || job.status === 'running' || job.status === 'downloading';
-
-/** A paid call on its way that no provider API can stop: cancelling it now does not undo its charge. */
-const inFlightPaid = (job: Job): boolean => job.status === 'submitted' && synchronousProtocols.includes(job.protocol);
 
 /**
  * Resolves with the jobs once each one satisfies `until` (default: finished). The first Ctrl+C cancels
@@ -45,7 +41,7 @@ export async function waitForJobs(
   let warned = false;
   const onInterrupt = () => {
     if (interrupted) process.exit(exitCodes.cancelled);
-    const paid = [...latest.values()].filter(inFlightPaid).length;
+    const paid = [...latest.values()].filter(isPaidCallInFlight).length;
     if (paid > 0 && !warned) {
       warned = true;
       const running = paid === 1 ? '1 generation is running' : `${paid} generations are running`;

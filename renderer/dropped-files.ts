@@ -1,7 +1,7 @@
 // What a drop brings: files, and folders walked to their images (the browser gives no paths, so
 // the files themselves are read). A folder's notes and sidecars are passed over and named, by the same
 // rule as the core's folder import (the contract's folderImageExtensions).
-import { folderImageExtensions, passedOverFileNames } from '../shared/contract/library';
+import { folderImageExtensions, isPassedOverFile } from '../shared/contract/library';
 
 /** Files to import, and the names of those a folder held that are not images (each shown with why). */
 export interface DroppedFiles {
@@ -10,7 +10,6 @@ export interface DroppedFiles {
 }
 
 const imageExtensions = new Set<string>(folderImageExtensions);
-const systemFiles = new Set<string>(passedOverFileNames);
 const extensionOf = (name: string) => /\.[^./]+$/.exec(name)?.[0].toLowerCase() ?? '';
 
 function fileOf(entry: FileSystemFileEntry): Promise<File> {
@@ -34,8 +33,7 @@ async function walk(entry: FileSystemEntry, named: boolean, out: DroppedFiles): 
   if (entry.isFile) {
     if (named || imageExtensions.has(extensionOf(entry.name)))
       out.files.push(await fileOf(entry as FileSystemFileEntry));
-    else if (!systemFiles.has(entry.name.toLowerCase()))
-      out.skipped.push(entry.fullPath.replace(/^\//, '') || entry.name);
+    else if (!isPassedOverFile(entry.name)) out.skipped.push(entry.fullPath.replace(/^\//, '') || entry.name);
   } else if (entry.isDirectory) {
     for (const child of await entriesOf(entry as FileSystemDirectoryEntry)) await walk(child, false, out);
   }

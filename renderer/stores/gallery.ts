@@ -77,15 +77,15 @@ function toRequest(filters: GalleryFilters, after?: string | null) {
 }
 
 /** A selection bigger than one call takes (Ctrl+A after a long scroll) goes in parts. */
-async function inBatches(
-  ids: string[],
-  call: (batch: string[]) => Promise<{ images: LibraryImage[] }>,
-): Promise<LibraryImage[]> {
-  const done: LibraryImage[] = [];
+async function inBatches<T>(ids: string[], call: (batch: string[]) => Promise<T>): Promise<T[]> {
+  const answers: T[] = [];
   for (let start = 0; start < ids.length; start += maxIdsPerCall)
-    done.push(...(await call(ids.slice(start, start + maxIdsPerCall))).images);
-  return done;
+    answers.push(await call(ids.slice(start, start + maxIdsPerCall)));
+  return answers;
 }
+
+/** The images of every answer of a call made in parts. */
+const imagesOf = (answers: Array<{ images: LibraryImage[] }>) => answers.flatMap((answer) => answer.images);
 
 /** The loaded images and the one selected outside them, with `updated` in place of their old versions. */
 function withUpdated(
@@ -218,14 +218,14 @@ export const useGallery = create<GalleryState>()((set, get) => ({
   favoriteMany: async (ids, favorite) => {
     if (ids.length === 0) return;
     await attempt(set, async () => {
-      const images = await inBatches(ids, (batch) => invoke('library.favorite', { ids: batch, favorite }));
+      const images = imagesOf(await inBatches(ids, (batch) => invoke('library.favorite', { ids: batch, favorite })));
       set(withUpdated(get(), images));
     });
   },
   tagMany: async (ids, add) => {
     if (ids.length === 0 || add.length === 0) return;
     await attempt(set, async () => {
-      const images = await inBatches(ids, (batch) => invoke('library.tag', { ids: batch, add }));
+      const images = imagesOf(await inBatches(ids, (batch) => invoke('library.tag', { ids: batch, add })));
       set(withUpdated(get(), images));
     });
   },
@@ -289,10 +289,8 @@ export const useGallery = create<GalleryState>()((set, get) => ({
         });
         return;
       }
-      let freedBytes = 0;
-      for (let start = 0; start < pending.ids.length; start += maxIdsPerCall)
-        freedBytes += (await invoke('library.delete', { ids: pending.ids.slice(start, start + maxIdsPerCall) }))
-          .freedBytes;
+      const answers = await inBatches(pending.ids, (ids) => invoke('library.delete', { ids }));
+      const freedBytes = answers.reduce((sum, answer) => sum + answer.freedBytes, 0);
       set({ ...without(get(), pending.ids), deleted: { count: pending.ids.length, freedBytes } });
     });
   },

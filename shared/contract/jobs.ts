@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { errorCodes } from '../errors';
 import { maxInputBase64Chars, maxInputImages, maxSeed, maxTargetsPerBatch } from '../limits';
-import { protocolIds } from '../presets';
+import { type ProtocolId, protocolIds, synchronousProtocols } from '../presets';
 import { isoDateSchema } from './dates';
 import { channel } from './define';
 import { imageIdSchema } from './library';
@@ -27,6 +27,11 @@ export const retryableStatuses = ['failed', 'interrupted'] as const satisfies re
 /** A finished job stays as it is: nothing more is sent, polled or stored for it. */
 export function isFinished(status: JobStatus): boolean {
   return (finishedStatuses as readonly JobStatus[]).includes(status);
+}
+
+/** A paid call on its way that no provider API can stop or look up: its answer is the only record of it. */
+export function isPaidCallInFlight(job: { status: JobStatus; protocol: ProtocolId }): boolean {
+  return job.status === 'submitted' && synchronousProtocols.includes(job.protocol);
 }
 
 export const jobSchema = z.object({

@@ -137,7 +137,12 @@ export const folderImageExtensions = [
   '.psd',
 ] as const;
 /** Files every OS drops beside images, passed over without a word (as are hidden files). */
-export const passedOverFileNames = ['thumbs.db', 'desktop.ini'] as const;
+export const passedOverFileNames = ['thumbs.db', 'desktop.ini', '.ds_store'] as const;
+
+/** An operating system's file (Finder, Explorer, or macOS's AppleDouble `._name`): neither ours nor the user's image. */
+export function isPassedOverFile(name: string): boolean {
+  return (passedOverFileNames as readonly string[]).includes(name.toLowerCase()) || name.startsWith('._');
+}
 
 /** A file an import did not take: the reason in English (CLI) and, when known, its kind for the page. */
 export const refusedFileSchema = z.object({

@@ -2,10 +2,16 @@
 // them (remotely too, where the API allows), resumes unfinished ones, and announces every change.
 import { readFileSync } from 'node:fs';
 import { randomBytes, randomInt } from 'node:crypto';
-import { isFinished, type Job, type JobRequest, type JobStatus } from '../../../shared/contract/jobs';
+import {
+  isFinished,
+  isPaidCallInFlight,
+  type Job,
+  type JobRequest,
+  type JobStatus,
+} from '../../../shared/contract/jobs';
 import { AppError, errorDetails, isAppError } from '../../../shared/errors';
 import { maxSeed } from '../../../shared/limits';
-import { type ProtocolId, presets, seededProtocols, synchronousProtocols } from '../../../shared/presets';
+import { type ProtocolId, presets, seededProtocols } from '../../../shared/presets';
 import type { CoreEvents } from '../events';
 import type { HttpClientOptions } from '../http/client';
 import type { Library } from '../library/library';
@@ -319,7 +325,7 @@ function noSuchJob(id: string): AppError {
 }
 
 function answerLost(job: StoredJob): boolean {
-  return job.status === 'submitted' && !job.remote && !job.result && synchronousProtocols.includes(job.protocol);
+  return isPaidCallInFlight(job) && !job.remote && !job.result;
 }
 
 const interruptedError = {

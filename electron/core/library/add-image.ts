@@ -76,9 +76,10 @@ export async function storeImage(
 ): Promise<StoreResult> {
   const dedupe = input.source === 'imported' && !restored.id;
   // A file imported again is the image already here: nothing new enters, so there is nothing to check.
-  const before = dedupe ? existingImport(context, sha256Of(input.bytes)) : null;
+  const sha256 = sha256Of(input.bytes);
+  const before = dedupe ? existingImport(context, sha256) : null;
   if (before) return before;
-  const checked = await checkAndWrite(context.store, input.bytes);
+  const checked = await checkAndWrite(context.store, input.bytes, sha256);
   if (options.thumbnails === 'later') context.thumbnails.schedule(checked.sha256, checked.relativePath);
   else await ensureThumbnails(context.store, checked.sha256, checked.relativePath);
   // Checked again after the awaits: another import of the same bytes may have finished meanwhile.

@@ -37,9 +37,12 @@ export function dataDamaged(format: string): ImageRefused {
 }
 
 /** checkImage, then the original written durably (fsynced, renamed into place) under its hash. */
-export async function checkAndWrite(store: FileStore, bytes: Buffer): Promise<CheckedImage> {
+export async function checkAndWrite(
+  store: FileStore,
+  bytes: Buffer,
+  sha256: string = sha256Of(bytes),
+): Promise<CheckedImage> {
   const { pixels: _pixels, ...facts } = await checkImage(bytes);
-  const sha256 = sha256Of(bytes);
   const relativePath = store.originalPath(sha256, facts.extension);
   await store.writeAtomic(relativePath, bytes);
   return { sha256, relativePath, facts };

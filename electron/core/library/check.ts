@@ -4,6 +4,7 @@
 // away), leaves any other file where the user put it and says so, remakes missing thumbnails, clears
 // leftover temporary files and unused thumbnails, and reports what it cannot fix (a row whose original
 // is gone).
+import { isPassedOverFile } from '../../../shared/contract/library';
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { CheckReport } from '../../../shared/contract/library';
@@ -22,10 +23,6 @@ export interface CheckOptions {
 
 const defaultGraceMs = 60_000;
 
-/** What operating systems leave in folders a user opens (Finder, Explorer): neither ours nor the user's images. */
-const systemFiles = new Set(['.DS_Store', 'Thumbs.db', 'desktop.ini']);
-// macOS's AppleDouble files (._name) on drives that cannot hold its metadata.
-const isSystemFile = (name: string) => systemFiles.has(name) || name.startsWith('._');
 const thumbnailName = new RegExp(`^([0-9a-f]{64})-(${thumbSizes.join('|')})\\.webp$`);
 
 export async function checkLibrary(context: LibraryContext, options: CheckOptions): Promise<CheckReport> {
@@ -160,7 +157,7 @@ function listFiles(root: string, folder: string): string[] {
     for (const entry of entries) {
       const path = `${relative}/${entry.name}`;
       if (entry.isDirectory()) walk(path);
-      else if (!isSystemFile(entry.name)) found.push(path);
+      else if (!isPassedOverFile(entry.name)) found.push(path);
     }
   };
   walk(folder);

@@ -10,8 +10,6 @@ import { formatByMagic, unreadableTiffColourSpace } from './format-sniff';
 import { type EmbeddedText } from './metadata/containers';
 import { metadataText } from './metadata/read-generation';
 
-export const importLimits = { maxBytes: maxImportFileBytes, maxPixels: maxImportPixels } as const;
-
 export type RefusalKind = Extract<
   ErrorKind,
   | 'file_empty'
@@ -30,6 +28,7 @@ export type RefusalKind = Extract<
  */
 export class ImageRefused extends AppError {
   readonly kind: RefusalKind;
+  declare readonly details: ErrorDetails<RefusalKind>;
 
   constructor(details: ErrorDetails<RefusalKind>, message: string) {
     super('invalid_input', message, details);
@@ -66,14 +65,17 @@ export function formatFactsOf(format: ImageFormat): { extension: string; mime: s
 
 const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
+/** The one refusal of a file over the import limit, whether its size was known before reading or after. */
+export function fileTooLarge(actual: number): ImageRefused {
+  return new ImageRefused(
+    { kind: 'file_too_large', limit: maxImportFileBytes, actual },
+    `The file is too large (${megabytes(actual)}; the limit is ${maxImportFileBytes / 1024 / 1024} MB).`,
+  );
+}
+
 export async function probeImage(bytes: Buffer): Promise<ProbedImage> {
   if (bytes.length === 0) throw new ImageRefused({ kind: 'file_empty' }, 'The file is empty (0 bytes).');
-  if (bytes.length > importLimits.maxBytes) {
-    throw new ImageRefused(
-      { kind: 'file_too_large', limit: importLimits.maxBytes, actual: bytes.length },
-      `The file is too large (${megabytes(bytes.length)}; the limit is ${megabytes(importLimits.maxBytes)}).`,
-    );
-  }
+  if (bytes.length > maxImportFileBytes) throw fileTooLarge(bytes.length);
   if (isBmp(bytes)) return probeBmp(bytes);
   let metadata: Metadata;
   try {
@@ -102,7 +104,7 @@ export async function probeImage(bytes: Buffer): Promise<ProbedImage> {
     width,
     height,
     text,
-    pixels: { input: bytes, options: { limitInputPixels: importLimits.maxPixels, failOn: decodePolicy(format) } },
+    pixels: { input: bytes, options: { limitInputPixels: maxImportPixels, failOn: decodePolicy(format) } },
   };
 }
 
@@ -180,10 +182,10 @@ function checkPixels(width: number, height: number, format: string): void {
       `This ${format} is damaged: its header is invalid.`,
     );
   const pixels = width * height;
-  if (pixels > importLimits.maxPixels) {
+  if (pixels > maxImportPixels) {
     throw new ImageRefused(
-      { kind: 'too_many_pixels', width, height, limit: importLimits.maxPixels },
-      `The image is too large (${width}×${height} = ${(pixels / 1e6).toFixed(0)} megapixels; the limit is ${importLimits.maxPixels / 1e6}).`,
+      { kind: 'too_many_pixels', width, height, limit: maxImportPixels },
+      `The image is too large (${width}×${height} = ${(pixels / 1e6).toFixed(0)} megapixels; the limit is ${maxImportPixels / 1e6}).`,
     );
   }
 }

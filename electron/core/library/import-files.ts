@@ -7,15 +7,15 @@ import {
   folderImageExtensions,
   type ImportResult,
   type LibraryImage,
-  passedOverFileNames,
+  isPassedOverFile,
 } from '../../../shared/contract/library';
 import type { LibraryContext } from './context';
 import { storeImage } from './add-image';
 import { errorDetails, type ErrorDetails, isAppError, kindOf } from '../../../shared/errors';
-import { importLimits } from './image-probe';
+import { fileTooLarge } from './image-probe';
+import { maxImportFileBytes } from '../../../shared/limits';
 
 const imageExtensions = new Set<string>(folderImageExtensions);
-const systemFiles = new Set<string>(passedOverFileNames);
 /**
  * Three files in flight: two keep both cores decoding (sharp works on libuv's pool) while the third
  * waits on its fsync; measured in bench/library.ts, 2 left the cores idle during writes. Few enough
@@ -100,10 +100,9 @@ type Outcome =
 async function importOne(context: LibraryContext, file: ImportItem, createdAt: number): Promise<Outcome> {
   try {
     // Refused before reading, so a 2 GB video dropped by mistake costs nothing.
-    if (file.size > importLimits.maxBytes) {
-      const reason = `The file is too large (${(file.size / 1024 / 1024).toFixed(1)} MB; the limit is ${importLimits.maxBytes / 1024 / 1024} MB).`;
-      const details = errorDetails('file_too_large', { limit: importLimits.maxBytes, actual: file.size });
-      return { kind: 'refused', refused: { path: file.name, reason, details } };
+    if (file.size > maxImportFileBytes) {
+      const refusal = fileTooLarge(file.size);
+      return { kind: 'refused', refused: { path: file.name, reason: refusal.message, details: refusal.details } };
     }
     const bytes = await file.read();
     const stored = await storeImage(
@@ -135,7 +134,7 @@ function collectFiles(path: string, named: boolean, files: string[], result: Imp
   if (stats.isFile()) {
     const extension = extname(path).toLowerCase();
     if (named || imageExtensions.has(extension)) files.push(path);
-    else if (!systemFiles.has(basename(path).toLowerCase())) {
+    else if (!isPassedOverFile(basename(path))) {
       const shown = extension || basename(path);
       result.skipped.push({
         path,

@@ -61,7 +61,7 @@ export function CompareView({ before, after, label, full = false }: Props) {
     if (mode !== 'blink' || byHand) return;
     const timer = setInterval(() => setShowAfter((value) => !value), blinkMs);
     return () => clearInterval(timer);
-  }, [mode, showAfter, byHand]);
+  }, [mode, byHand]);
 
   const onKey = (event: React.KeyboardEvent) => {
     if (isTyping(event.target) || !image || !pane || !view) return;
