@@ -122,6 +122,8 @@ test('only models that edit: a provider with none says so and Edit waits; Kontex
   await expect(page.getByTestId('error-banner')).toHaveCount(0);
 
   await page.getByTestId('provider-select').selectOption('qr');
+  // The provider's models arrive from the catalogue after the switch: wait for them before reading the list.
+  await expect(page.getByTestId('model-select').locator('option[value="gpt-image-1"]')).toHaveCount(1);
   const offered = await page
     .getByTestId('model-select')
     .locator('option')
