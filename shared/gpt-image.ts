@@ -31,3 +31,20 @@ type GptImageModelId = keyof typeof gptImageModels;
 export function isGptImageModel(id: string): id is GptImageModelId {
   return Object.hasOwn(gptImageModels, id);
 }
+
+/** US dollars per million tokens, by kind of token, as a GPT image answer's `usage` counts them. */
+export interface TokenPrices {
+  textInput: number;
+  imageInput: number;
+  imageOutput: number;
+}
+
+/**
+ * OpenAI's list prices per 1M tokens, from its model pages (developers.openai.com/api/docs/models/gpt-image-1:
+ * text in $5, image in $10, image out $40; …/gpt-image-1-mini: $2, $2.50, $8). gpt-image-1.5 has no page in the
+ * stored sources, so it has no price here and its cost stays "not reported" rather than guessed.
+ */
+export const gptImageTokenPrices: Partial<Record<GptImageModelId, TokenPrices>> = {
+  'gpt-image-1': { textInput: 5, imageInput: 10, imageOutput: 40 },
+  'gpt-image-1-mini': { textInput: 2, imageInput: 2.5, imageOutput: 8 },
+};

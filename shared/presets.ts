@@ -70,6 +70,11 @@ export interface PresetSpec {
   catalogPath?: string;
   /** Multipart edits name files `image[]` / `mask[]` even when there is one (ImageRouter, seed 003). */
   arrayFileFields?: boolean;
+  /**
+   * The service bills GPT image calls at OpenAI's own token prices (shared/gpt-image.ts gptImageTokenPrices), so a
+   * cost can be worked out from the answer's `usage` when it names none. Routers set their own prices: not them.
+   */
+  billsAtOpenAiTokenPrices?: boolean;
 }
 
 // The probes: a catalogue where the catalogue needs a key; ImageRouter's free test/test model (its
@@ -134,6 +139,7 @@ export const presets: Record<PresetId, PresetSpec> = {
     authScheme: 'Bearer',
     protocols: ['openai-images'],
     imagesPath: '/v1/images',
+    billsAtOpenAiTokenPrices: true,
   },
   fal: {
     id: 'fal',

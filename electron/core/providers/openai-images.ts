@@ -7,6 +7,7 @@ import { providerFailure } from '../http/error-body';
 import { imageSize, toWireMask } from '../masks';
 import type { ModelInfo } from '../../../shared/contract/models';
 import type { AdapterContext, ImageRequest, ImageResult, ProviderAdapter, ResultImage } from './types';
+import { costFromUsage } from './usage-cost';
 import { authHeaders, createdToMs, defined, joinUrl } from './wire';
 
 export interface OpenAiImagesOptions extends AdapterContext {
@@ -62,6 +63,9 @@ export function createOpenAiImagesAdapter(options: OpenAiImagesOptions): Provide
     return form;
   }
 
+  // Token prices apply only where the service bills at OpenAI's own prices (the preset says so).
+  const pricing = (model: string) => (preset.billsAtOpenAiTokenPrices ? model : undefined);
+
   return {
     protocol: 'openai-images',
     pollIntervalMs: 0,
@@ -77,7 +81,7 @@ export function createOpenAiImagesAdapter(options: OpenAiImagesOptions): Provide
             json: commonFields(request),
             signal,
           });
-      return { kind: 'done', result: parseImagesAnswer(options.label, answer.body) };
+      return { kind: 'done', result: parseImagesAnswer(options.label, answer.body, pricing(request.model)) };
     },
     async poll() {
       throw new AppError('internal', 'OpenAI-compatible image requests answer at once; there is nothing to poll.');
@@ -96,8 +100,11 @@ function numberOrUndefined(value: unknown): number | undefined {
   return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
 }
 
-/** `{created, data:[{url | b64_json, revised_prompt?}], usage?, latency?, cost?}` */
-export function parseImagesAnswer(provider: string, body: unknown): ImageResult {
+/**
+ * `{created, data:[{url | b64_json, revised_prompt?}], usage?, latency?, cost?}`; a cost the answer names wins, else
+ * `pricedModel` (given where the service bills at OpenAI's prices) prices its `usage`.
+ */
+export function parseImagesAnswer(provider: string, body: unknown, pricedModel?: string): ImageResult {
   const answer = (body ?? {}) as Record<string, unknown>;
   const data = Array.isArray(answer.data) ? answer.data : [];
   const images: ResultImage[] = [];
@@ -112,7 +119,7 @@ export function parseImagesAnswer(provider: string, body: unknown): ImageResult 
     throw providerFailure(provider, 'the answer carried no image. Try again, or another model.', { body });
   return {
     images,
-    costUsd: numberOrUndefined(answer.cost),
+    costUsd: numberOrUndefined(answer.cost) ?? (pricedModel ? costFromUsage(pricedModel, answer.usage) : undefined),
     latencyMs: numberOrUndefined(answer.latency),
     createdAt: createdToMs(answer.created),
     revisedPrompt,
