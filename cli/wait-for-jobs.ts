@@ -1,6 +1,7 @@
 // Waiting for jobs from the command line: live progress lines on a terminal, Ctrl+C cancels what is
 // still running (exit 5), and the outcome of the jobs becomes one exit code.
 import { isFinished, isPaidCallInFlight, type Job } from '../shared/contract/jobs';
+import { paidCallsWarning } from './paid-calls-warning';
 import type { LibraryImage } from '../shared/contract/library';
 import { redact } from '../electron/core/redact';
 import { call } from './call';
@@ -44,8 +45,7 @@ export async function waitForJobs(
     const paid = [...latest.values()].filter(isPaidCallInFlight).length;
     if (paid > 0 && !warned) {
       warned = true;
-      const running = paid === 1 ? '1 generation is running' : `${paid} generations are running`;
-      const warning = `${running}; they may still be charged if stopped now. Press Ctrl+C again to cancel anyway.`;
+      const warning = paidCallsWarning(paid, 'cancel');
       if (board) board.message(warning);
       else context.err(warning);
       return;

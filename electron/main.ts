@@ -8,6 +8,8 @@ import type { AppHost } from './core/app/handlers';
 import { createCore, type Core } from './core/core';
 import { createSecretStore } from './core/secrets/create-secret-store';
 import type { Encryptor } from './core/secrets/types';
+import { languageFromTags } from '../shared/languages';
+import { quitQuestionFor } from '../shared/quit-question';
 import { contentSecurityPolicy } from './page/content-security-policy';
 import { resolveStaticFile } from './page/static-files';
 import { appOrigin, forwardEvents, registerIpc } from './ipc';
@@ -15,6 +17,7 @@ import { appOrigin, forwardEvents, registerIpc } from './ipc';
 const rendererDir = join(__dirname, '..', 'dist', 'renderer');
 let mainWindow: BrowserWindow | null = null;
 let core: Core | null = null;
+let quitConfirmed = false;
 
 protocol.registerSchemesAsPrivileged([
   { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
@@ -84,6 +87,10 @@ function createWindow(): BrowserWindow {
     },
   });
   window.once('ready-to-show', () => window.show());
+  // Closing the last window quits (except on macOS, where the app and its jobs carry on): ask first.
+  window.on('close', (event) => {
+    if (process.platform !== 'darwin' && !mayQuit()) event.preventDefault();
+  });
   void window.loadURL(`${appOrigin}/index.html`);
   return window;
 }
@@ -96,6 +103,30 @@ const safeStorageEncryptor: Encryptor = {
   encrypt: (text) => safeStorage.encryptString(text),
   decrypt: (data) => safeStorage.decryptString(data),
 };
+
+/**
+ * Quitting loses the answers of paid calls in flight (sent, unanswered, impossible to look up), which the provider
+ * may still charge: ask first, in the OS's language (issue 11, point 4). True when the quit may go ahead.
+ */
+function mayQuit(): boolean {
+  const count = quitConfirmed || !core ? 0 : core.jobs.paidCallsInFlight();
+  if (count === 0) return true;
+  const question = quitQuestionFor(count, languageFromTags([app.getLocale()]));
+  const options = {
+    type: 'warning' as const,
+    title: 'Atelier',
+    message: question.title,
+    detail: question.detail,
+    buttons: [question.keep, question.quit],
+    defaultId: 0,
+    cancelId: 0,
+    noLink: true,
+  };
+  const window = mainWindow && !mainWindow.isDestroyed() ? mainWindow : null;
+  const choice = window ? dialog.showMessageBoxSync(window, options) : dialog.showMessageBoxSync(options);
+  quitConfirmed = choice === 1;
+  return quitConfirmed;
+}
 
 const host: AppHost = {
   chooseFolder: async () => {
@@ -132,6 +163,9 @@ async function start(): Promise<void> {
 
 app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();
+});
+app.on('before-quit', (event) => {
+  if (!mayQuit()) event.preventDefault();
 });
 app.on('will-quit', () => {
   void core?.close();

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { ErrorBanner } from './components/ErrorBanner';
 import { NavRail } from './components/NavRail';
 import { JobAnnouncer } from './components/JobAnnouncer';
+import { QuitDialog } from './components/QuitDialog';
 import { ShortcutOverlay } from './components/ShortcutOverlay';
 import { StatusBar } from './components/StatusBar';
 import { useLanguageEffect, useShortcutOverlayKey, useThemeEffect, useViewShortcuts } from './hooks';
@@ -40,6 +41,7 @@ export function App() {
       </main>
       <StatusBar />
       <JobAnnouncer />
+      <QuitDialog />
       {shortcutsOpen && <ShortcutOverlay />}
     </div>
   );

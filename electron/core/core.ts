@@ -4,6 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Transport } from '../../shared/contract/app';
 import { type AppHost, appHandlers } from './app/handlers';
+import { createQuitGuard, type QuitGuard } from './app/quit-guard';
 import { dispatch } from './dispatch';
 import { type Db, openDatabase } from './db/open';
 import { migrations } from './db/migrations';
@@ -30,6 +31,8 @@ export interface CoreOptions {
   secrets?: SecretStore;
   /** What only the host can do (folder dialog, restart); the Electron shell passes one. */
   host?: AppHost;
+  /** Ends the process when the user confirms "Quit anyway" (the desktop shell and `atelier serve` pass one). */
+  quit?: () => void;
   /** Job engine tuning: HTTP (fetch, time-outs), poll interval, concurrency. Tests and benchmarks set these. */
   jobs?: Pick<JobEngineOptions, 'http' | 'pollIntervalMs' | 'sleep' | 'concurrency' | 'leaseMs'>;
 }
@@ -45,6 +48,8 @@ export interface Core {
   providers: ProviderRegistry;
   /** The persistent job queue; the Electron shell calls `jobs.resume()` on start, the CLI on `jobs resume`. */
   jobs: JobEngine;
+  /** Asks before a quit would lose paid calls in flight; the host calls `request()` when the user quits. */
+  quitGuard: QuitGuard;
   /** Validate and run one call, answering with an envelope (never throws). */
   invoke(channel: unknown, payload: unknown, context?: CallContext): ReturnType<typeof dispatch>;
   /** Resolves a URL path `/media/<id>/<variant>` to a file for the app:// protocol and the harness; null is a 404. */
@@ -67,11 +72,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const providers = new ProviderRegistry(db, secrets, now);
   const catalog = createModelCatalog({ db, registry: providers, now });
   const jobs = createJobEngine({ db, library, registry: providers, catalog, events, now, ...options.jobs });
+  const quitGuard = createQuitGuard({ events, paidCallsInFlight: () => jobs.paidCallsInFlight(), quit: options.quit });
   const handlers: HandlerTable = {
     ...appHandlers(
       { name: 'Atelier', version, libraryDir: options.libraryDir, transport: options.transport },
       now,
       options.host,
+      quitGuard,
     ),
     ...libraryHandlers(library),
     ...providersHandlers({ registry: providers, secrets, catalog }),
@@ -86,6 +93,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     library,
     providers,
     jobs,
+    quitGuard,
     invoke: (channel, payload, context = defaultContext) => dispatch(handlers, channel, payload, context),
     media: (path) => library.resolveMediaPath(path),
     close: async () => {

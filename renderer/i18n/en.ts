@@ -1,5 +1,7 @@
 // English strings. zh-CN.ts must have exactly the same keys (a test checks it).
+import { quitQuestion } from '../../shared/quit-question';
 export const en = {
+  quit: quitQuestion['en'],
   app: { name: 'Atelier', tagline: 'AI image studio' },
   nav: {
     generate: 'Generate',

@@ -2,18 +2,13 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en } from './en';
 import { zhCN } from './zh-CN';
+import { type Language, languageFromTags } from '../../shared/languages';
 
-export const supportedLanguages = ['en', 'zh-CN'] as const;
-export type Language = (typeof supportedLanguages)[number];
+export { supportedLanguages, type Language } from '../../shared/languages';
 
 /** The OS language as the browser reports it, narrowed to the two we ship. */
 export function systemLanguage(languages: readonly string[] = navigator.languages ?? [navigator.language]): Language {
-  for (const tag of languages) {
-    const lower = tag.toLowerCase();
-    if (lower.startsWith('zh')) return 'zh-CN';
-    if (lower.startsWith('en')) return 'en';
-  }
-  return 'en';
+  return languageFromTags(languages);
 }
 
 export async function initI18n(language: Language): Promise<void> {

@@ -1,6 +1,8 @@
+import { quitQuestion } from '../../shared/quit-question';
 import type { Messages } from './en';
 
 export const zhCN: Messages = {
+  quit: quitQuestion['zh-CN'],
   app: { name: 'Atelier', tagline: 'AI 图像工作室' },
   nav: { generate: '生成', gallery: '图库', editor: '编辑', settings: '设置', shortcut: '快捷键：{{keys}}' },
   status: {

@@ -181,7 +181,7 @@ describe('atelier jobs', { timeout: 90_000 }, () => {
     child!.kill('SIGINT');
     const result = await waiting;
     expect(result.code).toBe(5);
-    expect(result.stderr).toContain('1 generation is running; they may still be charged if stopped now.');
+    expect(result.stderr).toContain('1 generation is running; it may still be charged if stopped now.');
   });
 
   it('shows a live progress line per job on a terminal, and none when stdout is not one', async () => {

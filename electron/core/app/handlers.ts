@@ -4,6 +4,7 @@ import type { Transport } from '../../../shared/contract/app';
 import { isoDate } from '../../../shared/contract/dates';
 import { AppError } from '../../../shared/errors';
 import type { HandlerSlice } from '../handlers';
+import type { QuitGuard } from './quit-guard';
 
 export interface AppInfo {
   name: string;
@@ -40,9 +41,14 @@ export function checkLibraryFolder(dir: string): void {
 export function appHandlers(
   info: AppInfo,
   now: () => number,
-  host?: AppHost,
-): HandlerSlice<'app.info' | 'app.ping' | 'app.chooseLibrary'> {
+  host: AppHost | undefined,
+  quitGuard: QuitGuard,
+): HandlerSlice<'app.info' | 'app.ping' | 'app.chooseLibrary' | 'app.quit'> {
   return {
+    'app.quit': () => {
+      quitGuard.confirm();
+      return { quitting: true as const };
+    },
     'app.info': () => ({ ...info, platform: process.platform, canChooseLibrary: Boolean(host) }),
     'app.ping': ({ nonce }) => ({ nonce, receivedAt: isoDate(now()) }),
     'app.chooseLibrary': async () => {

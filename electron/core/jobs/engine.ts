@@ -291,6 +291,14 @@ export function createJobEngine(options: JobEngineOptions) {
       return publicJob(reopened);
     },
 
+    /** Calls this engine has sent and not had answered that no API can stop or look up (quitting loses them). */
+    paidCallsInFlight(): number {
+      return [...active.keys()].filter((id) => {
+        const job = store.get(id);
+        return job !== null && answerLost(job);
+      }).length;
+    },
+
     /** Resolves when the job is done, failed, cancelled or interrupted. */
     waitFor(id: string): Promise<Job> {
       const job = store.get(id);
@@ -314,7 +322,6 @@ export function createJobEngine(options: JobEngineOptions) {
 
 export type JobEngine = ReturnType<typeof createJobEngine>;
 
-/** A synchronous call sent (status submitted) whose answer never arrived: the process ended while it was held. */
 /** The one answer for a job id nobody knows. */
 function noSuchJob(id: string): AppError {
   return new AppError(
@@ -324,6 +331,7 @@ function noSuchJob(id: string): AppError {
   );
 }
 
+/** A synchronous call sent (status submitted) whose answer has not come: if the process ends, it never will. */
 function answerLost(job: StoredJob): boolean {
   return isPaidCallInFlight(job) && !job.remote && !job.result;
 }
