@@ -7,6 +7,8 @@ import type { FakeProviderOptions, RecordedRequest, Reply } from './types';
 
 interface FalRequest {
   appPath: string;
+  /** The whole submit path (app and subpath), which decides the output's shape. */
+  endpoint: string;
   input: Record<string, unknown>;
   polls: number;
   cancelled: boolean;
@@ -46,6 +48,23 @@ export function falError(status: number, message: string): Reply {
   return { status, headers: { 'X-Fal-Error-Type': errorType }, body: { detail: message, error_type: errorType } };
 }
 
+/**
+ * Apps under a namespace are namespace/owner/app (fal-ai/fal-js libs/client/src/utils.ts ENDPOINT_NAMESPACES and
+ * parseEndpointId; queue.ts keeps the namespace in status, result and cancel paths). How many path segments name
+ * the app a request is for.
+ */
+export function falAppLength(segments: string[]): number {
+  return segments[0] === 'workflows' || segments[0] === 'comfy' ? 3 : 2;
+}
+
+/**
+ * Apps that make one image answer `{image: {...}}` rather than `images: [...]` (providers.md §2; e.g. fal's
+ * background removal and upscaler apps; unsure: which apps exactly).
+ */
+const singleImageApps = new Set(['fal-ai/birefnet', 'fal-ai/clarity-upscaler']);
+/** Apps that take their inputs as `image_urls` (fal's model pages of kontext/multi, nano-banana/edit; unsure). */
+const multiInputApps = new Set(['fal-ai/flux-pro/kontext/max/multi', 'fal-ai/nano-banana/edit']);
+
 export class FalQueue {
   private readonly requests = new Map<string, FalRequest>();
 
@@ -58,9 +77,14 @@ export class FalQueue {
   submit(request: RecordedRequest, segments: string[]): Reply {
     const input = (request.json ?? {}) as Record<string, unknown>;
     if (typeof input.prompt !== 'string' || input.prompt === '') return falError(422, 'field required');
+    const urls = input.image_urls;
+    if (urls !== undefined && !(Array.isArray(urls) && urls.every((url) => typeof url === 'string')))
+      return falError(422, 'image_urls: value is not a valid list of URLs');
+    const endpoint = segments.join('/');
+    if (multiInputApps.has(endpoint) && urls === undefined) return falError(422, 'image_urls: field required');
     const id = randomUUID();
-    const appPath = `${segments[0]}/${segments[1]}`;
-    this.requests.set(id, { appPath, input, polls: 0, cancelled: false, failure: null, output: null });
+    const appPath = segments.slice(0, falAppLength(segments)).join('/');
+    this.requests.set(id, { appPath, endpoint, input, polls: 0, cancelled: false, failure: null, output: null });
     const relayed = (request.headers.authorization ?? '').startsWith('Bearer ');
     const origin = relayed ? (this.options.falUpstreamOrigin ?? 'http://queue.fal-upstream.invalid') : this.baseUrl();
     const base = `${origin}/${appPath}/requests/${id}`;
@@ -157,6 +181,10 @@ export class FalQueue {
       });
     }
     const seed = typeof input.seed === 'number' ? input.seed : 12345;
+    if (singleImageApps.has(entry.endpoint)) {
+      entry.output = { image: images[0], seed, timings: { inference: 0.42 } };
+      return entry.output;
+    }
     entry.output = {
       images,
       seed,

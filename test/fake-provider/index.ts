@@ -2,7 +2,7 @@
 // Usable from Vitest, Playwright and benchmarks: `const fake = await startFakeProvider(); … fake.close()`.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { FalQueue, falError } from './fal-routes';
+import { FalQueue, falAppLength, falError } from './fal-routes';
 import { FileStore } from './images';
 import { errorReply, imagesRoute, modelsRoute } from './openai-routes';
 import { ReplicatePredictions, replicateError } from './replicate-routes';
@@ -37,13 +37,15 @@ function route(method: string, path: string): { name: RouteName | 'unknown'; par
   if (is('GET', /^\/v1\/predictions\/[^/]+$/)) return { name: 'replicate.get', params: [s[2]!], prefix };
   if (is('POST', /^\/v1\/predictions\/[^/]+\/cancel$/)) return { name: 'replicate.cancel', params: [s[2]!], prefix };
   if (is('GET', /^\/files\/[^/]+$/)) return { name: 'files', params: [s[1]!], prefix };
-  if (s.length >= 4 && s[2] === 'requests') {
-    const app = `${s[0]}/${s[1]}`;
-    if (method === 'GET' && s.length === 5 && s[4] === 'status')
-      return { name: 'fal.status', params: [s[3]!, app], prefix };
-    if (method === 'GET' && s.length === 4) return { name: 'fal.result', params: [s[3]!, app], prefix };
-    if (method === 'PUT' && s.length === 5 && s[4] === 'cancel')
-      return { name: 'fal.cancel', params: [s[3]!, app], prefix };
+  const appLength = falAppLength(s);
+  if (s.length >= appLength + 2 && s[appLength] === 'requests') {
+    const app = s.slice(0, appLength).join('/');
+    const [id, tail, ...more] = s.slice(appLength + 1);
+    if (method === 'GET' && tail === 'status' && more.length === 0)
+      return { name: 'fal.status', params: [id!, app], prefix };
+    if (method === 'GET' && tail === undefined) return { name: 'fal.result', params: [id!, app], prefix };
+    if (method === 'PUT' && tail === 'cancel' && more.length === 0)
+      return { name: 'fal.cancel', params: [id!, app], prefix };
   }
   if (method === 'POST' && s.length >= 2 && s[0] !== 'v1') return { name: 'fal.submit', params: s, prefix };
   return { name: 'unknown', params: [], prefix };

@@ -3,6 +3,7 @@
 import { presets, type PresetId, type ProtocolId } from '../../../shared/presets';
 import type { HttpClient } from '../http/client';
 import { builtinModels } from './catalog-builtin';
+import { falEndpointNamespaces } from './fal-queue';
 import type { ModelInfo } from '../../../shared/contract/models';
 
 export function builtinCatalog(preset: PresetId): ModelInfo[] {
@@ -15,7 +16,8 @@ export function protocolFor(preset: PresetId, modelId: string): ProtocolId {
   if (known) return known.protocol;
   const spoken = presets[preset].protocols;
   if (spoken.length === 1) return spoken[0]!;
-  if (spoken.includes('fal-queue') && /^fal-ai\//.test(modelId)) return 'fal-queue';
+  const owner = modelId.split('/')[0]!;
+  if (spoken.includes('fal-queue') && (owner === 'fal-ai' || falEndpointNamespaces.includes(owner))) return 'fal-queue';
   if (spoken.includes('replicate') && /^[\w.-]+\/[\w.-]+$/.test(modelId)) return 'replicate';
   return spoken.includes('openai-images') ? 'openai-images' : spoken[0]!;
 }

@@ -31,10 +31,16 @@ const imageSizeForAspect: Record<string, string> = {
   '9:16': 'portrait_16_9',
 };
 
-/** `fal-ai/flux-1/dev` → owner/app `fal-ai/flux-1`: status, result and cancel never use the subpath. */
+/** fal's namespaces (fal-ai/fal-js libs/client/src/utils.ts ENDPOINT_NAMESPACES): their apps are namespace/owner/app. */
+export const falEndpointNamespaces = ['workflows', 'comfy'];
+
+/**
+ * `fal-ai/flux-1/dev` → owner/app `fal-ai/flux-1`: status, result and cancel never use the subpath, but keep a
+ * namespace (`workflows/owner/app`), as fal-js's parseEndpointId and queue.ts build them.
+ */
 export function falAppPath(modelId: string): string {
-  const [owner, app] = modelId.replace(/^\/+/, '').split('/');
-  return `${owner}/${app}`;
+  const parts = modelId.replace(/^\/+/, '').split('/');
+  return parts.slice(0, falEndpointNamespaces.includes(parts[0]!) ? 3 : 2).join('/');
 }
 
 /** Moves an upstream ticket URL (https://queue.fal.run/…) onto the relay's base URL, keeping path and query. */
@@ -47,7 +53,8 @@ export async function falInput(request: ImageRequest): Promise<Record<string, un
   const size = parseSize(request.size);
   const imageSizeField =
     size ?? request.size ?? (request.aspectRatio ? imageSizeForAspect[request.aspectRatio] : undefined);
-  const first = request.images?.[0];
+  const images = request.images ?? [];
+  const first = images[0];
   const mask =
     first && request.mask
       ? dataUri(
@@ -61,8 +68,10 @@ export async function falInput(request: ImageRequest): Promise<Record<string, un
     num_images: request.n,
     seed: request.seed,
     output_format: request.outputFormat,
-    // Inpainting apps (flux-pro/v1/fill, flux-general/inpainting) take the image and a white-on-black mask.
-    image_url: first ? dataUri(first.bytes, first.mimeType) : undefined,
+    // Inpainting apps (flux-pro/v1/fill, flux-general/inpainting) take the image and a white-on-black mask; apps
+    // that edit with references (kontext/multi, nano-banana/edit …) take every input as `image_urls`.
+    image_url: images.length === 1 ? dataUri(first!.bytes, first!.mimeType) : undefined,
+    image_urls: images.length > 1 ? images.map((image) => dataUri(image.bytes, image.mimeType)) : undefined,
     mask_url: mask,
     ...request.extra,
   });
@@ -162,11 +171,15 @@ function progressOf(body: Record<string, unknown>): RemoteProgress {
   return progress;
 }
 
-/** `{images:[{url, width, height, content_type}], seed, has_nsfw_concepts, prompt, timings}` */
+/**
+ * `{images:[{url, width, height, content_type}], seed, has_nsfw_concepts, prompt, timings}`, or one `image` of the
+ * same shape from apps that make one (upscalers, background removal: providers.md §2).
+ */
 export function parseFalOutput(provider: string, body: Record<string, unknown> | null): ImageResult {
   const output = body ?? {};
   const images: ResultImage[] = [];
-  for (const item of Array.isArray(output.images) ? output.images : []) {
+  const answered = Array.isArray(output.images) ? output.images : output.image ? [output.image] : [];
+  for (const item of answered) {
     const entry = (item ?? {}) as Record<string, unknown>;
     if (typeof entry.url !== 'string' || !entry.url) continue;
     // sync_mode answers data URIs instead of hosted URLs.
