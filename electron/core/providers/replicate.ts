@@ -80,7 +80,7 @@ export function createReplicateAdapter(options: ReplicateOptions): ProviderAdapt
   return {
     protocol: 'replicate',
     pollIntervalMs: 500,
-    async submit(request, signal) {
+    async submit(request) {
       const [owner, name] = request.model.split('/');
       if (!owner || !name)
         throw new AppError(
@@ -90,7 +90,8 @@ export function createReplicateAdapter(options: ReplicateOptions): ProviderAdapt
       const url = api(`models/${owner}/${name}/predictions`);
       // The create is not given the caller's signal: a cancel (or a quit) while `Prefer: wait` holds it would drop
       // the answer, and with it the id of a prediction that goes on running and billing. As replicate-js does, the
-      // create is let to return, and the prediction is then cancelled by its id.
+      // create is let to return; a prediction still running is then handed back by its id, whatever the signal
+      // says, so the engine stores it: a cancel then cancels it by that id, a quit leaves it for resume to poll.
       const answer = await http.json<Prediction>({
         method: 'POST',
         url,
@@ -103,10 +104,6 @@ export function createReplicateAdapter(options: ReplicateOptions): ProviderAdapt
       if (!id) throw providerFailure(options.label, 'the prediction came back without an id.', { body: prediction });
       const remote: RemoteRef = { protocol: 'replicate', id, model: request.model };
       const now = outcome(prediction, request.model);
-      if (signal?.aborted && now.kind === 'pending') {
-        await cancelPrediction(remote).catch(() => undefined);
-        throw new AppError('cancelled', `The request to ${options.label} was cancelled.`);
-      }
       if (now.kind === 'done') return now;
       if (now.kind === 'cancelled') throw new AppError('cancelled', `${options.label} cancelled the prediction ${id}.`);
       return { kind: 'pending', remote, progress: now.progress };
