@@ -32,6 +32,8 @@ function route(method: string, path: string): { name: RouteName | 'unknown'; par
   if (is('POST', /^\/v1\/openai\/images\/edits$/)) return { name: 'imagerouter.edits', params: [], prefix };
   if (is('POST', /^\/v1\/models\/[^/]+\/[^/]+\/predictions$/))
     return { name: 'replicate.create', params: [s[2]!, s[3]!], prefix };
+  if (is('POST', /^\/v1\/predictions$/)) return { name: 'replicate.createVersion', params: [], prefix };
+  if (is('POST', /^\/v1\/files$/)) return { name: 'replicate.upload', params: [], prefix };
   if (is('GET', /^\/v1\/models\/?$/)) return { name: 'imagerouter.models', params: [], prefix };
   if (is('GET', /^\/v1\/models\/.+/)) return { name: 'imagerouter.model', params: [s.slice(2).join('/')], prefix };
   if (is('GET', /^\/v1\/predictions\/[^/]+$/)) return { name: 'replicate.get', params: [s[2]!], prefix };
@@ -163,6 +165,10 @@ export async function startFakeProvider(options: FakeProviderOptions = {}): Prom
         return fal.cancel(params[0]!, params[1]!);
       case 'replicate.create':
         return replicate.create(recorded, params[0]!, params[1]!, prefix);
+      case 'replicate.createVersion':
+        return replicate.createVersion(recorded, prefix);
+      case 'replicate.upload':
+        return replicate.upload(recorded, prefix);
       case 'replicate.get':
         return replicate.get(params[0]!, failure);
       case 'replicate.cancel':

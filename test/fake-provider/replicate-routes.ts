@@ -18,6 +18,8 @@ export function replicateError(status: number, detail: string): Reply {
 
 export class ReplicatePredictions {
   private readonly entries = new Map<string, Entry>();
+  /** `urls.get` of every file uploaded through the Files API. */
+  private readonly uploads = new Set<string>();
 
   constructor(
     private readonly options: FakeProviderOptions,
@@ -25,15 +27,59 @@ export class ReplicatePredictions {
     private readonly baseUrl: () => string,
   ) {}
 
-  async create(request: RecordedRequest, owner: string, name: string, prefix: string): Promise<Reply> {
+  /**
+   * `POST /v1/files` (multipart `content` + `metadata`, replicate/replicate-javascript lib/files.js createFile) →
+   * the file object; its `urls.get` is what a prediction's input carries instead of the bytes.
+   */
+  upload(request: RecordedRequest, prefix: string): Reply {
+    const content = request.files?.find((file) => file.field === 'content');
+    if (!content) return replicateError(400, 'content: a file is required');
+    const id = randomUUID().replace(/-/g, '').slice(0, 26);
+    const url = `${this.baseUrl()}${prefix}/v1/files/${id}`;
+    this.uploads.add(url);
+    const created = new Date().toISOString();
+    return {
+      status: 201,
+      body: {
+        id,
+        name: content.filename,
+        content_type: content.contentType,
+        size: content.bytes.length,
+        metadata: {},
+        created_at: created,
+        expires_at: new Date(Date.now() + 24 * 60 * 60_000).toISOString(),
+        urls: { get: url },
+      },
+    };
+  }
+
+  /** A community model's version: `POST /v1/predictions {version, input}` (replicate-javascript lib/predictions.js). */
+  async createVersion(request: RecordedRequest, prefix: string): Promise<Reply> {
+    const version = (request.json as { version?: unknown } | undefined)?.version;
+    // Version ids are 64 hex characters (Replicate's HTTP API docs, "Create a prediction"; unsure whether the
+    // newer `owner/name:version` form is accepted in this field: refused here, as the client never sends it).
+    if (typeof version !== 'string' || !/^[0-9a-f]{64}$/.test(version))
+      return replicateError(422, '- version: Invalid version. It must be a 64-character model version id.');
+    return this.create(request, 'community', version.slice(0, 12), prefix, version);
+  }
+
+  async create(
+    request: RecordedRequest,
+    owner: string,
+    name: string,
+    prefix: string,
+    version = 'hidden',
+  ): Promise<Reply> {
     const body = (request.json ?? {}) as { input?: Record<string, unknown> };
     if (!body.input || typeof body.input.prompt !== 'string') return replicateError(422, '- input: prompt is required');
+    const refused = this.refuseFiles(body.input);
+    if (refused) return refused;
     const id = randomUUID().replace(/-/g, '').slice(0, 26);
     const api = `${this.baseUrl()}${prefix}/v1/predictions/${id}`;
     const prediction: Prediction = {
       id,
       model: `${owner}/${name}`,
-      version: 'hidden',
+      version,
       input: body.input,
       logs: '',
       output: null,
@@ -52,6 +98,28 @@ export class ReplicatePredictions {
     else if (waited && this.options.replicateWaitMs)
       await new Promise((resolve) => setTimeout(resolve, this.options.replicateWaitMs));
     return { status: 201, body: prediction };
+  }
+
+  /**
+   * Inline data URIs past 10 MB together are refused, and a file URL must be one this server handed out.
+   * (unsure) What the real API answers to a large inline input: replicate-javascript refuses it before sending
+   * (lib/util.js transformFileInputsToBase64EncodedDataURIs, MAX_DATA_URI_SIZE), so a client never finds out.
+   */
+  private refuseFiles(input: Record<string, unknown>): Reply | null {
+    let inlineBytes = 0;
+    for (const value of Object.values(input)) {
+      if (typeof value !== 'string') continue;
+      const inline = /^data:[^;]*;base64,(.*)$/s.exec(value);
+      if (inline) inlineBytes += Buffer.byteLength(inline[1]!, 'base64');
+      else if (value.includes('/v1/files/') && !this.uploads.has(value))
+        return replicateError(422, `- input: the file ${value} does not exist`);
+    }
+    return inlineBytes > 10_000_000
+      ? replicateError(
+          413,
+          `Combined filesize of prediction ${inlineBytes} bytes exceeds 10mb limit for inline encoding, please provide URLs instead`,
+        )
+      : null;
   }
 
   private steps(): number {

@@ -13,6 +13,8 @@ export type RouteName =
   | 'fal.result'
   | 'fal.cancel'
   | 'replicate.create'
+  | 'replicate.createVersion'
+  | 'replicate.upload'
   | 'replicate.get'
   | 'replicate.cancel'
   | 'files';

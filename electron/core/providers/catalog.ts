@@ -18,7 +18,8 @@ export function protocolFor(preset: PresetId, modelId: string): ProtocolId {
   if (spoken.length === 1) return spoken[0]!;
   const owner = modelId.split('/')[0]!;
   if (spoken.includes('fal-queue') && (owner === 'fal-ai' || falEndpointNamespaces.includes(owner))) return 'fal-queue';
-  if (spoken.includes('replicate') && /^[\w.-]+\/[\w.-]+$/.test(modelId)) return 'replicate';
+  // owner/name, or a community model's owner/name:version (replicate-javascript lib/identifier.js).
+  if (spoken.includes('replicate') && /^[\w.-]+\/[\w.-]+(:\w+)?$/.test(modelId)) return 'replicate';
   return spoken.includes('openai-images') ? 'openai-images' : spoken[0]!;
 }
 

@@ -1,6 +1,7 @@
 // Replicate predictions: create `POST {base}{replicatePath}/models/{owner}/{name}/predictions` with
-// `Prefer: wait`, poll `GET …/predictions/{id}` (seed 004 through QuickRouter's /replicate prefix), cancel
-// `POST …/predictions/{id}/cancel`. `output` is one URL string or an array of them.
+// `Prefer: wait` (a community model `owner/name:version` goes to `POST …/predictions {version, input}`), poll
+// `GET …/predictions/{id}` (seed 004 through QuickRouter's /replicate prefix), cancel `POST …/predictions/{id}/cancel`.
+// `output` is one URL string or an array of them. Inputs over 10 MB go up through the Files API first.
 import type { PresetSpec } from '../../../shared/presets';
 import { AppError } from '../../../shared/errors';
 import type { HttpClient } from '../http/client';
@@ -25,17 +26,50 @@ export interface ReplicateOptions extends AdapterContext {
 
 type Prediction = Record<string, unknown>;
 
-export async function replicateInput(request: ImageRequest): Promise<Record<string, unknown>> {
+/**
+ * Files sent inline as data URIs at most this many bytes together; past it they go up through the Files API
+ * (replicate/replicate-javascript lib/util.js MAX_DATA_URI_SIZE, "exceeds 10mb limit for inline encoding").
+ */
+export const replicateInlineLimitBytes = 10_000_000;
+
+/** `owner/name` or a community model's `owner/name:version` (replicate-javascript lib/identifier.js). */
+export function parseReplicateModel(id: string): { owner: string; name: string; version?: string } | null {
+  const match = /^([^/:]+)\/([^/:]+)(?::([^/:]+))?$/.exec(id);
+  return match ? { owner: match[1]!, name: match[2]!, ...(match[3] ? { version: match[3] } : {}) } : null;
+}
+
+interface InputFile {
+  bytes: Buffer;
+  mimeType: string;
+}
+
+/** The file inputs of a request (the image, and its mask as FLUX Fill takes it: white on black). */
+async function inputFiles(request: ImageRequest): Promise<{ image?: InputFile; mask?: InputFile }> {
   const first = request.images?.[0];
-  const image = first ? dataUri(first.bytes, first.mimeType) : undefined;
+  if (!first) return {};
+  const image = { bytes: first.bytes, mimeType: first.mimeType };
+  if (!request.mask) return { image };
+  const size = await imageSize(first.bytes);
+  const mask = await toFluxFillMask(request.mask.bytes, size, { scaleToImage: request.scaleMask });
+  return { image, mask: { bytes: mask, mimeType: 'image/png' } };
+}
+
+const inline = async (file: InputFile) => dataUri(file.bytes, file.mimeType);
+
+/**
+ * Builds the input. Files go inline as data URIs while they come to at most replicateInlineLimitBytes together;
+ * past it each goes through `upload` (the Files API) and the input carries its URL.
+ */
+export async function replicateInput(
+  request: ImageRequest,
+  upload?: (file: InputFile) => Promise<string>,
+): Promise<Record<string, unknown>> {
+  const files = await inputFiles(request);
+  const total = (files.image?.bytes.length ?? 0) + (files.mask?.bytes.length ?? 0);
+  const reference = upload && total > replicateInlineLimitBytes ? upload : inline;
+  const image = files.image ? await reference(files.image) : undefined;
+  const mask = files.mask ? await reference(files.mask) : undefined;
   // FLUX Fill models take `image` + a white-on-black `mask`; Kontext takes `input_image`.
-  const mask =
-    first && request.mask
-      ? dataUri(
-          await toFluxFillMask(request.mask.bytes, await imageSize(first.bytes), { scaleToImage: request.scaleMask }),
-          'image/png',
-        )
-      : undefined;
   return defined({
     prompt: request.prompt,
     input_image: mask ? undefined : image,
@@ -66,6 +100,30 @@ export function createReplicateAdapter(options: ReplicateOptions): ProviderAdapt
     return { kind: 'pending', progress: progressOf(prediction) };
   }
 
+  /**
+   * `POST /v1/files` (multipart: `content`, `metadata`), then the file's `urls.get` stands in the input, as
+   * replicate-js lib/files.js createFile and lib/util.js transformFileInputsToReplicateFileURLs do. An upload is
+   * not billed; retried as every Replicate POST is (429 only).
+   */
+  async function uploadFile(file: InputFile, signal?: AbortSignal): Promise<string> {
+    const form = new FormData();
+    const name = `input.${file.mimeType.split('/')[1] ?? 'bin'}`;
+    form.append('content', new Blob([new Uint8Array(file.bytes)], { type: file.mimeType }), name);
+    form.append('metadata', new Blob(['{}'], { type: 'application/json' }), 'metadata.json');
+    const answer = await http.json<Record<string, unknown>>({
+      method: 'POST',
+      url: api('files'),
+      headers: headers(),
+      form,
+      signal,
+      retry: replicateRetry,
+    });
+    const urls = (answer.body?.urls ?? {}) as Record<string, unknown>;
+    if (typeof urls.get !== 'string' || !urls.get)
+      throw providerFailure(options.label, 'the file upload came back without a URL.', { body: answer.body });
+    return urls.get;
+  }
+
   async function cancelPrediction(remote: RemoteRef, signal?: AbortSignal): Promise<void> {
     await http.json({
       method: 'POST',
@@ -80,14 +138,17 @@ export function createReplicateAdapter(options: ReplicateOptions): ProviderAdapt
   return {
     protocol: 'replicate',
     pollIntervalMs: 500,
-    async submit(request) {
-      const [owner, name] = request.model.split('/');
-      if (!owner || !name)
+    async submit(request, signal) {
+      const model = parseReplicateModel(request.model);
+      if (!model)
         throw new AppError(
           'invalid_input',
-          `"${request.model}" is not a Replicate model id. Use owner/name, e.g. black-forest-labs/flux-kontext-max.`,
+          `"${request.model}" is not a Replicate model id. Use owner/name (e.g. black-forest-labs/flux-kontext-max), or owner/name:version for a community model.`,
         );
-      const url = api(`models/${owner}/${name}/predictions`);
+      // replicate-js lib/predictions.js: a version is created at /predictions {version, input}, a model at its own path.
+      const url = api(model.version ? 'predictions' : `models/${model.owner}/${model.name}/predictions`);
+      // An upload may be stopped by the caller's signal: nothing is paid for until the create.
+      const input = await replicateInput(request, (file) => uploadFile(file, signal));
       // The create is not given the caller's signal: a cancel (or a quit) while `Prefer: wait` holds it would drop
       // the answer, and with it the id of a prediction that goes on running and billing. As replicate-js does, the
       // create is let to return; a prediction still running is then handed back by its id, whatever the signal
@@ -96,7 +157,7 @@ export function createReplicateAdapter(options: ReplicateOptions): ProviderAdapt
         method: 'POST',
         url,
         headers: { ...headers(), Prefer: 'wait' },
-        json: { input: await replicateInput(request) },
+        json: model.version ? { version: model.version, input } : { input },
         retry: replicateRetry,
       });
       const prediction = answer.body ?? {};
