@@ -19,6 +19,9 @@ export const maxImportPixels = 100_000_000;
  */
 export const defaultRequestTimeoutMs = 10 * 60_000;
 
+/** The time-out a user may give one provider (Settings → Providers, `providers set --timeout`): 10 s to 1 h. */
+export const requestTimeoutRangeMs = { min: 10_000, max: 60 * 60_000 } as const;
+
 /** The largest seed a generation takes (32 bits unsigned, what the seeded APIs accept); seeds run 0 … maxSeed. */
 export const maxSeed = 2 ** 32 - 1;
 

@@ -185,6 +185,8 @@ export interface ProviderConfig {
   label: string;
   preset: PresetId;
   baseUrl: string | null;
+  /** This provider's own request time-out, over its preset's (absent or null: the preset's, else the default). */
+  requestTimeoutMs?: number | null;
 }
 
 /** The presets a user may add a provider of (a built-in one exists already). */

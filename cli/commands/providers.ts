@@ -2,6 +2,7 @@
 // read from stdin only (an argument would land in shell history) and is never printed back.
 import type { ChannelOutput } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
+import { requestTimeoutRangeMs } from '../../shared/limits';
 import { addablePresetIds, type PresetId, presets } from '../../shared/presets';
 import { call } from '../call';
 import { type Command, type CommandContext, exitCodes, UsageError } from '../command';
@@ -31,6 +32,16 @@ function printEntry(context: CommandContext, entry: Entry): void {
     context.out(
       `${entry.id.padEnd(18)} ${entry.preset.padEnd(18)} ${(entry.baseUrl ?? '-').padEnd(34)} ${describeKey(entry.key)}  ${entry.label}`,
     );
+}
+
+/** `--timeout 1200` (seconds) or `--timeout default` (back to the preset's). */
+function timeoutOption(text: string): number | null {
+  if (text === 'default') return null;
+  const seconds = Number(text);
+  const { min, max } = requestTimeoutRangeMs;
+  if (!Number.isInteger(seconds) || seconds * 1000 < min || seconds * 1000 > max)
+    throw new UsageError(`--timeout must be whole seconds from ${min / 1000} to ${max / 1000}, or "default".`);
+  return seconds * 1000;
 }
 
 /** Whatever is piped in, or, on a terminal, one line typed without echo. */
@@ -110,17 +121,18 @@ export const providersCommands: Command[] = [
   },
   {
     words: ['providers', 'set'],
-    usage: 'providers set ID [--base-url URL] [--label TEXT]',
-    summary: "Change a provider's base URL or label.",
-    options: { 'base-url': { type: 'string' }, label: { type: 'string' } },
+    usage: 'providers set ID [--base-url URL] [--label TEXT] [--timeout SECONDS|default]',
+    summary: "Change a provider's base URL, label or request time-out.",
+    options: { 'base-url': { type: 'string' }, label: { type: 'string' }, timeout: { type: 'string' } },
     async run(context, { values, positionals }) {
       const id = oneId(positionals, this.usage);
-      if (values['base-url'] === undefined && values.label === undefined)
-        throw new UsageError('Give --base-url URL or --label TEXT.');
+      if (values['base-url'] === undefined && values.label === undefined && values.timeout === undefined)
+        throw new UsageError('Give --base-url URL, --label TEXT or --timeout SECONDS.');
       const entry = await call(context, 'providers.update', {
         id,
         ...(values['base-url'] !== undefined && { baseUrl: values['base-url'] as string }),
         ...(values.label !== undefined && { label: values.label as string }),
+        ...(values.timeout !== undefined && { requestTimeoutMs: timeoutOption(values.timeout as string) }),
       });
       printEntry(context, entry);
       return exitCodes.ok;

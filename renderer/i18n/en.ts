@@ -328,6 +328,11 @@ export const en = {
     removeKey: 'Remove key',
     baseUrl: 'Base URL',
     saveBaseUrl: 'Save',
+    timeout: 'Request time-out (minutes)',
+    timeoutHint:
+      'How long one request may take before Atelier gives up: {{minutes}} min now. Slow models may need more.',
+    timeoutDefault: 'Use the default',
+    saveTimeout: 'Save',
     test: 'Test connection',
     testing: 'Testing…',
     outcomes: {

@@ -314,6 +314,11 @@ export const zhCN: Messages = {
     removeKey: '删除密钥',
     baseUrl: '接口地址',
     saveBaseUrl: '保存',
+    timeout: '请求超时（分钟）',
+    timeoutHint:
+      '单个请求最长可等待的时间，超过后 Atelier 将放弃：当前为 {{minutes}} 分钟。较慢的模型可能需要更长时间。',
+    timeoutDefault: '恢复默认',
+    saveTimeout: '保存',
     test: '测试连接',
     testing: '正在测试…',
     outcomes: {

@@ -17,6 +17,8 @@ interface ProvidersState {
   load(): Promise<void>;
   add(input: ChannelInput<'providers.add'>): Promise<boolean>;
   setBaseUrl(id: string, baseUrl: string): Promise<boolean>;
+  /** Null goes back to the preset's time-out. */
+  setRequestTimeout(id: string, requestTimeoutMs: number | null): Promise<boolean>;
   remove(id: string): Promise<void>;
   /** The key is passed straight to the core and never kept here: state only ever holds its status. */
   saveKey(id: string, key: string): Promise<boolean>;
@@ -67,6 +69,10 @@ export const useProviders = create<ProvidersState>()((set, get) => {
       attempt(async () => {
         replace(await invoke('providers.update', { id, baseUrl }));
         forgetTest(id);
+      }),
+    setRequestTimeout: (id, requestTimeoutMs) =>
+      attempt(async () => {
+        replace(await invoke('providers.update', { id, requestTimeoutMs }));
       }),
     remove: async (id) => {
       await attempt(async () => {

@@ -1,12 +1,15 @@
 // Providers and their keys. A key goes in once (providers.setKey) and never comes back out:
 // every answer carries only its KeyStatus (set/unset, the backend holding it, the last four characters).
 import { z } from 'zod';
+import { requestTimeoutRangeMs } from '../limits';
 import { presetIds } from '../presets';
 import { channel } from './define';
 
 const providerId = z.string().trim().min(1).max(40);
 const label = z.string().trim().min(1).max(80);
 const baseUrl = z.string().trim().min(1).max(2000);
+/** A provider's own request time-out in ms; null goes back to its preset's. */
+const requestTimeoutMs = z.number().int().min(requestTimeoutRangeMs.min).max(requestTimeoutRangeMs.max).nullable();
 
 /** Where a key can live: the OS keychain, the encrypted file (Electron's safeStorage), memory, ATELIER_KEY_<ID>. */
 export const keyBackends = ['keychain', 'safe-storage', 'memory', 'env'] as const;
@@ -23,6 +26,9 @@ export const providerEntrySchema = z.object({
   label: z.string(),
   preset: z.enum(presetIds),
   baseUrl: z.string().nullable(),
+  /** The provider's own time-out, or null for its preset's (`effectiveTimeoutMs` is the one requests get). */
+  requestTimeoutMs: z.number().nullable(),
+  effectiveTimeoutMs: z.number(),
   key: keyStatusSchema,
 });
 
@@ -61,7 +67,14 @@ export const providersChannels = {
     providerEntrySchema,
   ),
   'providers.update': channel(
-    z.object({ id: providerId, baseUrl: baseUrl.nullable().optional(), label: label.optional() }).strict(),
+    z
+      .object({
+        id: providerId,
+        baseUrl: baseUrl.nullable().optional(),
+        label: label.optional(),
+        requestTimeoutMs: requestTimeoutMs.optional(),
+      })
+      .strict(),
     providerEntrySchema,
   ),
   'providers.remove': channel(z.object({ id: providerId }).strict(), z.object({ id: z.string() })),

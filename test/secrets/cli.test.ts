@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import keytar from 'keytar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultRequestTimeoutMs } from '../../shared/limits';
 import { createCore } from '../../electron/core/core';
 import { keychainService } from '../../electron/core/secrets/keychain-backend';
 import { atelier as runAtelier, type Run } from '../cli/helpers';
@@ -64,6 +65,8 @@ describe('atelier providers (CLI)', { timeout: 60_000 }, () => {
           label: 'Local (offline)',
           preset: 'local',
           baseUrl: null,
+          requestTimeoutMs: null,
+          effectiveTimeoutMs: defaultRequestTimeoutMs,
           key: { status: 'unset', backend: null, last4: null },
         },
         {
@@ -71,6 +74,8 @@ describe('atelier providers (CLI)', { timeout: 60_000 }, () => {
           label: `OpenAI-compatible (${id})`,
           preset: 'openai-compatible',
           baseUrl: base,
+          requestTimeoutMs: null,
+          effectiveTimeoutMs: defaultRequestTimeoutMs,
           key: { status: 'unset', backend: null, last4: null },
         },
       ],

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../electron/core/db/open';
 import { providersMigration } from '../../electron/core/db/migrations/100-providers';
+import { providersRequestTimeoutMigration } from '../../electron/core/db/migrations/101-providers-request-timeout';
 import { ProviderRegistry } from '../../electron/core/providers/registry';
 import { createSecretStore } from '../../electron/core/secrets/create-secret-store';
 import type { SecretStore } from '../../electron/core/secrets/types';
@@ -10,7 +11,7 @@ let secrets: SecretStore;
 let registry: ProviderRegistry;
 
 beforeEach(() => {
-  db = openDatabase(':memory:', { migrations: [providersMigration] });
+  db = openDatabase(':memory:', { migrations: [providersMigration, providersRequestTimeoutMigration] });
   // Memory only: these tests are about the registry, not where keys live.
   secrets = createSecretStore({ keychain: false, env: {} });
   registry = new ProviderRegistry(db, secrets);
@@ -19,7 +20,9 @@ afterEach(() => db.close());
 
 describe('provider registry', () => {
   it('starts with the local provider, which needs no key', async () => {
-    expect(registry.list()).toEqual([{ id: 'local', label: 'Local (offline)', preset: 'local', baseUrl: null }]);
+    expect(registry.list()).toEqual([
+      { id: 'local', label: 'Local (offline)', preset: 'local', baseUrl: null, requestTimeoutMs: null },
+    ]);
     await expect(registry.keyFor('local')).resolves.toBeNull();
   });
 
@@ -66,6 +69,7 @@ describe('provider registry', () => {
       label: 'My box',
       preset: 'openai-compatible',
       baseUrl: 'http://127.0.0.1:9001',
+      requestTimeoutMs: null,
     });
     expect(registry.get('custom')).toEqual(updated);
     expect(() => registry.update('nope', { label: 'x' })).toThrow(/no provider "nope"/);

@@ -68,7 +68,8 @@ function dispatcherFor(timeoutMs: number): Agent {
 export class HttpClient {
   readonly provider: string;
   private readonly fetchImpl: FetchLike;
-  private readonly timeoutMs: number;
+  /** One request's time-out unless the request names its own. */
+  readonly timeoutMs: number;
   private readonly maxRetries: number | undefined;
   private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   private readonly now: () => number;

@@ -1,6 +1,7 @@
 // Builds the adapter for one provider and protocol. The jobs engine asks for it per job:
 // protocolFor(preset, model) decides the protocol, so one QuickRouter provider speaks three.
 import { AppError, errorDetails } from '../../../shared/errors';
+import { defaultRequestTimeoutMs } from '../../../shared/limits';
 import { presets, type ProtocolId, type ProviderConfig } from '../../../shared/presets';
 import { HttpClient, type HttpClientOptions } from '../http/client';
 import { findModel } from './catalog';
@@ -19,9 +20,14 @@ export interface AdapterOptions extends Omit<HttpClientOptions, 'provider'> {
   remoteModels?: ModelInfo[];
 }
 
+/** The time-out one request to this provider gets: its own, else its preset's, else limits.ts's default. */
+export function requestTimeoutOf(provider: ProviderConfig): number {
+  return provider.requestTimeoutMs ?? presets[provider.preset].requestTimeoutMs ?? defaultRequestTimeoutMs;
+}
+
 export function createHttpClient(options: Omit<AdapterOptions, 'protocol' | 'remoteModels' | 'key'>): HttpClient {
   const { provider, ...http } = options;
-  const timeoutMs = http.timeoutMs ?? presets[provider.preset].requestTimeoutMs;
+  const timeoutMs = http.timeoutMs ?? requestTimeoutOf(provider);
   return new HttpClient({ ...http, timeoutMs, provider: provider.label });
 }
 

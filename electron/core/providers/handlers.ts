@@ -7,6 +7,7 @@ import type { KeyStatus, SecretStore } from '../secrets/types';
 import type { ModelCatalog } from './catalog-cache';
 import type { ProviderRegistry } from './registry';
 import { testConnection } from './test-connection';
+import { requestTimeoutOf } from './adapter';
 
 export interface ProvidersDomain {
   registry: ProviderRegistry;
@@ -14,7 +15,7 @@ export interface ProvidersDomain {
   catalog: ModelCatalog;
 }
 
-type ProviderEntry = ProviderConfig & { key: KeyStatus };
+type ProviderEntry = ProviderConfig & { requestTimeoutMs: number | null; effectiveTimeoutMs: number; key: KeyStatus };
 
 type ProvidersChannel =
   | 'providers.list'
@@ -29,12 +30,15 @@ type ProvidersChannel =
 export function providersHandlers({ registry, secrets, catalog }: ProvidersDomain): HandlerSlice<ProvidersChannel> {
   const withKey = async (provider: ProviderConfig): Promise<ProviderEntry> => ({
     ...provider,
+    requestTimeoutMs: provider.requestTimeoutMs ?? null,
+    effectiveTimeoutMs: requestTimeoutOf(provider),
     key: await secrets.status(provider.id),
   });
   return {
     'providers.list': async () => ({ providers: await Promise.all(registry.list().map(withKey)) }),
     'providers.add': ({ id, preset, baseUrl, label }) => withKey(registry.add({ id, preset, baseUrl, label })),
-    'providers.update': ({ id, baseUrl, label }) => withKey(registry.update(id, { baseUrl, label })),
+    'providers.update': ({ id, baseUrl, label, requestTimeoutMs }) =>
+      withKey(registry.update(id, { baseUrl, label, requestTimeoutMs })),
     'providers.remove': async ({ id }) => {
       await registry.remove(id);
       return { id };

@@ -19,6 +19,8 @@ export interface NewProvider {
 export interface ProviderChanges {
   baseUrl?: string | null;
   label?: string;
+  /** Null goes back to the preset's time-out. */
+  requestTimeoutMs?: number | null;
 }
 
 interface Row {
@@ -26,13 +28,17 @@ interface Row {
   label: string;
   preset: PresetId;
   base_url: string | null;
+  request_timeout_ms: number | null;
 }
+
+const columns = 'id, label, preset, base_url, request_timeout_ms';
 
 const toConfig = (row: Row): ProviderConfig => ({
   id: row.id,
   label: row.label,
   preset: row.preset,
   baseUrl: row.base_url,
+  requestTimeoutMs: row.request_timeout_ms,
 });
 
 /** Trims, drops trailing slashes, and refuses what fetch could not use or what would carry a secret. */
@@ -73,15 +79,12 @@ export class ProviderRegistry {
   ) {}
 
   list(): ProviderConfig[] {
-    const rows = this.db
-      .prepare('SELECT id, label, preset, base_url FROM providers ORDER BY created_at, rowid')
-      .all() as Row[];
+    const rows = this.db.prepare(`SELECT ${columns} FROM providers ORDER BY created_at, rowid`).all() as Row[];
     return rows.map(toConfig);
   }
 
   find(id: string): ProviderConfig | null {
-    const row = this.db.prepare('SELECT id, label, preset, base_url FROM providers WHERE id = ?').get(id) as
-      Row | undefined;
+    const row = this.db.prepare(`SELECT ${columns} FROM providers WHERE id = ?`).get(id) as Row | undefined;
     return row ? toConfig(row) : null;
   }
 
@@ -117,6 +120,7 @@ export class ProviderRegistry {
       label: input.label?.trim() || (input.id === input.preset ? spec.label : `${spec.label} (${input.id})`),
       preset: input.preset,
       baseUrl: this.baseUrlFor(input.preset, input.baseUrl === undefined ? spec.defaultBaseUrl : input.baseUrl),
+      requestTimeoutMs: null,
     };
     this.db
       .prepare('INSERT INTO providers (id, label, preset, base_url, created_at) VALUES (?, ?, ?, ?, ?)')
@@ -130,8 +134,11 @@ export class ProviderRegistry {
       ...current,
       label: changes.label === undefined ? current.label : changes.label.trim() || current.label,
       baseUrl: changes.baseUrl === undefined ? current.baseUrl : this.baseUrlFor(current.preset, changes.baseUrl),
+      requestTimeoutMs: changes.requestTimeoutMs === undefined ? current.requestTimeoutMs : changes.requestTimeoutMs,
     };
-    this.db.prepare('UPDATE providers SET label = ?, base_url = ? WHERE id = ?').run(next.label, next.baseUrl, id);
+    this.db
+      .prepare('UPDATE providers SET label = ?, base_url = ?, request_timeout_ms = ? WHERE id = ?')
+      .run(next.label, next.baseUrl, next.requestTimeoutMs ?? null, id);
     return next;
   }
 

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { addablePresetIds, type PresetId, presets } from '../../../shared/presets';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { type ProviderEntry, type TestState, useProviders } from '../../stores/providers';
+import { ProviderTimeout } from './ProviderTimeout';
 
 export function ProvidersSection() {
   const { t } = useTranslation();
@@ -104,6 +105,7 @@ function ProviderRow({ provider }: { provider: ProviderEntry }) {
           </span>
         </label>
       )}
+      {!spec.offline && <ProviderTimeout provider={provider} />}
       {spec.needsKey && (
         <form onSubmit={onSaveKey}>
           <label>

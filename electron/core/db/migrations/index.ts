@@ -12,6 +12,7 @@ import { libraryKanaSearchMigration } from './004-library-kana-search';
 import { librarySeedTextMigration } from './005-library-seed-text';
 import { libraryCostOrderMigration } from './006-library-cost-order';
 import { providersMigration } from './100-providers';
+import { providersRequestTimeoutMigration } from './101-providers-request-timeout';
 import { modelCatalogMigration } from './200-providers-model-catalog';
 import { jobsMigration } from './201-jobs';
 import { jobsLeasesMigration } from './202-jobs-leases';
@@ -25,6 +26,7 @@ export const migrations: readonly Migration[] = [
   librarySeedTextMigration,
   libraryCostOrderMigration,
   providersMigration,
+  providersRequestTimeoutMigration,
   modelCatalogMigration,
   jobsMigration,
   jobsLeasesMigration,
