@@ -75,6 +75,13 @@ export interface PresetSpec {
    * cost can be worked out from the answer's `usage` when it names none. Routers set their own prices: not them.
    */
   billsAtOpenAiTokenPrices?: boolean;
+  /**
+   * The request fields (wire names) the service keeps; it strips every other one, files aside. The catalogue then
+   * offers, the adapter sends and a job records only these (providers.md §6).
+   */
+  keptFields?: readonly string[];
+  /** Takes `moderation` on edits too (OpenAI takes it on generations only). */
+  moderationOnEdits?: boolean;
 }
 
 // The probes: a catalogue where the catalogue needs a key; ImageRouter's free test/test model (its
@@ -111,6 +118,8 @@ export const presets: Record<PresetId, PresetSpec> = {
     imagesPath: '/v1/images',
     replicatePath: '/replicate/v1',
     rebaseFalQueueUrls: true,
+    // Seed 001 documents `moderation` among the edit fields of gpt-image-1.
+    moderationOnEdits: true,
   },
   imagerouter: {
     id: 'imagerouter',
@@ -128,6 +137,10 @@ export const presets: Record<PresetId, PresetSpec> = {
     imagesPath: imageRouterImagesPath,
     catalogPath: '/v1/models',
     arrayFileFields: true,
+    // DaWe35/image-router src/services/validateImageParams.js (bodySchema: prompt, model, response_format, quality,
+    // size) is all generationWrapper.js passes on; output_format per providers.md §6 (unsure: the stored server
+    // version, commit f848104, does not keep it).
+    keptFields: ['prompt', 'model', 'response_format', 'quality', 'size', 'output_format'],
   },
   openai: {
     id: 'openai',

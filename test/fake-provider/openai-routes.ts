@@ -60,6 +60,21 @@ const editFields = new Set([
   'mask',
 ]);
 
+/**
+ * ImageRouter keeps only these fields of a request and strips the rest (n, background, seed …): its bodySchema in
+ * DaWe35/image-router src/services/validateImageParams.js (prompt, model, response_format, quality, size) is all
+ * src/services/generationWrapper.js passes on; output_format as providers.md §6 lists it (unsure). Files stay.
+ */
+const imageRouterKeeps = new Set(['prompt', 'model', 'response_format', 'quality', 'size', 'output_format']);
+
+function keptByImageRouter(request: RecordedRequest): RecordedRequest {
+  const keep = <T>(entries: Record<string, T>) =>
+    Object.fromEntries(Object.entries(entries).filter(([name]) => imageRouterKeeps.has(name)));
+  const json =
+    request.json && typeof request.json === 'object' ? keep(request.json as Record<string, unknown>) : undefined;
+  return { ...request, json, fields: request.fields ? keep(request.fields) : undefined };
+}
+
 /** OpenAI's refusal of a request the real API refuses before generating anything, or null. */
 function openAiRefusal(request: RecordedRequest, edit: boolean, model: string): Reply | null {
   const known = edit ? editFields : generationFields;
@@ -100,13 +115,14 @@ async function maskMismatch(request: RecordedRequest): Promise<string | null> {
 }
 
 export async function imagesRoute(
-  request: RecordedRequest,
+  received: RecordedRequest,
   flavour: Flavour,
   edit: boolean,
   files: FileStore,
   side: number,
 ): Promise<Reply> {
   const started = Date.now();
+  const request = flavour === 'imagerouter' ? keptByImageRouter(received) : received;
   const model = String(param(request, 'model') ?? (flavour === 'openai' ? 'dall-e-2' : ''));
   const prompt = param(request, 'prompt');
   if (flavour === 'imagerouter' && !model) return errorReply(flavour, 400, 'model is required');
@@ -185,6 +201,24 @@ export const imageRouterCatalog: Record<string, unknown> = {
     release_date: '2024-08-01',
     output: ['image'],
     supported_params: { quality: false, mask: false, edit: false },
+  },
+  // Served by Runware, whose maskImage reads white = edit (providers.md §5; DaWe35/image-router lists Runware as the
+  // provider of e.g. src/shared/imageModels/black-forest-labs/FLUX-1-dev.js).
+  'black-forest-labs/FLUX-1-fill-dev': {
+    providers: [{ id: 'runware', model_name: 'runware:102@1', pricing: { type: 'fixed', value: 0.01 } }],
+    release_date: '2024-11-21',
+    output: ['image'],
+    supported_params: { quality: false, mask: true, edit: true },
+  },
+  // A model listed with an OpenAI and another provider: ImageRouter may serve it through either.
+  'acme/relay-inpaint': {
+    providers: [
+      { id: 'openai', model_name: 'gpt-image-1', pricing: { type: 'fixed', value: 0.04 } },
+      { id: 'runware', model_name: 'runware:102@1', pricing: { type: 'fixed', value: 0.01 } },
+    ],
+    release_date: '2025-06-01',
+    output: ['image'],
+    supported_params: { quality: true, mask: true, edit: true },
   },
   'google/veo-3': {
     providers: [{ id: 'google', model_name: 'veo-3', pricing: { type: 'fixed', value: 1.2 } }],

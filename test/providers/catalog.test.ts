@@ -74,6 +74,8 @@ describe('model catalogue', () => {
       'test/test',
       'openai/gpt-image-1',
       'black-forest-labs/FLUX-1-schnell',
+      'black-forest-labs/FLUX-1-fill-dev',
+      'acme/relay-inpaint',
     ]);
     const gpt = merged[1]!;
     expect(gpt).toMatchObject({

@@ -50,6 +50,8 @@ describe('models.list', () => {
       'test/test',
       'openai/gpt-image-1',
       'black-forest-labs/FLUX-1-schnell',
+      'black-forest-labs/FLUX-1-fill-dev',
+      'acme/relay-inpaint',
     ]);
     expect(first.fetchedAt).not.toBeNull();
     const fetches = fake.requests.filter((request) => request.route === 'imagerouter.models').length;

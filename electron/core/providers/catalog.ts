@@ -4,10 +4,27 @@ import { presets, type PresetId, type ProtocolId } from '../../../shared/presets
 import type { HttpClient } from '../http/client';
 import { builtinModels } from './catalog-builtin';
 import { falEndpointNamespaces } from './fal-queue';
-import type { ModelInfo } from '../../../shared/contract/models';
+import type { MaskConvention, ModelInfo } from '../../../shared/contract/models';
+
+/**
+ * An entry as one preset offers it: its presets narrowed to that one (so a check knows the preset's own rules), and
+ * nothing a preset that strips fields (ImageRouter, presets.ts keptFields) would drop, so the form cannot offer it.
+ */
+function asOfferedOn(preset: PresetId, model: ModelInfo): ModelInfo {
+  const kept = presets[preset].keptFields;
+  const offered = { ...model, presets: [preset] };
+  if (!kept) return offered;
+  return {
+    ...offered,
+    n: kept.includes('n') ? model.n : { min: 1, max: 1 },
+    aspectRatios: kept.includes('aspect_ratio') ? model.aspectRatios : [],
+    qualities: kept.includes('quality') ? model.qualities : [],
+    outputFormats: kept.includes('output_format') ? model.outputFormats : [],
+  };
+}
 
 export function builtinCatalog(preset: PresetId): ModelInfo[] {
-  return builtinModels.filter((model) => model.presets.includes(preset));
+  return builtinModels.filter((model) => model.presets.includes(preset)).map((model) => asOfferedOn(preset, model));
 }
 
 /** Which wire protocol a model id goes through on a preset: fal ids through the queue, owner/name through predictions. */
@@ -25,7 +42,10 @@ export function protocolFor(preset: PresetId, modelId: string): ProtocolId {
 
 export function genericModel(preset: PresetId, modelId: string): ModelInfo {
   const protocol = protocolFor(preset, modelId);
-  return {
+  // A router with a catalogue serves each model through a provider the catalogue names: for an id outside it, which
+  // one (and so which mask convention) is not known.
+  const openAiMask: MaskConvention = presets[preset].catalogPath ? 'unknown' : 'alpha';
+  return asOfferedOn(preset, {
     id: modelId,
     label: modelId,
     protocol,
@@ -37,14 +57,14 @@ export function genericModel(preset: PresetId, modelId: string): ModelInfo {
     generate: true,
     edit: true,
     mask: true,
-    maskConvention: protocol === 'openai-images' ? 'alpha' : 'white-on-black',
+    maskConvention: protocol === 'openai-images' ? openAiMask : 'white-on-black',
     maxInputImages: 16,
     promptMax: null,
     priceUsd: null,
     presets: [preset],
     source: 'generic',
     unsure: ['all'],
-  };
+  });
 }
 
 /** Built-in entries first (their facts win), then the remote catalogue's other models. */
@@ -55,7 +75,8 @@ export function mergeCatalog(preset: PresetId, remote: ModelInfo[] = []): ModelI
     return fromRemote?.priceUsd && !model.priceUsd ? { ...model, priceUsd: fromRemote.priceUsd } : model;
   });
   const known = new Set(builtin.map((model) => model.id));
-  return [...merged, ...remote.filter((entry) => !known.has(entry.id))];
+  const others = remote.filter((entry) => !known.has(entry.id)).map((entry) => asOfferedOn(preset, entry));
+  return [...merged, ...others];
 }
 
 export function findModel(preset: PresetId, modelId: string, remote: ModelInfo[] = []): ModelInfo {
@@ -74,6 +95,19 @@ function priceOf(providers: unknown): ModelInfo['priceUsd'] {
     for (const value of [pricing.value, range.min, range.max]) if (typeof value === 'number') values.push(value);
   }
   return values.length ? { min: Math.min(...values), max: Math.max(...values) } : null;
+}
+
+/**
+ * The mask convention of an ImageRouter model, from the providers its catalogue lists (providers.md §5): OpenAI
+ * reads alpha, the others (Runware's maskImage …) white = edit. ImageRouter passes `mask[]` on unchanged and, when
+ * one provider fails, moves to the model's next (DaWe35/image-router src/services/generationWrapper.js), so a model
+ * listed with both kinds, or with none, has no one convention: unknown.
+ */
+export function maskConventionOf(providers: unknown): MaskConvention {
+  const ids = (Array.isArray(providers) ? providers : []).map((provider) => record(provider).id);
+  if (ids.length === 0 || ids.some((id) => typeof id !== 'string')) return 'unknown';
+  if (ids.every((id) => id === 'openai')) return 'alpha';
+  return ids.every((id) => id !== 'openai') ? 'white-on-black' : 'unknown';
 }
 
 /** ImageRouter's GET /v1/models answers an object keyed by model id; image models become catalogue entries. */
@@ -101,7 +135,7 @@ export function parseImageRouterModels(body: unknown): ModelInfo[] {
       generate: true,
       edit,
       mask,
-      maskConvention: mask ? 'alpha' : null,
+      maskConvention: mask ? maskConventionOf(entry.providers) : null,
       maxInputImages: edit ? 16 : 0,
       promptMax: 10000,
       priceUsd: priceOf(entry.providers),

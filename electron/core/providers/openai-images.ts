@@ -17,8 +17,9 @@ export interface OpenAiImagesOptions extends AdapterContext {
   model: (id: string) => ModelInfo;
 }
 
-function commonFields(request: ImageRequest): Record<string, unknown> {
-  return defined({
+/** The request's fields under their wire names; on a preset that strips fields (ImageRouter), only those it keeps. */
+function commonFields(request: ImageRequest, preset: PresetSpec): Record<string, unknown> {
+  const fields = defined({
     model: request.model,
     prompt: request.prompt,
     n: request.n,
@@ -28,6 +29,8 @@ function commonFields(request: ImageRequest): Record<string, unknown> {
     output_format: request.outputFormat,
     ...request.extra,
   });
+  const kept = preset.keptFields;
+  return kept ? Object.fromEntries(Object.entries(fields).filter(([name]) => kept.includes(name))) : fields;
 }
 
 export function createOpenAiImagesAdapter(options: OpenAiImagesOptions): ProviderAdapter {
@@ -37,7 +40,7 @@ export function createOpenAiImagesAdapter(options: OpenAiImagesOptions): Provide
 
   async function editForm(request: ImageRequest): Promise<FormData> {
     const form = new FormData();
-    for (const [name, value] of Object.entries(commonFields(request))) {
+    for (const [name, value] of Object.entries(commonFields(request, preset))) {
       form.append(name, typeof value === 'string' ? value : JSON.stringify(value));
     }
     const images = request.images ?? [];
@@ -50,7 +53,10 @@ export function createOpenAiImagesAdapter(options: OpenAiImagesOptions): Provide
     if (request.mask) {
       const first = images[0];
       if (!first) throw new AppError('invalid_input', 'A mask needs an image to apply to. Add the image first.');
-      const convention = options.model(request.model).maskConvention ?? 'alpha';
+      // Where the serving provider is unknown, the mask goes as this OpenAI-style route documents it (the model's
+      // maskConvention tells the editor, which says so).
+      const known = options.model(request.model).maskConvention;
+      const convention = known === 'white-on-black' ? known : 'alpha';
       const wire = await toWireMask(convention, request.mask.bytes, await imageSize(first.bytes), {
         scaleToImage: request.scaleMask,
       });
@@ -78,7 +84,7 @@ export function createOpenAiImagesAdapter(options: OpenAiImagesOptions): Provide
             method: 'POST',
             url: endpoint('generations'),
             headers,
-            json: commonFields(request),
+            json: commonFields(request, preset),
             signal,
           });
       return { kind: 'done', result: parseImagesAnswer(options.label, answer.body, pricing(request.model)) };

@@ -14,6 +14,7 @@ import {
   outputCompression,
   transparentFormats,
 } from '../../../shared/gpt-image';
+import { presets } from '../../../shared/presets';
 import type { ImageRequest, InputImage } from './types';
 
 const acceptedFormats = ['png', 'jpeg', 'webp'];
@@ -119,6 +120,30 @@ function checkOptions(model: ModelInfo, request: ImageRequest, issues: Validatio
 
 const isEdit = (request: ImageRequest) => (request.images?.length ?? 0) > 0 || request.mask !== undefined;
 
+/** True when every preset the entry is offered on (one, as the catalogue answers it per provider) has the fact. */
+const everyPreset = (model: ModelInfo, fact: (spec: (typeof presets)[keyof typeof presets]) => boolean) =>
+  model.presets.length > 0 && model.presets.every((id) => fact(presets[id]));
+
+/**
+ * A preset that strips fields (ImageRouter, presets.ts keptFields) would drop these without a word: refused, so a
+ * job never records what was not sent (n, sizes and the rest are narrowed in the catalogue already).
+ */
+function checkKeptFields(model: ModelInfo, request: ImageRequest, issues: ValidationIssue[]): void {
+  const spec = presets[model.presets[0]!];
+  const kept = spec?.keptFields;
+  if (!kept || !everyPreset(model, (other) => other.keptFields !== undefined)) return;
+  // An aspect ratio of a catalogued model is refused by checkOptions already (the catalogue offers none here).
+  const aspect = model.source === 'generic' ? request.aspectRatio : undefined;
+  const sent = { aspect_ratio: aspect, seed: request.seed, ...request.extra };
+  for (const [option, value] of Object.entries(sent))
+    if (value !== undefined && !kept.includes(option))
+      issues.push({
+        field: option === 'aspect_ratio' ? 'aspectRatio' : 'extra',
+        message: `${model.id} does not take ${option}: ${spec.label} drops it. Leave it unset.`,
+        details: errorDetails('option_not_taken', { model: model.id, option }),
+      });
+}
+
 /** OpenAI's own options, sent in `extra` under their wire names; the rules of openai-node src/resources/images.ts. */
 function checkOpenAiOptions(model: ModelInfo, request: ImageRequest, issues: ValidationIssue[]): void {
   const extra = request.extra ?? {};
@@ -177,7 +202,13 @@ function checkOpenAiOptions(model: ModelInfo, request: ImageRequest, issues: Val
         errorDetails('compression_needs_format', { model: model.id, format, choices: [...outputCompression.formats] }),
       );
   }
-  if (extra.moderation !== undefined && offered('moderation', gptImageModerations) && isEdit(request))
+  const moderatesEdits = everyPreset(model, (spec) => spec.moderationOnEdits === true);
+  if (
+    extra.moderation !== undefined &&
+    offered('moderation', gptImageModerations) &&
+    isEdit(request) &&
+    !moderatesEdits
+  )
     refuse(
       `${model.id} takes a moderation level for new images only, not for edits. Leave it unset.`,
       errorDetails('moderation_on_edit', { model: model.id }),
@@ -307,6 +338,7 @@ async function checkInputs(model: ModelInfo, request: ImageRequest, issues: Vali
 export async function validateRequest(model: ModelInfo, request: ImageRequest): Promise<ValidationIssue[]> {
   const issues: ValidationIssue[] = [];
   checkOptions(model, request, issues);
+  checkKeptFields(model, request, issues);
   if (model.protocol === 'openai-images' && model.source !== 'generic') checkOpenAiOptions(model, request, issues);
   await checkInputs(model, request, issues);
   return issues;
