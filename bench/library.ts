@@ -15,7 +15,7 @@ import { migrations } from '../electron/core/db/migrations';
 import { type Db, openDatabase } from '../electron/core/db/open';
 import { createLibrary } from '../electron/core/library/library';
 import { keySlotsPerMs } from '../electron/core/library/add-image';
-import { buildListQuery, planHints } from '../electron/core/library/query';
+import { buildListQuery, facetSql, planHints } from '../electron/core/library/query';
 import { metadataText, readGeneration } from '../electron/core/library/metadata/read-generation';
 
 const rowCount = Number(process.env.BENCH_ROWS ?? 100_000);
@@ -188,6 +188,19 @@ async function benchQuery(): Promise<string[][]> {
     ],
     ['text "city", best rated first', { query: 'city', sort: 'rating', limit: 60 }],
     ['no filter, newest, page 50', { limit: 60, after: pageCursor(library, { limit: 60 }, 49) }],
+    [
+      'provider + model + tag + rating≥2 + source + 90 days',
+      {
+        provider: 'fal',
+        model: 'sdxl',
+        tag: 'tag7',
+        minRating: 2,
+        source: 'generated',
+        createdFrom: new Date(Date.now() - 200 * 86_400_000).toISOString(),
+        createdTo: new Date(Date.now() - 110 * 86_400_000).toISOString(),
+        limit: 60,
+      },
+    ],
   ];
   for (const [label, filter] of filters) {
     const query = buildListQuery(filter, planHints(library.context, filter));
@@ -209,6 +222,21 @@ async function benchQuery(): Promise<string[][]> {
       (percentile(ours, 95) / percentile(raw, 95)).toFixed(2),
     ]);
   }
+  // The filter menus' counts (issue 14): every facet through the library, next to the same reads run bare.
+  const values = db.prepare(facetSql.values);
+  const tags = db.prepare(facetSql.tags);
+  const runBareFacets = () => {
+    for (const facet of ['model', 'provider', 'source', 'rating', 'favorite']) values.all(facet);
+    tags.all();
+  };
+  timeAlternately(() => library.facets(), runBareFacets, 20);
+  const [ours, raw] = timeAlternately(() => library.facets(), runBareFacets, 300);
+  rows.push([
+    'facet counts: model, provider, tag, source, rating, favourite',
+    `${percentile(ours, 50).toFixed(2)} / ${percentile(ours, 95).toFixed(2)} ms`,
+    `${percentile(raw, 50).toFixed(2)} / ${percentile(raw, 95).toFixed(2)} ms`,
+    (percentile(ours, 95) / percentile(raw, 95)).toFixed(2),
+  ]);
   if (firstPage.images.length !== 60) throw new Error('the synthetic library gave a short first page');
   db.close();
   return rows;

@@ -2,9 +2,10 @@
 // Everything else lives in electron/core and is built by createCore().
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, net, protocol, safeStorage, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, nativeImage, net, protocol, safeStorage, session, shell } from 'electron';
 import { readAppSettings, writeAppSettings } from './core/app/app-settings';
 import type { AppHost } from './core/app/handlers';
+import type { FileHost } from './core/library/os-file';
 import { createCore, type Core } from './core/core';
 import { createSecretStore } from './core/secrets/create-secret-store';
 import type { Encryptor } from './core/secrets/types';
@@ -144,12 +145,19 @@ const host: AppHost = {
   },
 };
 
+/** The OS's side of Reveal and of dragging an image out; the core has found the file and made the icon. */
+const files: FileHost = {
+  reveal: (path) => shell.showItemInFolder(path),
+  startDrag: (path, iconPng) =>
+    mainWindow?.webContents.startDrag({ file: path, icon: nativeImage.createFromBuffer(iconPng) }),
+};
+
 async function start(): Promise<void> {
   await app.whenReady();
   lockDownSessions();
   const secrets = createSecretStore({ encryptor: safeStorageEncryptor, dataDir: app.getPath('userData') });
   const libraryDir = readAppSettings(app.getPath('userData')).libraryDir ?? join(app.getPath('userData'), 'library');
-  core = await createCore({ libraryDir, transport: 'electron', secrets, host });
+  core = await createCore({ libraryDir, transport: 'electron', secrets, host, files });
   serveAppProtocol();
   // Jobs left unfinished by a crash or a quit carry on: remote ones keep polling, unsent ones are sent.
   core.jobs.resume();

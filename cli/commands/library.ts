@@ -1,6 +1,12 @@
 // `atelier library …`: the library from a terminal or a script, per ../shared/docs/cli.md. Every
 // command goes through core.invoke, so the CLI checks its input exactly as the app does.
-import type { CheckReport, ImportResult, LibraryImage } from '../../shared/contract/library';
+import {
+  type CheckReport,
+  type ImportResult,
+  type LibraryImage,
+  imageSorts,
+  imageSources,
+} from '../../shared/contract/library';
 import { call } from '../call';
 import { type Command, type CommandContext, exitCodes, UsageError } from '../command';
 import { shortDate } from '../short-date';
@@ -107,14 +113,20 @@ export const libraryCommands: Command[] = [
   },
   {
     words: ['library', 'list'],
-    usage: 'library list [--query TEXT] [--model M] [--provider P] [--tag T] [--favorite] [--limit N] [--after CURSOR]',
-    summary: 'Images, newest first.',
+    usage:
+      'library list [--query TEXT] [--model M] [--provider P] [--tag T] [--favorite] [--min-rating N] [--source S] [--from DATE] [--to DATE] [--sort S] [--limit N] [--after CURSOR]',
+    summary: 'Images, newest first (or as --sort says).',
     options: {
       query: { type: 'string' },
       model: { type: 'string' },
       provider: { type: 'string' },
       tag: { type: 'string' },
       favorite: { type: 'boolean' },
+      'min-rating': { type: 'string' },
+      source: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      sort: { type: 'string' },
       limit: { type: 'string' },
       after: { type: 'string' },
     },
@@ -128,6 +140,11 @@ export const libraryCommands: Command[] = [
         provider: values.provider as string | undefined,
         tag: values.tag as string | undefined,
         favorite: values.favorite ? true : undefined,
+        minRating: minRatingOption(values['min-rating'] as string | undefined),
+        source: oneOf('--source', values.source as string | undefined, imageSources),
+        createdFrom: dateOption('--from', values.from as string | undefined, 'start'),
+        createdTo: dateOption('--to', values.to as string | undefined, 'end'),
+        sort: oneOf('--sort', values.sort as string | undefined, imageSorts),
         limit,
         after: values.after as string | undefined,
       });
@@ -283,3 +300,28 @@ export const libraryCommands: Command[] = [
     },
   },
 ];
+
+function minRatingOption(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const rating = Number(value);
+  if (!Number.isInteger(rating) || rating < 0 || rating > 5)
+    throw new UsageError(`--min-rating must be a whole number from 0 to 5, not "${value}".`);
+  return rating;
+}
+
+function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[]): T | undefined {
+  if (value === undefined) return undefined;
+  if (!(allowed as readonly string[]).includes(value))
+    throw new UsageError(`${flag} must be one of ${allowed.join(', ')}, not "${value}".`);
+  return value as T;
+}
+
+/** A day (YYYY-MM-DD, UTC: --from its first instant, --to its last) or a full ISO 8601 date and time. */
+function dateOption(flag: string, value: string | undefined, edge: 'start' | 'end'): string | undefined {
+  if (value === undefined) return undefined;
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(value);
+  const time = Date.parse(day ? `${value}T${edge === 'start' ? '00:00:00.000' : '23:59:59.999'}Z` : value);
+  if (Number.isNaN(time))
+    throw new UsageError(`${flag} must be a date (YYYY-MM-DD) or an ISO 8601 time, not "${value}".`);
+  return new Date(time).toISOString();
+}

@@ -13,6 +13,7 @@ import { createJobEngine, type JobEngine, type JobEngineOptions } from './jobs/e
 import { jobsHandlers } from './jobs/handlers';
 import type { CallContext, HandlerTable } from './handlers';
 import { libraryHandlers } from './library/handlers';
+import type { FileHost } from './library/os-file';
 import { createLibrary, type Library } from './library/library';
 import { ProviderRegistry } from './providers/registry';
 import { createModelCatalog } from './providers/catalog-cache';
@@ -31,6 +32,8 @@ export interface CoreOptions {
   secrets?: SecretStore;
   /** What only the host can do (folder dialog, restart); the Electron shell passes one. */
   host?: AppHost;
+  /** Reveal in the file manager and dragging files out (library/os-file.ts); the Electron shell passes one. */
+  files?: FileHost;
   /** Ends the process when the user confirms "Quit anyway" (the desktop shell and `atelier serve` pass one). */
   quit?: () => void;
   /** Job engine tuning: HTTP (fetch, time-outs), poll interval, concurrency. Tests and benchmarks set these. */
@@ -80,7 +83,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       options.host,
       quitGuard,
     ),
-    ...libraryHandlers(library),
+    ...libraryHandlers(library, options.files),
     ...providersHandlers({ registry: providers, secrets, catalog }),
     ...secretsHandlers(secrets),
     ...jobsHandlers(jobs),
@@ -95,7 +98,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     jobs,
     quitGuard,
     invoke: (channel, payload, context = defaultContext) => dispatch(handlers, channel, payload, context),
-    media: (path) => library.resolveMediaPath(path),
+    // A running job's live preview (never a library image), else a library image.
+    media: async (path) => jobs.previewMedia(path) ?? library.resolveMediaPath(path),
     close: async () => {
       await jobs.close();
       await library.close();

@@ -1,12 +1,20 @@
 import { create } from 'zustand';
 import { invoke } from '../api';
 import type { ChannelOutput } from '../../shared/contract';
-import { type ImageSort, type LibraryImage, maxIdsPerCall } from '../../shared/contract/library';
+import { type ImageSort, type ImageSource, type LibraryImage, maxIdsPerCall } from '../../shared/contract/library';
 import { attempt, type ShownError } from './attempt';
 
 export interface GalleryFilters {
   query: string;
   model: string;
+  provider: string;
+  tag: string;
+  /** At least this many stars; 0 is any rating. */
+  minRating: number;
+  source: ImageSource | '';
+  /** Days in the user's time (YYYY-MM-DD, as a date input gives them), both included; '' is open. */
+  dateFrom: string;
+  dateTo: string;
   favorite: boolean;
   sort: ImageSort;
   /** The trash view: only trashed images, which can be restored or deleted for good. */
@@ -64,10 +72,45 @@ interface GalleryState {
 const pageSize = 120;
 let generation = 0;
 
+/** Every filter at its "show everything" value: the start, and what "Clear the search and filters" goes back to. */
+export const noFilters = {
+  query: '',
+  model: '',
+  provider: '',
+  tag: '',
+  minRating: 0,
+  source: '',
+  dateFrom: '',
+  dateTo: '',
+  favorite: false,
+} satisfies Partial<GalleryFilters>;
+
+/** Whether any filter narrows what the gallery shows (the no-match state then offers to clear them). */
+export function isFiltered(filters: GalleryFilters): boolean {
+  return (Object.keys(noFilters) as Array<keyof typeof noFilters>).some((key) =>
+    key === 'query' ? filters.query.trim() !== '' : filters[key] !== noFilters[key],
+  );
+}
+
+/** A day picked in a date input, as the instant it begins (or, for `end`, its last millisecond) in the user's time. */
+function dayEdge(day: string, edge: 'start' | 'end'): string | undefined {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return undefined;
+  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
+  const instant =
+    edge === 'start' ? new Date(year, month - 1, date) : new Date(new Date(year, month - 1, date + 1).getTime() - 1);
+  return instant.toISOString();
+}
+
 function toRequest(filters: GalleryFilters, after?: string | null) {
   return {
     query: filters.query.trim() || undefined,
     model: filters.model || undefined,
+    provider: filters.provider || undefined,
+    tag: filters.tag || undefined,
+    minRating: filters.minRating > 0 ? filters.minRating : undefined,
+    source: filters.source || undefined,
+    createdFrom: dayEdge(filters.dateFrom, 'start'),
+    createdTo: dayEdge(filters.dateTo, 'end'),
     favorite: filters.favorite || undefined,
     sort: filters.sort,
     trashed: filters.trash ? ('only' as const) : undefined,
@@ -133,7 +176,7 @@ export function pickedAreFavorite(state: Pick<GalleryState, 'images' | 'picked'>
 
 export const useGallery = create<GalleryState>()((set, get) => ({
   // Every action that calls the core goes through attempt(): a failure lands in `error`, shown by the view.
-  filters: { query: '', model: '', favorite: false, sort: 'newest', trash: false },
+  filters: { ...noFilters, sort: 'newest', trash: false },
   images: [],
   next: null,
   loading: false,
@@ -141,7 +184,7 @@ export const useGallery = create<GalleryState>()((set, get) => ({
   selectedId: null,
   outside: null,
   picked: [],
-  facets: { models: [], providers: [], tags: [] },
+  facets: { models: [], providers: [], tags: [], sources: [], ratings: [], favorites: 0 },
   undo: null,
   pendingDeletion: null,
   deleted: null,

@@ -285,9 +285,22 @@ export const libraryChannels = {
   'library.check': channel(z.object({ repair: z.boolean().optional() }).strict(), checkReportSchema),
   'library.diskUsage': channel(z.object({}).strict(), diskUsageSchema),
   'library.spend': channel(spendInputSchema, spendSchema),
+  /** Desktop only: shows the image's original in the file manager (Finder, Explorer…); `unavailable` elsewhere. */
+  'shell.reveal': channel(z.object({ id: imageIdSchema }).strict(), z.object({ revealed: z.literal(true) })),
+  /** Desktop only: drags the image's original out of the window to the desktop or another app; `unavailable` elsewhere. */
+  'shell.startDrag': channel(z.object({ id: imageIdSchema }).strict(), z.object({ started: z.literal(true) })),
+  /** The filter menus' choices with their counts, over the images not in the trash. */
   'library.facets': channel(
     z.object({}).strict(),
-    z.object({ models: facetSchema, providers: facetSchema, tags: facetSchema }),
+    z.object({
+      models: facetSchema,
+      providers: facetSchema,
+      tags: facetSchema,
+      sources: z.array(z.object({ value: z.enum(imageSources), count: z.number().int() })),
+      /** For each rating 1–5, how many images are rated at least that (the rating filter is "≥ n"). */
+      ratings: z.array(z.object({ rating: z.number().int().min(1).max(5), atLeast: z.number().int() })),
+      favorites: z.number().int(),
+    }),
   ),
 };
 

@@ -119,6 +119,25 @@ describe('atelier library', () => {
     ).toEqual([ids[1]]);
   });
 
+  it(
+    'list narrows by source, rating, dates and sorts as asked; a bad value is a usage mistake',
+    { timeout: 90_000 },
+    () => {
+      const listed = (...args: string[]) =>
+        atelier('library', 'list', ...args, '--json')
+          .json()
+          .images.map((image: { id: string }) => image.id);
+      expect(listed('--source', 'imported', '--sort', 'oldest', '--from', '2000-01-01', '--to', '2999-12-31')).toEqual(
+        ids,
+      );
+      expect(listed('--source', 'generated')).toEqual([]);
+      expect(listed('--min-rating', '1')).toEqual([]);
+      const run = atelier('library', 'list', '--from', 'yesterday');
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain('--from must be a date');
+    },
+  );
+
   it('export writes the PNG and its sidecar', () => {
     const out = join(work, 'out');
     const run = atelier('library', 'export', ids[1]!, '--to', out, '--json');

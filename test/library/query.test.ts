@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildListQuery } from '../../electron/core/library/query';
+import { buildListQuery, facetSql } from '../../electron/core/library/query';
 import { imageSorts, type LibraryImage } from '../../shared/contract/library';
 import { openTestLibrary, solidImage, type TestLibrary } from './helpers';
 
@@ -205,14 +205,143 @@ describe('the gallery query', () => {
 
   it('offers facets for the filter menus from images not in the trash', async () => {
     const a = await add({ model: 'flux-pro', provider: 'fal' });
-    await add({ model: 'flux-pro', provider: 'fal' });
+    const b = await add({ model: 'flux-pro', provider: 'fal' });
     const c = await add({ model: 'dall-e-3', provider: 'openai' });
+    await add({ source: 'edited', parentId: a.id, model: 'flux-pro', provider: 'fal' });
+    t.library.rate([a.id], 4);
+    t.library.rate([b.id], 2);
+    t.library.rate([c.id], 5);
     t.library.tag([a.id, c.id], ['sky']);
     t.library.trash([c.id]);
     expect(t.library.facets()).toEqual({
-      models: [{ value: 'flux-pro', count: 2 }],
-      providers: [{ value: 'fal', count: 2 }],
+      models: [{ value: 'flux-pro', count: 3 }],
+      providers: [{ value: 'fal', count: 3 }],
       tags: [{ value: 'sky', count: 1 }],
+      favorites: 0,
+      sources: [
+        { value: 'generated', count: 2 },
+        { value: 'edited', count: 1 },
+      ],
+      ratings: [
+        { rating: 1, atLeast: 2 },
+        { rating: 2, atLeast: 2 },
+        { rating: 3, atLeast: 1 },
+        { rating: 4, atLeast: 1 },
+        { rating: 5, atLeast: 0 },
+      ],
     });
   });
+
+  it('keeps every count true through adding, rating, tagging, trashing, restoring and deleting', async () => {
+    // The counts the database keeps (migration 7) against the same counts made the slow way, over the rows.
+    const counted = () => {
+      const slow = (column: string) =>
+        t.db
+          .prepare(
+            `SELECT ${column} AS value, count(*) AS count FROM images WHERE ${column} IS NOT NULL AND trashed_at IS NULL GROUP BY ${column} ORDER BY count DESC, value`,
+          )
+          .all() as Array<{ value: string; count: number }>;
+      const perRating = slow('rating') as unknown as Array<{ value: number; count: number }>;
+      return {
+        models: slow('model'),
+        providers: slow('provider'),
+        tags: t.db
+          .prepare(
+            `SELECT t.name AS value, count(*) AS count FROM image_tags it JOIN images i ON i.id = it.image_id JOIN tags t ON t.id = it.tag_id
+              WHERE i.trashed_at IS NULL GROUP BY t.id ORDER BY count DESC, value`,
+          )
+          .all(),
+        sources: slow('source'),
+        ratings: [1, 2, 3, 4, 5].map((rating) => ({
+          rating,
+          atLeast: perRating.filter((row) => row.value >= rating).reduce((sum, row) => sum + row.count, 0),
+        })),
+        favorites:
+          (slow('favorite') as unknown as Array<{ value: number; count: number }>).find((row) => row.value === 1)
+            ?.count ?? 0,
+      };
+    };
+    const steps: Array<() => unknown> = [];
+    const a = await add({ model: 'flux-pro', provider: 'fal' });
+    const b = await add({ model: 'flux-pro', provider: 'fal' });
+    const c = await add({ model: '1024', provider: 'openai' });
+    const d = await add({ source: 'imported' });
+    steps.push(
+      () => t.library.tag([a.id, b.id, c.id], ['sky', 'sea']),
+      () => t.library.rate([a.id, c.id], 5),
+      () => t.library.rate([a.id], 3),
+      () => t.library.favorite([b.id, d.id], true),
+      () => t.library.trash([a.id, d.id]),
+      () => t.library.tag([a.id, b.id], ['night'], ['sea']),
+      () => t.library.restore([a.id]),
+      () => t.library.trash([c.id]),
+      // A trashed image deleted for good, and a shown one deleted directly: its tags go with it.
+      () => t.library.delete([c.id]),
+      () => t.library.delete([b.id]),
+      () => t.library.tag([a.id], [], ['sky', 'night']),
+    );
+    expect(t.library.facets()).toEqual(counted());
+    for (const [index, step] of steps.entries()) {
+      await step();
+      expect(t.library.facets(), `after step ${index + 1}`).toEqual(counted());
+    }
+    // A model named with digits is text in the counts, as in the rows.
+    expect(t.library.facets().models).toEqual([{ value: 'flux-pro', count: 1 }]);
+  });
+
+  it('reads the counts by key, never walking the images (fast at 100,000)', () => {
+    expect(planOf(facetSql.values, ['model'])).toContain('SEARCH facet_counts USING PRIMARY KEY (facet=?)');
+    // One row per tag in tag_counts (c), each joined to its name by key.
+    expect(planOf(facetSql.tags, [])).toMatch(/^SCAN c\nSEARCH t USING INTEGER PRIMARY KEY/);
+  });
+
+  it('combines every filter: provider, model, tag, rating, source, dates and favourite', async () => {
+    const made: LibraryImage[] = [];
+    const image = async (facts: Parameters<typeof add>[0] = {}, rating = 4, favorite = true) => {
+      const added = await add({ provider: 'fal', model: 'flux-pro', ...facts });
+      t.library.rate([added.id], rating);
+      t.library.favorite([added.id], favorite);
+      made.push(added);
+      return added;
+    };
+    const hit = await image();
+    t.library.tag([hit.id], ['sky']);
+    // Each of these misses exactly one of the filters below.
+    const misses = [
+      await image({ provider: 'openai' }),
+      await image({ model: 'flux-dev' }),
+      await image({}, 4, false),
+      await image({}, 2),
+      await image({ source: 'imported' }),
+      await image(),
+    ];
+    // The last one matches everything but the date range (and gets the tag too).
+    t.library.tag(ids(misses), ['sky']);
+    const late = await image();
+    t.library.tag([late.id], ['sky']);
+    const filter = {
+      provider: 'fal',
+      model: 'flux-pro',
+      tag: 'sky',
+      minRating: 3,
+      source: 'generated',
+      favorite: true,
+      createdFrom: hit.createdAt,
+      createdTo: misses[4]!.createdAt,
+    } as const;
+    expect(ids(t.library.list(filter).images)).toEqual([hit.id]);
+    // Each filter alone lets its own miss through.
+    expect(ids(t.library.list({ ...filter, createdTo: undefined }).images)).toEqual([late.id, misses[5]!.id, hit.id]);
+    expect(ids(t.library.list({ ...filter, provider: undefined }).images)).toEqual([misses[0]!.id, hit.id]);
+    expect(ids(t.library.list({ ...filter, minRating: 2 }).images)).toEqual([misses[3]!.id, hit.id]);
+    expect(ids(t.library.list({ ...filter, source: 'imported' }).images)).toEqual([misses[4]!.id]);
+  });
 });
+
+function planOf(sql: string, params: unknown[]): string {
+  return t.db
+    .prepare(`EXPLAIN QUERY PLAN ${sql}`)
+    .all(...params)
+    .map((row) => (row as { detail: string }).detail)
+    .join('\n');
+}

@@ -1,5 +1,6 @@
 import type { HandlerSlice } from '../handlers';
 import type { Library } from './library';
+import { dragOriginal, type FileHost, revealOriginal } from './os-file';
 
 type LibraryChannel =
   | 'library.list'
@@ -21,9 +22,12 @@ type LibraryChannel =
   | 'library.check'
   | 'library.diskUsage'
   | 'library.spend'
-  | 'library.facets';
+  | 'library.facets'
+  | 'shell.reveal'
+  | 'shell.startDrag';
 
-export function libraryHandlers(library: Library): HandlerSlice<LibraryChannel> {
+/** `files` is the desktop shell's hand-over to the OS; without it (browser UI, CLI) shell.* answer `unavailable`. */
+export function libraryHandlers(library: Library, files?: FileHost): HandlerSlice<LibraryChannel> {
   return {
     'library.list': (filter) => library.list(filter),
     'library.get': ({ id }) => library.get(id),
@@ -46,5 +50,7 @@ export function libraryHandlers(library: Library): HandlerSlice<LibraryChannel> 
     'library.diskUsage': () => library.diskUsage(),
     'library.spend': (range) => library.spend(range),
     'library.facets': () => library.facets(),
+    'shell.reveal': ({ id }) => revealOriginal(library.context, files, id),
+    'shell.startDrag': ({ id }) => dragOriginal(library.context, files, id),
   };
 }

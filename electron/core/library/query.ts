@@ -2,7 +2,7 @@
 // A cursor holds the sort key of the last row shown, so rows inserted meanwhile never shift a page
 // (new images sort before the cursor) and deep pages cost the same as the first. Rows are keyed by
 // creation time (images.pk, see add-image.ts), so date order and date ranges are rowid walks.
-import type { LibraryImage, ListFilter } from '../../../shared/contract/library';
+import type { ImageSource, LibraryImage, ListFilter } from '../../../shared/contract/library';
 import { AppError } from '../../../shared/errors';
 import { keySlotsPerMs } from './add-image';
 import type { LibraryContext } from './context';
@@ -209,16 +209,38 @@ interface Facet {
   count: number;
 }
 
-export function facets(context: LibraryContext): { models: Facet[]; providers: Facet[]; tags: Facet[] } {
-  const byColumn = (column: 'model' | 'provider') =>
-    cached(
-      context.db,
-      `SELECT ${column} AS value, count(*) AS count FROM images WHERE ${column} IS NOT NULL AND trashed_at IS NULL GROUP BY ${column} ORDER BY count DESC, value`,
-    ).all() as Facet[];
-  const tags = cached(
-    context.db,
-    `SELECT t.name AS value, count(*) AS count FROM tags t JOIN image_tags it ON it.tag_id = t.id JOIN images i ON i.id = it.image_id
-       WHERE i.trashed_at IS NULL GROUP BY t.id ORDER BY count DESC, value`,
-  ).all() as Facet[];
-  return { models: byColumn('model'), providers: byColumn('provider'), tags };
+/**
+ * What the filter menus offer, with how many images (not in the trash) each choice holds: read from the counts the
+ * database keeps as rows change (migration 7), never counted over the images, so it stays fast at 100,000.
+ */
+export const facetSql = {
+  values: 'SELECT value, count FROM facet_counts WHERE facet = ? AND count > 0 ORDER BY count DESC, value',
+  tags: `SELECT t.name AS value, c.count AS count FROM tag_counts c JOIN tags t ON t.id = c.tag_id
+           WHERE c.count > 0 ORDER BY c.count DESC, t.name`,
+};
+
+export function facets(context: LibraryContext): {
+  models: Facet[];
+  providers: Facet[];
+  tags: Facet[];
+  sources: Array<{ value: ImageSource; count: number }>;
+  ratings: Array<{ rating: number; atLeast: number }>;
+  favorites: number;
+} {
+  const values = (facet: string) => cached(context.db, facetSql.values).all(facet) as Facet[];
+  const perRating = values('rating') as unknown as Array<{ value: number; count: number }>;
+  // The rating filter is "at least n": each figure counts that rating and every one above it.
+  const ratings = [1, 2, 3, 4, 5].map((rating) => ({
+    rating,
+    atLeast: perRating.filter((row) => row.value >= rating).reduce((sum, row) => sum + row.count, 0),
+  }));
+  const favorite = values('favorite') as unknown as Array<{ value: number; count: number }>;
+  return {
+    models: values('model'),
+    providers: values('provider'),
+    tags: cached(context.db, facetSql.tags).all() as Facet[],
+    sources: values('source') as Array<{ value: ImageSource; count: number }>,
+    ratings,
+    favorites: favorite.find((row) => row.value === 1)?.count ?? 0,
+  };
 }

@@ -11,6 +11,7 @@ import { libraryCjkSearchMigration } from './003-library-cjk-search';
 import { libraryKanaSearchMigration } from './004-library-kana-search';
 import { librarySeedTextMigration } from './005-library-seed-text';
 import { libraryCostOrderMigration } from './006-library-cost-order';
+import { libraryFacetCountsMigration } from './007-library-facet-counts';
 import { providersMigration } from './100-providers';
 import { providersRequestTimeoutMigration } from './101-providers-request-timeout';
 import { modelCatalogMigration } from './200-providers-model-catalog';
@@ -25,6 +26,7 @@ export const migrations: readonly Migration[] = [
   libraryKanaSearchMigration,
   librarySeedTextMigration,
   libraryCostOrderMigration,
+  libraryFacetCountsMigration,
   providersMigration,
   providersRequestTimeoutMigration,
   modelCatalogMigration,
