@@ -12,6 +12,8 @@ interface FalRequest {
   input: Record<string, unknown>;
   polls: number;
   cancelled: boolean;
+  /** Cancel was asked while it ran, and it completes anyway (fal's cancel is best effort). */
+  finishing: boolean;
   failure: string | null;
   output: Record<string, unknown> | null;
 }
@@ -84,7 +86,16 @@ export class FalQueue {
     if (multiInputApps.has(endpoint) && urls === undefined) return falError(422, 'image_urls: field required');
     const id = randomUUID();
     const appPath = segments.slice(0, falAppLength(segments)).join('/');
-    this.requests.set(id, { appPath, endpoint, input, polls: 0, cancelled: false, failure: null, output: null });
+    this.requests.set(id, {
+      appPath,
+      endpoint,
+      input,
+      polls: 0,
+      cancelled: false,
+      finishing: false,
+      failure: null,
+      output: null,
+    });
     const relayed = (request.headers.authorization ?? '').startsWith('Bearer ');
     const origin = relayed ? (this.options.falUpstreamOrigin ?? 'http://queue.fal-upstream.invalid') : this.baseUrl();
     const base = `${origin}/${appPath}/requests/${id}`;
@@ -118,7 +129,7 @@ export class FalQueue {
     if (failure) entry.failure = failure;
     entry.polls++;
     const { queued, inProgress } = this.steps();
-    const done = entry.cancelled || entry.failure || entry.polls > queued + inProgress;
+    const done = entry.cancelled || entry.failure || entry.finishing || entry.polls > queued + inProgress;
     if (!done && entry.polls <= queued) {
       return { status: 202, body: { status: 'IN_QUEUE', request_id: id, queue_position: queued - entry.polls } };
     }
@@ -205,7 +216,7 @@ export class FalQueue {
     if (entry.cancelled) return falError(400, 'Request was cancelled');
     if (entry.failure) return falError(500, entry.failure);
     const { queued, inProgress } = this.steps();
-    if (entry.polls <= queued + inProgress) return falError(400, 'Request is still in progress');
+    if (entry.polls <= queued + inProgress && !entry.finishing) return falError(400, 'Request is still in progress');
     return { status: 200, body: await this.ensureOutput(entry) };
   }
 
@@ -213,7 +224,12 @@ export class FalQueue {
     const entry = this.find(id, appPath);
     if (!entry) return { status: 404, body: { status: 'NOT_FOUND' } };
     if (entry.output) return { status: 400, body: { status: 'ALREADY_COMPLETED' } };
-    entry.cancelled = true;
+    // fal's cancel is best effort: a request still in the queue is removed, but one already running may complete
+    // after CANCELLATION_REQUESTED was answered (issue 11, point 11; fal-ai/fal-js libs/client/src/queue.ts cancel
+    // only asks). Here a running request completes at its next poll unless told `falRunningCancel: 'stops'`.
+    const running = entry.polls > this.steps().queued;
+    if (running && this.options.falRunningCancel !== 'stops') entry.finishing = true;
+    else entry.cancelled = true;
     return { status: 202, body: { status: 'CANCELLATION_REQUESTED' } };
   }
 }

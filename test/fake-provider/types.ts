@@ -32,6 +32,8 @@ export type Fault =
   | { kind: 'malformed-json' }
   /** 200 as server-sent events, as a streaming answer would be, to a request that did not ask to stream. */
   | { kind: 'event-stream' }
+  /** A streamed answer whose connection drops after this many events (before its final image). */
+  | { kind: 'stream-cut'; afterEvents: number }
   /** files: serves only the first half of the image (with a matching Content-Length). */
   | { kind: 'truncated-image' }
   /** files: answers 403 as an expired signed URL does. */
@@ -76,6 +78,8 @@ export interface FakeProviderOptions {
   falUpstreamOrigin?: string;
   /** Status polls answered IN_QUEUE, then IN_PROGRESS, before COMPLETED. */
   falSteps?: { queued: number; inProgress: number };
+  /** What a cancel does to a fal request already running: it completes anyway (the default, as fal may) or stops. */
+  falRunningCancel?: 'completes' | 'stops';
   /** Polls answered starting/processing before succeeded; 0 completes within the create (Prefer: wait). */
   replicateSteps?: number;
   /** How long a create with `Prefer: wait` is held before it answers the prediction as it stands (default 0). */
@@ -88,4 +92,6 @@ export interface Reply {
   status: number;
   headers?: Record<string, string>;
   body?: unknown;
+  /** A streamed answer: server-sent events, written one at a time. */
+  events?: Array<{ event: string; data: unknown }>;
 }

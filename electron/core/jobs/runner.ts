@@ -8,7 +8,7 @@ import type { Library } from '../library/library';
 import type { ModelCatalog } from '../providers/catalog-cache';
 import { createHttpClient, createProviderAdapter, takeResultImage } from '../providers/providers';
 import type { ProviderRegistry } from '../providers/registry';
-import type { ImageRequest, ImageResult, ProviderAdapter } from '../providers/types';
+import type { ImageRequest, ImageResult, PartialImage, ProviderAdapter } from '../providers/types';
 import type { JobChanges, JobParams, StoredJob } from './job-row';
 import type { Slots } from './slots';
 import type { JobInput, JobStore } from './store';
@@ -28,6 +28,8 @@ export interface RunnerDeps {
   leaveProvider: () => void;
   /** Slots for fetching and storing results, shared by all providers (bounds memory and disk work). */
   intake: Slots;
+  /** A preview the provider streamed before its final image (kept out of the library by the engine). */
+  onPartial?: (partial: PartialImage) => void;
 }
 
 /** The adapter request of a job: its parameters plus the input files kept with it. */
@@ -46,6 +48,11 @@ export function buildRequest(model: string, prompt: string, params: JobParams, i
     ...(mask ? { mask: { bytes: mask.bytes, mimeType: mask.mimeType } } : {}),
   };
 }
+
+/** How often a cancelled remote job is looked at for how it ended (at fal's 500 ms: three seconds). */
+const looksAfterCancel = 6;
+/** The longest one of those looks may take: a status answers in moments, and the user is waiting for the cancel. */
+const lookTimeoutMs = 3000;
 
 /** Bytes become base64 so the answer can be written to the jobs table and survive a restart. */
 function storable(result: ImageResult): ImageResult {
@@ -75,14 +82,17 @@ export async function runJob(deps: RunnerDeps, initial: StoredJob, signal: Abort
   let job = initial;
 
   if (!job.remote && !job.result) job = await send(job);
+  /** Set when a cancelled remote job finished anyway: its result is stored, past the cancel (see settleCancel). */
+  let finishedDespiteCancel = false;
   if (job.status === 'running' && job.remote) job = await pollUntilDone(job, adapter);
   // The provider's part is over: its slot goes to the next job while this one fetches and stores.
   deps.leaveProvider();
   if (job.status === 'downloading') {
-    stopIfCancelled();
-    const release = await deps.intake.acquire(signal);
+    if (!finishedDespiteCancel) stopIfCancelled();
+    const storing = finishedDespiteCancel ? new AbortController().signal : signal;
+    const release = await deps.intake.acquire(storing);
     try {
-      job = await downloadAll(job);
+      job = await downloadAll(job, storing);
     } finally {
       release();
     }
@@ -99,6 +109,7 @@ export async function runJob(deps: RunnerDeps, initial: StoredJob, signal: Abort
     const outcome = await adapter.submit(
       buildRequest(sending.model, sending.prompt, sending.jobParams, store.inputs(sending.id)),
       signal,
+      { onPartial: deps.onPartial },
     );
     if (outcome.kind === 'pending')
       return update(sending, { status: 'running', remote: outcome.remote, progress: outcome.progress });
@@ -106,6 +117,40 @@ export async function runJob(deps: RunnerDeps, initial: StoredJob, signal: Abort
   }
 
   async function pollUntilDone(initialPoll: StoredJob, remoteAdapter: ProviderAdapter): Promise<StoredJob> {
+    try {
+      return await pollLoop(initialPoll, remoteAdapter);
+    } catch (error) {
+      // A quit or a failure leaves here as it came; only a cancel the user asked for is settled at the provider.
+      if (!store.cancelRequested(initial.id)) throw error;
+      return settleCancel(store.get(initial.id) ?? initialPoll, remoteAdapter);
+    }
+  }
+
+  /**
+   * A cancel of a remote job: asked at the provider, then its end read back. fal's cancel is best effort: a request
+   * already running may still end COMPLETED after CANCELLATION_REQUESTED (providers.md §2: only an `error_type` of
+   * `client_cancelled` says it stopped), and then it ran and was charged. Its images are stored, not thrown away
+   * (paid work is never orphaned), and the job ends done. A job still running after a few looks, or whose status
+   * does not come (each look waits lookTimeoutMs at most), is left cancelled. Cancelled here, the job is not cancelled
+   * at the provider a second time by the engine.
+   */
+  async function settleCancel(current: StoredJob, remoteAdapter: ProviderAdapter): Promise<StoredJob> {
+    const remote = current.remote!;
+    await remoteAdapter.cancel(remote).catch(() => undefined);
+    const interval = deps.pollIntervalMs ?? remoteAdapter.pollIntervalMs;
+    for (let look = 0; look < looksAfterCancel; look++) {
+      const outcome = await remoteAdapter.poll(remote, AbortSignal.timeout(lookTimeoutMs)).catch(() => null);
+      if (outcome === null || outcome.kind === 'cancelled') break;
+      if (outcome.kind === 'done') {
+        finishedDespiteCancel = true;
+        return update(current, { status: 'downloading', result: storable(outcome.result), progress: null });
+      }
+      if (interval > 0) await sleep(interval);
+    }
+    return update(current, { status: 'cancelled' });
+  }
+
+  async function pollLoop(initialPoll: StoredJob, remoteAdapter: ProviderAdapter): Promise<StoredJob> {
     let current = initialPoll;
     const remote = current.remote!;
     const interval = deps.pollIntervalMs ?? remoteAdapter.pollIntervalMs;
@@ -126,7 +171,7 @@ export async function runJob(deps: RunnerDeps, initial: StoredJob, signal: Abort
     }
   }
 
-  async function downloadAll(downloading: StoredJob): Promise<StoredJob> {
+  async function downloadAll(downloading: StoredJob, storing: AbortSignal): Promise<StoredJob> {
     let current = downloading;
     const result = current.result;
     if (!result || result.images.length === 0)
@@ -161,7 +206,7 @@ export async function runJob(deps: RunnerDeps, initial: StoredJob, signal: Abort
             },
             { thumbnails: 'later' },
           ),
-        signal,
+        storing,
       );
       imageIds.push(stored.id);
       // The last image is announced with the job's end, in one write; the images table already holds it.
