@@ -83,13 +83,11 @@ export class MaskBitmap {
    */
   toRgba(): Uint8ClampedArray {
     const rgba = new Uint8ClampedArray(this.data.length * 4);
-    for (let index = 0; index < this.data.length; index++) {
-      const value = this.data[index]!;
-      rgba[index * 4] = value;
-      rgba[index * 4 + 1] = value;
-      rgba[index * 4 + 2] = value;
-      rgba[index * 4 + 3] = value;
-    }
+    // All four channels carry the same value, so one 32-bit write per pixel fills them whatever the byte order
+    // (a 4096² mask: 16 M writes instead of 64 M, bench/painter.ts).
+    const words = new Uint32Array(rgba.buffer);
+    const data = this.data;
+    for (let index = 0; index < data.length; index++) words[index] = data[index]! * 0x01010101;
     return rgba;
   }
 }

@@ -21,7 +21,12 @@ function apply(mask: MaskBitmap, index: number, amount: number, mode: PaintMode)
   mask.data[index] = mode === 'paint' ? Math.max(current, amount) : Math.min(current, 255 - amount);
 }
 
-/** One round dab. `feather` (0…1) is the share of the radius that fades out towards the edge. */
+/**
+ * One round dab. `feather` (0…1) is the share of the radius that fades out towards the edge. A stroke calls this
+ * for every dab, so it is written for speed (bench/painter.ts: a 4096² image's brush is 200 px wide): each row
+ * visits only the pixels inside the circle, squared distances decide the hard core, and the square root is taken
+ * only in the feathered ring.
+ */
 export function stamp(mask: MaskBitmap, center: Point, radius: number, feather: number, mode: PaintMode): Rect | null {
   const area = mask.clip({
     x0: center.x - radius,
@@ -32,12 +37,32 @@ export function stamp(mask: MaskBitmap, center: Point, radius: number, feather: 
   if (!area) return null;
   mask.willWrite(area);
   const hard = radius * (1 - Math.min(1, Math.max(0, feather)));
+  const outerSquared = radius * radius;
+  const hardSquared = hard * hard;
+  const { data, width } = mask;
+  const paint = mode === 'paint';
   for (let y = area.y0; y < area.y1; y++) {
-    for (let x = area.x0; x < area.x1; x++) {
-      const distance = Math.hypot(x + 0.5 - center.x, y + 0.5 - center.y);
-      if (distance > radius) continue;
-      const amount = distance <= hard ? 255 : Math.round(255 * (1 - (distance - hard) / (radius - hard)));
-      if (amount > 0) apply(mask, y * mask.width + x, amount, mode);
+    const dy = y + 0.5 - center.y;
+    const left = outerSquared - dy * dy;
+    if (left < 0) continue;
+    // The pixels of this row whose centres are within the radius.
+    const reach = Math.sqrt(left);
+    const x0 = Math.max(area.x0, Math.ceil(center.x - 0.5 - reach));
+    const x1 = Math.min(area.x1, Math.floor(center.x - 0.5 + reach) + 1);
+    const row = y * width;
+    for (let x = x0; x < x1; x++) {
+      const dx = x + 0.5 - center.x;
+      const squared = dx * dx + dy * dy;
+      let amount = 255;
+      if (squared > hardSquared) {
+        if (squared > outerSquared) continue;
+        amount = Math.round(255 * (1 - (Math.sqrt(squared) - hard) / (radius - hard)));
+        if (amount <= 0) continue;
+      }
+      const current = data[row + x]!;
+      if (paint) {
+        if (amount > current) data[row + x] = amount;
+      } else if (current > 255 - amount) data[row + x] = 255 - amount;
     }
   }
   return area;
