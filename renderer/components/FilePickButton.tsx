@@ -11,6 +11,7 @@ export function FilePickButton({
   testId,
   buttonTestId,
   className,
+  ariaLabel,
   onFiles,
 }: {
   label: string;
@@ -19,12 +20,21 @@ export function FilePickButton({
   testId: string;
   buttonTestId?: string;
   className?: string;
+  /** For a button whose label is a symbol (⇄): what it does, said and shown as its tooltip. */
+  ariaLabel?: string;
   onFiles(files: File[]): unknown;
 }) {
   const input = useRef<HTMLInputElement>(null);
   return (
     <>
-      <button type="button" className={className} data-testid={buttonTestId} onClick={() => input.current?.click()}>
+      <button
+        type="button"
+        className={className}
+        data-testid={buttonTestId}
+        aria-label={ariaLabel}
+        title={ariaLabel}
+        onClick={() => input.current?.click()}
+      >
         {label}
       </button>
       <input

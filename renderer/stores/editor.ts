@@ -9,6 +9,7 @@ import { painterSession, startPainterSession } from '../painter/session';
 import { clear, invert, type Point } from '../painter/tools';
 import { actualSize, fit, type Size, type Viewport, zoomAbout } from '../painter/viewport';
 import type { LibraryImage, MediaVariant } from '../../shared/contract/library';
+import type { ModelInfo } from '../../shared/contract/models';
 import { maxImportPixels, maxInputFileBytes, maxInputImages } from '../../shared/limits';
 import { builtInTarget } from '../../shared/presets';
 import { attempt, pageRefusal, type ShownError } from './attempt';
@@ -35,6 +36,8 @@ export type EditSource =
       kind: 'file';
       name: string;
       base64: string;
+      /** The library image it was made from (an extended canvas: the image padded), recorded when it is imported. */
+      parentId?: string;
       mimeType: AcceptedType;
       objectUrl: string;
       width: number;
@@ -212,6 +215,45 @@ export const useEditor = create<EditorState>()((set, get) => {
       compare: null,
       brushSize: Math.max(4, Math.round(Math.min(source.width, source.height) / 20)),
     });
+  };
+  /**
+   * The image being edited, made in the page, becomes a library image (its parent recorded); the mask, its history
+   * and the view stay as they are. False when the import was refused (the error is kept).
+   */
+  const importSource = async (): Promise<boolean> => {
+    const source = get().source;
+    if (source?.kind !== 'file') return source !== null;
+    let image: LibraryImage | null = null;
+    await attempt(
+      set,
+      async () => {
+        const file = {
+          name: source.name,
+          base64: source.base64,
+          ...(source.parentId && { parentId: source.parentId }),
+        };
+        const result = await invoke('library.importFiles', { files: [file] });
+        image = result.imported[0] ?? result.duplicates[0] ?? null;
+        const refused = result.refused[0];
+        if (!image) throw new ApiError('invalid_input', refused?.reason ?? source.name, refused?.details);
+      },
+      { subject: source.name },
+    );
+    const imported = image as LibraryImage | null;
+    if (!imported || get().source !== source) return false;
+    URL.revokeObjectURL(source.objectUrl);
+    set({
+      source: {
+        kind: 'library',
+        imageId: imported.id,
+        width: source.width,
+        height: source.height,
+        label: source.label,
+        format: imported.format,
+        fileName: source.name,
+      },
+    });
+    return true;
   };
   const maskAction = (action: () => void) => {
     if (!painterSession()) return;
@@ -410,6 +452,8 @@ export const useEditor = create<EditorState>()((set, get) => {
         const base = baseName(source);
         const name = `${base}-extended.png`;
         const mask = extendMask(session.mask, clean);
+        // The padded image is imported when it is sent (not now: extending twice would keep an image per step).
+        const parentId = source.kind === 'library' ? source.imageId : source.parentId;
         open(
           {
             kind: 'file',
@@ -418,6 +462,7 @@ export const useEditor = create<EditorState>()((set, get) => {
             mimeType: 'image/png',
             objectUrl: URL.createObjectURL(blob),
             label: name,
+            ...(parentId && { parentId }),
             ...size,
           },
           mask,
@@ -449,14 +494,16 @@ export const useEditor = create<EditorState>()((set, get) => {
       if (staging) set({ staging: null, discardedJobId: staging.jobId });
     },
     submit: async () => {
-      const { source, prompt, target, references } = get();
+      const { prompt, target, references } = get();
       const session = painterSession();
-      if (!source || !session) return;
+      if (!get().source || !session) return;
+      // An image made in the page (an extended canvas) goes into the library first, with the image it was padded
+      // from as its parent, so the edit records it as its own parent and the lineage reaches the original.
+      if (get().source!.kind === 'file' && !(await importSource())) return;
+      const source = get().source!;
+      if (source.kind !== 'library') return;
       await attempt(set, async () => {
-        const image =
-          source.kind === 'library'
-            ? { imageId: source.imageId }
-            : { base64: source.base64, mimeType: source.mimeType };
+        const image = { imageId: source.imageId };
         const mask =
           session.mask.isEmpty() || !editModelTakesMask(target)
             ? undefined
@@ -496,9 +543,22 @@ function asReference(image: Pick<LibraryImage, 'id' | 'originalName' | 'prompt'>
   return { imageId: image.id, label: image.originalName ?? image.prompt ?? image.id };
 }
 
-/** Whether the edit's model takes a mask (true until its catalogue is known: the core refuses what it cannot take). */
+/**
+ * Whether the edit's model takes a mask (true until its catalogue is known: the core refuses what it cannot take).
+ * The one answer for the store, the toolbar and the side panel.
+ */
+export function takesMask(models: Record<string, ModelInfo[]>, target: Target): boolean {
+  return findModel(models, target.providerId, target.model)?.mask ?? true;
+}
+
 export function editModelTakesMask(target: Target): boolean {
-  return findModel(useCatalog.getState().models, target.providerId, target.model)?.mask ?? true;
+  return takesMask(useCatalog.getState().models, target);
+}
+
+/** The same answer as a hook: re-renders when the target or its catalogue changes, not on every pan. */
+export function useEditModelTakesMask(): boolean {
+  const target = useEditor((state) => state.target);
+  return useCatalog((state) => takesMask(state.models, target));
 }
 
 /** Chromium cannot show TIFF or BMP: those are shown through their large WebP thumbnail (the mask keeps the original's size). */

@@ -7,12 +7,13 @@ import { JobCard } from '../components/JobCard';
 import { TargetPicker } from '../components/TargetPicker';
 import { matchesShortcut } from '../shortcuts';
 import { useCatalog } from '../stores/catalog';
-import { sourceUrl, useEditor } from '../stores/editor';
+import { sourceUrl, useEditModelTakesMask, useEditor } from '../stores/editor';
 import { useJobs } from '../stores/jobs';
 import { useProviders } from '../stores/providers';
 import { CompareView } from './editor/CompareView';
 import { DropZone, useImageDrop } from './editor/DropZone';
 import { ExtendCanvas } from './editor/ExtendCanvas';
+import { GalleryStrip } from './editor/GalleryStrip';
 import { LineageCompare } from './editor/LineageCompare';
 import { MaskCanvas } from './editor/MaskCanvas';
 import { MaskToolbar } from './editor/MaskToolbar';
@@ -21,7 +22,17 @@ import { StagingBar } from './editor/StagingBar';
 
 export function EditorView() {
   const { t } = useTranslation();
-  const { source, prompt, target, jobId, error, setPrompt, setTarget, submit, close, dismissError } = useEditor();
+  // Each value selected on its own: the whole store changes on every pan, and this view need not follow it.
+  const source = useEditor((state) => state.source);
+  const prompt = useEditor((state) => state.prompt);
+  const target = useEditor((state) => state.target);
+  const jobId = useEditor((state) => state.jobId);
+  const error = useEditor((state) => state.error);
+  const setPrompt = useEditor((state) => state.setPrompt);
+  const setTarget = useEditor((state) => state.setTarget);
+  const submit = useEditor((state) => state.submit);
+  const close = useEditor((state) => state.close);
+  const dismissError = useEditor((state) => state.dismissError);
   const notice = useEditor((state) => state.notice);
   const dismissNotice = useEditor((state) => state.dismissNotice);
   const stage = useEditor((state) => state.stage);
@@ -55,7 +66,7 @@ export function EditorView() {
   // Only models that edit are offered; a provider with none says so (TargetPicker) and Edit waits for one.
   const models = useCatalog((state) => state.models[target.providerId]);
   const model = models?.find((entry) => entry.id === target.model && entry.edit);
-  const takesMask = model?.mask ?? true;
+  const takesMask = useEditModelTakesMask();
   useEffect(() => {
     if (!takesMask) useEditor.getState().setTool('hand');
   }, [takesMask]);
@@ -93,7 +104,10 @@ export function EditorView() {
         </div>
       )}
       {!source ? (
-        <DropZone />
+        <>
+          <DropZone />
+          <GalleryStrip />
+        </>
       ) : (
         <div className="editor-body">
           <div className="editor-main">
@@ -106,6 +120,7 @@ export function EditorView() {
                 <MaskCanvas />
               </>
             )}
+            <GalleryStrip />
           </div>
           <aside className="editor-side card">
             <textarea

@@ -252,7 +252,16 @@ export const libraryChannels = {
     z
       .object({
         files: z
-          .array(z.object({ name: z.string().min(1).max(1000), base64: z.string().min(1).max(70_000_000) }).strict())
+          .array(
+            z
+              .object({
+                name: z.string().min(1).max(1000),
+                base64: z.string().min(1).max(70_000_000),
+                /** The image this file was made from in the page (an extended canvas: the image it was padded from). */
+                parentId: imageIdSchema.optional(),
+              })
+              .strict(),
+          )
           .min(1)
           .max(50),
       })

@@ -35,7 +35,13 @@ export function libraryHandlers(library: Library, files?: FileHost): HandlerSlic
     'library.metadata': ({ id }) => library.metadata(id),
     'library.import': ({ paths }) => library.import(paths),
     'library.importFiles': ({ files }) =>
-      library.importBuffers(files.map((file) => ({ name: file.name, bytes: Buffer.from(file.base64, 'base64') }))),
+      library.importBuffers(
+        files.map((file) => ({
+          name: file.name,
+          bytes: Buffer.from(file.base64, 'base64'),
+          ...(file.parentId && { parentId: file.parentId }),
+        })),
+      ),
     'library.tag': ({ ids, add, remove }) => ({ images: library.tag(ids, add, remove) }),
     'library.favorite': ({ ids, favorite }) => ({ images: library.favorite(ids, favorite) }),
     'library.rate': ({ ids, rating }) => ({ images: library.rate(ids, rating) }),

@@ -28,6 +28,8 @@ interface ImportItem {
   name: string;
   size: number;
   read(): Promise<Buffer>;
+  /** The image it was made from (an extended canvas), recorded as its parent; a duplicate keeps its own. */
+  parentId?: string;
 }
 
 export async function importPaths(context: LibraryContext, paths: string[]): Promise<ImportResult> {
@@ -44,13 +46,14 @@ export async function importPaths(context: LibraryContext, paths: string[]): Pro
  */
 export async function importBuffers(
   context: LibraryContext,
-  files: Array<{ name: string; bytes: Buffer }>,
+  files: Array<{ name: string; bytes: Buffer; parentId?: string }>,
 ): Promise<ImportResult> {
   // Only the file's own name is kept, whichever separator the sending system uses.
   const items = files.map((file) => ({
     name: file.name.split(/[\\/]/).pop() || 'image',
     size: file.bytes.length,
     read: async () => file.bytes,
+    ...(file.parentId && { parentId: file.parentId }),
   }));
   return importItems(context, items, { imported: [], duplicates: [], refused: [], duplicateFiles: [], skipped: [] });
 }
@@ -107,7 +110,7 @@ async function importOne(context: LibraryContext, file: ImportItem, createdAt: n
     const bytes = await file.read();
     const stored = await storeImage(
       context,
-      { bytes, source: 'imported', originalName: basename(file.name) },
+      { bytes, source: 'imported', originalName: basename(file.name), parentId: file.parentId ?? null },
       { createdAt },
     );
     return { kind: stored.duplicate ? 'duplicate' : 'imported', image: stored.image };

@@ -76,7 +76,7 @@ export function createLibrary(options: LibraryOptions) {
     /** Images already stored for a job (a crash between storing and recording the job leaves them only here). */
     imageIdsOfJob: (jobId: string): string[] => imageIdsOfJob(context, jobId),
     import: (paths: string[]): Promise<ImportResult> => importPaths(context, paths),
-    importBuffers: (files: Array<{ name: string; bytes: Buffer }>): Promise<ImportResult> =>
+    importBuffers: (files: Array<{ name: string; bytes: Buffer; parentId?: string }>): Promise<ImportResult> =>
       importBuffers(context, files),
     tag: (ids: string[], add: string[] = [], remove: string[] = []) => tagImages(context, ids, add, remove),
     favorite: (ids: string[], favorite: boolean) => setFavorite(context, ids, favorite),

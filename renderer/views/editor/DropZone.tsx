@@ -1,8 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { FilePickButton } from '../../components/FilePickButton';
+import { imageDragType, readImageDragData } from '../../drag-images';
 import { useEditor } from '../../stores/editor';
 
-export const galleryDragType = 'application/x-atelier-image-id';
+/** The gallery's drag payload type (declared once in drag-images.ts; kept under this name for its readers). */
+export const galleryDragType = imageDragType;
 
 /** Accepts an image from the desktop (a file) or from the gallery (an image id). */
 export function useImageDrop() {
@@ -18,9 +20,11 @@ export function useImageDrop() {
       event.preventDefault();
       // The drop zone sits inside the editor's own drop target: one drop opens the file once.
       event.stopPropagation();
-      const imageId = event.dataTransfer.getData(galleryDragType);
-      if (imageId) {
-        await openLibraryImageById(imageId);
+      // Library images: the first becomes the base, the others references (as with several files).
+      const [first, ...rest] = readImageDragData(event);
+      if (first) {
+        await openLibraryImageById(first);
+        for (const id of rest) await useEditor.getState().addReferenceById(id);
         return;
       }
       // One file replaces the image being edited; several: the first is the base, the rest references.

@@ -6,7 +6,10 @@ import { CompareView } from './CompareView';
 /** Any two images of a lineage compared at full size in the editor's workspace, with the way back to the canvas. */
 export function LineageCompare() {
   const { t } = useTranslation();
-  const { compare, source, setCompareSide, closeCompare } = useEditor();
+  const compare = useEditor((state) => state.compare);
+  const source = useEditor((state) => state.source);
+  const setCompareSide = useEditor((state) => state.setCompareSide);
+  const closeCompare = useEditor((state) => state.closeCompare);
   if (!compare || !source) return null;
   const urlOf = (id: string) => (id === '' ? sourceUrl(source, mediaUrl) : mediaUrl(id, 'original'));
   const nameOf = (id: string) => compare.images.find((image) => image.id === id)?.prompt ?? source.label;

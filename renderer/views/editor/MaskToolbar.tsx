@@ -1,22 +1,20 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FilePickButton } from '../../components/FilePickButton';
 import { painterSession } from '../../painter/session';
 import { zoomPercent } from '../../painter/viewport';
-import { findModel, useCatalog } from '../../stores/catalog';
-import { type Tool, useEditor } from '../../stores/editor';
+import { type Tool, useEditModelTakesMask, useEditor } from '../../stores/editor';
 import { useEditorPreferences } from '../../stores/editor-preferences';
+import { editorKeyFor, runEditorKey, toolKeyLabel, zoomStep } from './editor-keys';
 import { isTyping } from './keys';
 
-const tools: Array<{ tool: Tool; key: string; icon: string }> = [
-  { tool: 'brush', key: 'b', icon: '✎' },
-  { tool: 'eraser', key: 'e', icon: '⌫' },
-  { tool: 'rect', key: 'r', icon: '▭' },
-  { tool: 'lasso', key: 'l', icon: '∿' },
-  { tool: 'hand', key: 'h', icon: '✥' },
+const tools: Array<{ tool: Tool; icon: string }> = [
+  { tool: 'brush', icon: '✎' },
+  { tool: 'eraser', icon: '⌫' },
+  { tool: 'rect', icon: '▭' },
+  { tool: 'lasso', icon: '∿' },
+  { tool: 'hand', icon: '✥' },
 ];
-
-/** One zoom button step: two clicks from 100 % is 400 %. */
-const zoomStep = 2;
 
 /** A button clicked with the pointer lets go of the focus, so a later Space or Enter cannot press it again. */
 function clicked(action: () => unknown) {
@@ -27,50 +25,38 @@ function clicked(action: () => unknown) {
 }
 
 /**
- * Tools, view and mask commands, with the shortcuts painters expect: B E R L H, X, [ and ], 0 and 1, + and -, M, I,
- * Ctrl+Z / Ctrl+Shift+Z, and ← → O for staged results (Space-drag pans: see useSpaceToPan).
+ * Tools, view and mask commands, with the shortcuts painters expect (declared once in shortcuts.ts: B E R L H, X,
+ * [ and ], 0 and 1, + and -, M, I, Ctrl+Z / Ctrl+Shift+Z, ← → O for staged results; Space-drag pans: useSpaceToPan).
+ * Each value is selected on its own, so a pan (a new viewport) re-renders only the zoom level.
  */
 export function MaskToolbar() {
   const { t } = useTranslation();
-  const editor = useEditor();
-  const { tool, brushSize, feather, viewport, maskVisible } = editor;
+  const tool = useEditor((state) => state.tool);
+  const brushSize = useEditor((state) => state.brushSize);
+  const feather = useEditor((state) => state.feather);
+  const maskVisible = useEditor((state) => state.maskVisible);
+  const percent = useEditor((state) => (state.viewport ? zoomPercent(state.viewport) : 100));
+  // The undo and redo buttons follow the mask's changes (the history lives outside the store).
+  useEditor((state) => state.version);
+  const editor = useEditor.getState();
   const preferences = useEditorPreferences();
   const history = painterSession()?.history;
   // A model that takes no mask gets no mask tools (the side panel says why); the view tools stay.
-  const target = useEditor((state) => state.target);
-  const takesMask = useCatalog((state) => findModel(state.models, target.providerId, target.model)?.mask ?? true);
+  const takesMask = useEditModelTakesMask();
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (isTyping(event.target) || event.defaultPrevented) return;
+      const does = editorKeyFor(event);
+      if (!does) return;
       const state = useEditor.getState();
-      const key = event.key.toLowerCase();
-      if ((event.ctrlKey || event.metaKey) && key === 'z') {
-        event.preventDefault();
-        if (event.shiftKey) state.redo();
-        else state.undo();
-      } else if ((event.ctrlKey || event.metaKey) && key === 'y') {
-        event.preventDefault();
-        state.redo();
-      } else if ((key === 'arrowleft' || key === 'arrowright') && state.staging) {
+      if (does === 'stagedPrevious' || does === 'stagedNext') {
         // A slider keeps its arrows; everywhere else they go through the staged results.
-        if (event.target instanceof HTMLInputElement) return;
-        event.preventDefault();
-        state.cycleCandidate(key === 'arrowleft' ? -1 : 1);
-      } else if (!event.ctrlKey && !event.metaKey && !event.altKey) {
-        const match = tools.find((entry) => entry.key === key);
-        if (match) state.setTool(match.tool);
-        else if (key === '[') state.setBrushSize(state.brushSize * 0.8);
-        else if (key === ']') state.setBrushSize(state.brushSize * 1.25);
-        else if (key === 'i') state.invertMask();
-        else if (key === 'x') state.swapBrushEraser();
-        else if (key === 'm') state.toggleMask();
-        else if (key === 'o') state.toggleOriginal();
-        else if (key === '0') state.zoomToFit();
-        else if (key === '1') state.zoomToActualSize();
-        else if (key === '+' || key === '=') state.zoomBy(zoomStep);
-        else if (key === '-') state.zoomBy(1 / zoomStep);
+        if (!state.staging || event.target instanceof HTMLInputElement) return;
       }
+      if (does === 'undo' || does === 'redo' || does === 'stagedPrevious' || does === 'stagedNext')
+        event.preventDefault();
+      runEditorKey(does, state);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -86,7 +72,7 @@ export function MaskToolbar() {
             type="button"
             data-testid={`tool-${entry.tool}`}
             aria-pressed={tool === entry.tool}
-            title={`${t(`editor.tool.${entry.tool}`)} (${entry.key.toUpperCase()})`}
+            title={`${t(`editor.tool.${entry.tool}`)} (${toolKeyLabel(entry.tool)})`}
             onClick={clicked(() => editor.setTool(entry.tool))}
           >
             <span aria-hidden="true">{entry.icon}</span> {t(`editor.tool.${entry.tool}`)}
@@ -164,20 +150,13 @@ export function MaskToolbar() {
             >
               {t('editor.fromAlpha')}
             </button>
-            <label className="button-like">
-              {t('editor.loadMask')}
-              <input
-                type="file"
-                data-testid="mask-load"
-                accept="image/png,image/jpeg,image/webp"
-                hidden
-                onChange={(event) => {
-                  const file = event.target.files?.[0];
-                  event.target.value = '';
-                  if (file) return editor.loadMask(file);
-                }}
-              />
-            </label>
+            <FilePickButton
+              label={t('editor.loadMask')}
+              accept="image/png,image/jpeg,image/webp"
+              testId="mask-load"
+              buttonTestId="mask-load-button"
+              onFiles={([file]) => (file ? editor.loadMask(file) : undefined)}
+            />
             <button type="button" data-testid="mask-save" onClick={clicked(editor.saveMask)}>
               {t('editor.saveMask')}
             </button>
@@ -223,7 +202,7 @@ export function MaskToolbar() {
           −
         </button>
         <span className="value" data-testid="zoom-level">
-          {t('editor.zoomLevel', { percent: viewport ? zoomPercent(viewport) : 100 })}
+          {t('editor.zoomLevel', { percent })}
         </span>
         <button
           type="button"

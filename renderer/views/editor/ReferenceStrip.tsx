@@ -1,9 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { mediaUrl } from '../../api';
+import { FilePickButton } from '../../components/FilePickButton';
+import { readImageDragData } from '../../drag-images';
 import { findModel, useCatalog } from '../../stores/catalog';
 import { sourceUrl, useEditor } from '../../stores/editor';
 import { maxInputImages } from '../../../shared/limits';
-import { galleryDragType } from './DropZone';
+
+const accepted = 'image/png,image/jpeg,image/webp';
 
 /**
  * The base and the references sent after it, in order: reorder, remove, replace, add (files or gallery images dropped
@@ -11,27 +14,15 @@ import { galleryDragType } from './DropZone';
  */
 export function ReferenceStrip() {
   const { t } = useTranslation();
-  const editor = useEditor();
-  const { source, references, target } = editor;
+  const source = useEditor((state) => state.source);
+  const references = useEditor((state) => state.references);
+  const target = useEditor((state) => state.target);
+  const editor = useEditor.getState();
   const limit = useCatalog(
     (state) => findModel(state.models, target.providerId, target.model)?.maxInputImages ?? maxInputImages,
   );
   if (!source) return null;
   const room = Math.max(0, limit - 1);
-  const pick = (onFiles: (files: File[]) => unknown, multiple = true, testId?: string) => (
-    <input
-      type="file"
-      data-testid={testId}
-      accept="image/png,image/jpeg,image/webp"
-      multiple={multiple}
-      hidden
-      onChange={(event) => {
-        const files = [...(event.target.files ?? [])];
-        event.target.value = '';
-        if (files.length > 0) return onFiles(files);
-      }}
-    />
-  );
   return (
     <div
       className="reference-strip"
@@ -42,8 +33,8 @@ export function ReferenceStrip() {
         // Dropped here, images are added as references instead of replacing the base.
         event.preventDefault();
         event.stopPropagation();
-        const imageId = event.dataTransfer.getData(galleryDragType);
-        if (imageId) await editor.addReferenceById(imageId);
+        const imageIds = readImageDragData(event);
+        if (imageIds.length > 0) for (const id of imageIds) await editor.addReferenceById(id);
         else await editor.addReferences([...event.dataTransfer.files]);
       }}
     >
@@ -82,9 +73,13 @@ export function ReferenceStrip() {
               >
                 →
               </button>
-              <label className="button-like" title={t('editor.references.replace')}>
-                ⇄{pick((files) => editor.replaceReference(index, files[0]!), false)}
-              </label>
+              <FilePickButton
+                label="⇄"
+                ariaLabel={t('editor.references.replace')}
+                accept={accepted}
+                testId="reference-replace"
+                onFiles={([file]) => (file ? editor.replaceReference(index, file) : undefined)}
+              />
               <button
                 type="button"
                 data-testid="reference-remove"
@@ -98,10 +93,14 @@ export function ReferenceStrip() {
         ))}
       </ol>
       {room > references.length && (
-        <label className="button-like">
-          {t('editor.references.add')}
-          {pick(editor.addReferences, true, 'reference-add')}
-        </label>
+        <FilePickButton
+          label={t('editor.references.add')}
+          accept={accepted}
+          multiple
+          testId="reference-add"
+          buttonTestId="reference-add-button"
+          onFiles={(files) => (files.length > 0 ? editor.addReferences(files) : undefined)}
+        />
       )}
     </div>
   );
