@@ -55,6 +55,11 @@ interface GalleryState {
   clearPicked(): void;
   favoriteMany(ids: string[], favorite: boolean): Promise<void>;
   tagMany(ids: string[], add: string[]): Promise<void>;
+  rateMany(ids: string[], rating: number): Promise<void>;
+  /** Copies the originals, each with its metadata (embedded and a JSON sidecar), into a folder on this computer. */
+  exportTo(ids: string[], folder: string): Promise<boolean>;
+  /** What the last export did, for the toast. */
+  exported: { count: number; folder: string } | null;
   toggleFavorite(id: string): Promise<void>;
   rate(id: string, rating: number): Promise<void>;
   tag(id: string, change: { add?: string[]; remove?: string[] }): Promise<void>;
@@ -188,6 +193,7 @@ export const useGallery = create<GalleryState>()((set, get) => ({
   undo: null,
   pendingDeletion: null,
   deleted: null,
+  exported: null,
   setFilters: (patch) => {
     // A new search shows other images: a bulk action must never reach ones the user can no longer see.
     const { filters, undo } = get();
@@ -264,6 +270,24 @@ export const useGallery = create<GalleryState>()((set, get) => ({
       const images = imagesOf(await inBatches(ids, (batch) => invoke('library.favorite', { ids: batch, favorite })));
       set(withUpdated(get(), images));
     });
+  },
+  rateMany: async (ids, rating) => {
+    if (ids.length === 0) return;
+    await attempt(set, async () => {
+      const images = imagesOf(await inBatches(ids, (batch) => invoke('library.rate', { ids: batch, rating })));
+      set(withUpdated(get(), images));
+    });
+  },
+  exportTo: async (ids, folder) => {
+    if (ids.length === 0 || folder.trim() === '') return false;
+    set({ exported: null });
+    const done = await attempt(set, async () => {
+      const answers = await inBatches(ids, (batch) => invoke('library.export', { ids: batch, to: folder.trim() }));
+      set({
+        exported: { count: answers.reduce((sum, answer) => sum + answer.files.length, 0), folder: folder.trim() },
+      });
+    });
+    return done;
   },
   tagMany: async (ids, add) => {
     if (ids.length === 0 || add.length === 0) return;

@@ -4,14 +4,18 @@ import { on } from '../api';
 import { EmptyState } from '../components/EmptyState';
 import { FilePickButton } from '../components/FilePickButton';
 import { ErrorBanner } from '../components/ErrorBanner';
-import { selectedImage, useGallery } from '../stores/gallery';
+import { isFiltered, noFilters, selectedImage, useGallery } from '../stores/gallery';
+import { useProviders } from '../stores/providers';
 import { useImporter } from '../stores/importer';
 import { useShell } from '../stores/shell';
 import { collectDroppedFiles } from '../dropped-files';
 import { ImportPanel } from './gallery/ImportPanel';
 import { GalleryGrid } from './gallery/GalleryGrid';
 import { GalleryToolbar } from './gallery/GalleryToolbar';
-import { ImageDetail } from './gallery/ImageDetail';
+import { ImageDetail, SelectionSummary } from './gallery/ImageDetail';
+import { FilterChips } from './gallery/FilterChips';
+import { GalleryFilters } from './gallery/GalleryFilters';
+import { pastedImageFiles } from './gallery/pasted-files';
 import { SelectionBar } from './gallery/SelectionBar';
 import { TileSizeSlider } from './gallery/TileSizeSlider';
 import { TrashBar } from './gallery/TrashBar';
@@ -32,6 +36,15 @@ export function GalleryView() {
   const loadFacets = useGallery((state) => state.loadFacets);
   const setView = useShell((state) => state.setView);
   const detailShown = useGallery((state) => selectedImage(state) !== undefined);
+  const picked = useGallery((state) => state.picked);
+  const allImages = useGallery((state) => state.images);
+  const exported = useGallery((state) => state.exported);
+  const loadProviders = useProviders((state) => state.load);
+  // Several picked: the panel shows them together (count, thumbnails, size, cost), never one of them.
+  const pickedImages = picked.length > 1 ? allImages.filter((image) => picked.includes(image.id)) : [];
+
+  // Provider labels for the filter menu, the chips and the detail panel.
+  useEffect(() => void loadProviders(), [loadProviders]);
 
   useEffect(() => {
     void reload();
@@ -44,11 +57,22 @@ export function GalleryView() {
   }, [reload, loadFacets]);
 
   const importFiles = useImporter((state) => state.importFiles);
+  // Ctrl/⌘+V anywhere in the gallery imports the images on the clipboard (text pasted into a field stays text).
+  useEffect(() => {
+    const onPaste = (event: ClipboardEvent) => {
+      const files = pastedImageFiles(event);
+      if (files.length === 0) return;
+      event.preventDefault();
+      void importFiles(files);
+    };
+    window.addEventListener('paste', onPaste);
+    return () => window.removeEventListener('paste', onPaste);
+  }, [importFiles]);
   const [dragging, setDragging] = useState(false);
   // Only a drag that carries files from outside shows the drop target (not a thumbnail dragged to the editor).
   const carriesFiles = (event: React.DragEvent) => [...event.dataTransfer.types].includes('Files');
 
-  const filtered = Boolean(filters.query || filters.model || filters.favorite);
+  const filtered = isFiltered(filters);
   const inTrash = filters.trash;
   const emptyState = inTrash ? (
     <EmptyState title={t('trash.emptyTitle')} hint={t('trash.emptyHint')} testId="trash-empty-state">
@@ -120,6 +144,8 @@ export function GalleryView() {
           onFiles={importFiles}
         />
       </header>
+      {!inTrash && <GalleryFilters />}
+      <FilterChips />
       {dragging && (
         <div className="drop-overlay" data-testid="gallery-drop-overlay">
           {t('import.dropHere')}
@@ -133,11 +159,7 @@ export function GalleryView() {
         {images.length === 0 && !loading ? (
           filtered ? (
             <EmptyState title={t('gallery.noMatchTitle')} hint={t('gallery.noMatchHint')} testId="gallery-no-match">
-              <button
-                type="button"
-                data-testid="gallery-clear-filters"
-                onClick={() => setFilters({ query: '', model: '', favorite: false })}
-              >
+              <button type="button" data-testid="gallery-clear-filters" onClick={() => setFilters(noFilters)}>
                 {t('gallery.clearFilters')}
               </button>
             </EmptyState>
@@ -147,7 +169,9 @@ export function GalleryView() {
         ) : (
           <GalleryGrid />
         )}
-        {detailShown ? (
+        {pickedImages.length > 1 ? (
+          <SelectionSummary images={pickedImages} />
+        ) : detailShown ? (
           <ImageDetail />
         ) : (
           <p className="detail-placeholder muted" data-testid="detail-placeholder">
@@ -161,6 +185,11 @@ export function GalleryView() {
           <button type="button" data-testid="toast-undo" onClick={undoTrash}>
             {t('gallery.undo')}
           </button>
+        </div>
+      )}
+      {exported && (
+        <div className="toast" role="status" data-testid="export-toast">
+          {t('finding.exported', { count: exported.count, folder: exported.folder })}
         </div>
       )}
       {deleted && (

@@ -46,7 +46,7 @@ test('paint a mask with every tool, undo and redo it, edit with the local model,
   await page.goto(atelier.url);
   await page.getByTestId('nav-gallery').click();
   await page.locator(`[data-image-id="${imported.id}"]`).click();
-  await page.getByTestId('detail-edit').click();
+  await page.getByTestId('open-in-editor').click();
   await expect(page.getByTestId('nav-editor')).toHaveAttribute('aria-current', 'page');
   await expect(page.getByTestId('editor-canvas')).toHaveAttribute('width', '400');
 

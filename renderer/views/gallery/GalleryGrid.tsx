@@ -5,7 +5,8 @@ import { mediaUrl } from '../../api';
 import { pressed } from '../../shortcuts';
 import { pickedAreFavorite, useGallery } from '../../stores/gallery';
 import { useGalleryPreferences } from '../../stores/gallery-preferences';
-import { galleryDragType } from '../editor/DropZone';
+import { dragTileOut } from './drag-out';
+import { useIsDesktop } from './OsFileActions';
 import { justifiedRows, movedIndex, rowOf, squareRows, tileGap } from './grid-layout';
 
 /**
@@ -29,6 +30,7 @@ export function GalleryGrid() {
   const trash = useGallery((state) => state.trash);
   const inTrash = useGallery((state) => state.filters.trash);
   const askDeletion = useGallery((state) => state.askDeletion);
+  const desktop = useIsDesktop();
   const scroller = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(0);
 
@@ -166,10 +168,7 @@ export function GalleryGrid() {
                     else select(image.id);
                   }}
                   draggable
-                  onDragStart={(event) => {
-                    event.dataTransfer.setData(galleryDragType, image.id);
-                    event.dataTransfer.effectAllowed = 'copy';
-                  }}
+                  onDragStart={(event) => dragTileOut(event, image, desktop)}
                 >
                   <img
                     src={mediaUrl(image.id, 'thumb256')}

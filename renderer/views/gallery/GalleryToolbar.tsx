@@ -3,11 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { type ImageSort, imageSorts } from '../../../shared/contract/library';
 import { useGallery } from '../../stores/gallery';
 
-/** Search as you type (debounced so a fast typist does not queue a query per key), model and favourite filters, sort. */
+/** Search as you type (debounced so a fast typist does not queue a query per key) and sort; the filters are GalleryFilters. */
 export function GalleryToolbar() {
   const { t } = useTranslation();
   const filters = useGallery((state) => state.filters);
-  const facets = useGallery((state) => state.facets);
   const setFilters = useGallery((state) => state.setFilters);
   const [query, setQuery] = useState(filters.query);
   // A search cleared elsewhere (the no-match state's button) shows in the box too.
@@ -32,19 +31,6 @@ export function GalleryToolbar() {
         onChange={(event) => setQuery(event.target.value)}
       />
       <select
-        data-testid="gallery-filter-model"
-        aria-label={t('gallery.model')}
-        value={filters.model}
-        onChange={(event) => setFilters({ model: event.target.value })}
-      >
-        <option value="">{t('gallery.allModels')}</option>
-        {facets.models.map((facet) => (
-          <option key={facet.value} value={facet.value}>
-            {facet.value} ({facet.count})
-          </option>
-        ))}
-      </select>
-      <select
         data-testid="gallery-sort"
         aria-label={t('gallery.sort')}
         value={filters.sort}
@@ -56,15 +42,6 @@ export function GalleryToolbar() {
           </option>
         ))}
       </select>
-      <label className="toggle">
-        <input
-          type="checkbox"
-          data-testid="gallery-filter-favorite"
-          checked={filters.favorite}
-          onChange={(event) => setFilters({ favorite: event.target.checked })}
-        />
-        {t('gallery.favoritesOnly')}
-      </label>
     </div>
   );
 }
