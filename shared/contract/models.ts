@@ -8,7 +8,7 @@ import { channel } from './define';
  * How a provider wants the painted mask: transparent where to edit (OpenAI), or white on black (FLUX Fill, and
  * ImageRouter models served by others than OpenAI, e.g. Runware's maskImage). 'unknown' where the serving provider
  * is not known (a router's model outside its catalogue, or one it may serve through either kind): the mask goes in
- * the OpenAI convention, and the editor says it may be read the other way.
+ * the OpenAI convention, and the editor can say it may be read the other way.
  */
 export const maskConventions = ['alpha', 'white-on-black', 'unknown'] as const;
 export type MaskConvention = (typeof maskConventions)[number];
