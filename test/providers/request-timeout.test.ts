@@ -2,6 +2,7 @@
 // --timeout`), kept in the library database, and the one the provider's requests get — over its preset's, which is
 // over the default. Out of range is refused and changes nothing.
 import { afterAll, describe, expect, it } from 'vitest';
+import type { ChannelOutput } from '../../shared/contract';
 import { defaultRequestTimeoutMs, requestTimeoutRangeMs } from '../../shared/limits';
 import { createHttpClient } from '../../electron/core/providers/adapter';
 import { atelier, tempLibrary as cliLibrary } from '../cli/helpers';
@@ -14,7 +15,8 @@ afterAll(() => core.close());
 async function entry(id: string) {
   const answer = await core.invoke('providers.list', {});
   if (!answer.ok) throw new Error(answer.error.message);
-  return answer.value.providers.find((provider) => provider.id === id)!;
+  const { providers } = answer.value as ChannelOutput<'providers.list'>;
+  return providers.find((provider) => provider.id === id)!;
 }
 
 describe("a provider's request time-out", () => {
