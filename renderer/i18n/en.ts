@@ -222,6 +222,8 @@ export const en = {
     saveMask: 'Save mask',
     maskScaled: 'The mask file is {{fileWidth}} × {{fileHeight}}; it was scaled to the image’s {{width}} × {{height}}.',
     noTransparency: 'This image has no transparent pixels: the mask is unchanged.',
+    maskConventionUnknown:
+      '{{model}} is served through whichever provider the router picks, and not every provider reads a mask the same way: the mask is sent as OpenAI reads it (transparent = edit). Check the result.',
     maskUnsupported:
       '{{model}} takes no mask: it edits the whole image from your prompt. Choose a model that takes a mask to paint where it should change.',
     pasteHint: 'or paste one with Ctrl+V',

@@ -216,6 +216,8 @@ export const zhCN: Messages = {
     saveMask: '保存蒙版',
     maskScaled: '蒙版文件为 {{fileWidth}} × {{fileHeight}}，已缩放到图片的 {{width}} × {{height}}。',
     noTransparency: '这张图片没有透明像素，蒙版未改变。',
+    maskConventionUnknown:
+      '{{model}} 由路由器选择的服务商提供，而各服务商读取蒙版的方式不尽相同：蒙版按 OpenAI 的方式发送（透明 = 修改）。请检查结果。',
     maskUnsupported: '{{model}} 不支持蒙版：它会根据提示词修改整张图片。如需指定修改区域，请选择支持蒙版的模型。',
     pasteHint: '也可以按 Ctrl+V 粘贴图片',
     beyondLimit: '此模型最多接受 {{limit}} 张图片（含正在编辑的这张）。未添加：{{names}}。',

@@ -138,6 +138,11 @@ export function EditorView() {
             />
             <TargetPicker target={target} onChange={setTarget} need="edit" />
             <ReferenceStrip />
+            {takesMask && model?.maskConvention === 'unknown' && (
+              <p className="notice" role="status" data-testid="mask-convention-unknown">
+                {t('editor.maskConventionUnknown', { model: model.label })}
+              </p>
+            )}
             {takesMask ? (
               <p className="muted hint">{t('editor.maskHint')}</p>
             ) : (
