@@ -17,6 +17,8 @@ function job(changes: Partial<Job>): Job {
     remoteId: null,
     queuePosition: null,
     logs: [],
+    progress: null,
+    preview: null,
     attempts: 0,
     error: null,
     imageIds: [],

@@ -80,6 +80,8 @@ export const errorKindFields = {
   // A 2xx answer that is not what was asked for: reported, never sent again (http/client.ts).
   not_json: { provider: 'text', status: 'count' },
   stream_unasked: { provider: 'text', status: 'count' },
+  // A streamed answer that stopped before its final image (http/client.ts eventStream): not sent again either.
+  stream_cut: { provider: 'text', events: 'count' },
   // Something asked for by id.
   job_not_found: { id: 'text' },
   image_not_found: { id: 'text' },

@@ -32,6 +32,17 @@ export function isGptImageModel(id: string): id is GptImageModelId {
   return Object.hasOwn(gptImageModels, id);
 }
 
+/**
+ * Live previews: a GPT image request with `stream: true` and `partial_images` 1-3 answers server-sent events, its
+ * partial images first, then the final one (openai/openai-node examples/image-stream.ts: `stream: true,
+ * partial_images: 3`, events `image_generation.partial_image` then `image_generation.completed`; edits answer
+ * `image_edit.*`). Each partial image costs an extra 100 image output tokens (OpenAI's image generation guide,
+ * "Partial images cost"): +$0.004 each on gpt-image-1, about a third more than a low-quality 1024² image (272
+ * tokens). So previews are asked for per job (`partial_images` in its params, 0 = none) and are off by default:
+ * a preview nobody asked for is money spent without the user's word. Fewer partials may arrive than asked for.
+ */
+export const partialImages = { min: 0, max: 3, byDefault: 0, extraOutputTokensEach: 100 } as const;
+
 /** US dollars per million tokens, by kind of token, as a GPT image answer's `usage` counts them. */
 export interface TokenPrices {
   textInput: number;

@@ -99,7 +99,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     quitGuard,
     invoke: (channel, payload, context = defaultContext) => dispatch(handlers, channel, payload, context),
     // A running job's live preview (never a library image), else a library image.
-    media: async (path) => jobs.previewMedia(path) ?? library.resolveMediaPath(path),
+    media: async (path) => (await jobs.previewMedia(path)) ?? library.resolveMediaPath(path),
     close: async () => {
       await jobs.close();
       await library.close();

@@ -49,6 +49,9 @@ export const en = {
     title: 'Jobs',
     cancel: 'Cancel',
     retry: 'Retry',
+    livePreview: 'Preview {{number}} of the image being made',
+    liveProgress: 'Progress of the image being made',
+    liveProgressUnknown: 'Working…',
     retryMayCharge: 'Sends the request again: the provider may charge for it a second time.',
     interrupted:
       'Sent, but Atelier closed before the answer came: the provider may have made and charged the image. Retry sends it again, which may charge again.',
@@ -551,6 +554,8 @@ export const en = {
         '{{provider}} answered with something that is not JSON ({{status}}). It was not sent again, as that may charge twice: check the base URL in Settings → Providers, then try again.',
       stream_unasked:
         '{{provider}} answered with a stream of events ({{status}}) to a request that did not ask for one. It was not sent again, as that may charge twice.',
+      stream_cut:
+        '{{provider}} stopped sending after {{events}} preview events, before the final image. It may have been charged, so it was not sent again: Retry sends it again.',
       job_not_found: 'There is no job {{id}}. It may have been removed.',
       image_not_found: 'There is no image {{id}} in this library. It may have been deleted in another window.',
     },

@@ -44,6 +44,9 @@ export const zhCN: Messages = {
     title: '任务',
     cancel: '取消',
     retry: '重试',
+    livePreview: '正在生成的图片的第 {{number}} 张预览',
+    liveProgress: '图片生成进度',
+    liveProgressUnknown: '生成中…',
     retryMayCharge: '将再次发送请求：服务商可能会再次计费。',
     interrupted: '请求已发送，但 Atelier 在收到回应前关闭：服务商可能已生成并计费。重试会再次发送，可能再次计费。',
     position: '排队第 {{position}} 位',
@@ -530,6 +533,8 @@ export const zhCN: Messages = {
       not_json:
         '{{provider}} 的回应不是 JSON（{{status}}）。为免重复计费，未重新发送：请在“设置 → 服务商”中检查接口地址，然后重试。',
       stream_unasked: '{{provider}} 对未要求流式返回的请求回应了事件流（{{status}}）。为免重复计费，未重新发送。',
+      stream_cut:
+        '{{provider}} 在发送 {{events}} 个预览事件后中断，最终图片未送达。可能已经计费，因此未重新发送：点击“重试”会再次发送。',
       job_not_found: '找不到任务 {{id}}，它可能已被删除。',
       image_not_found: '图库中没有图片 {{id}}，它可能已在其他窗口中被删除。',
     },

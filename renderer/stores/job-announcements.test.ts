@@ -14,6 +14,8 @@ function job(id: string, status: Job['status'], extra: Partial<Job> = {}): Job {
     remoteId: null,
     queuePosition: null,
     logs: [],
+    progress: null,
+    preview: null,
     attempts: 1,
     error: null,
     imageIds: [],

@@ -49,6 +49,10 @@ export const jobSchema = z.object({
   remoteId: z.string().nullable(),
   queuePosition: z.number().nullable(),
   logs: z.array(z.string()),
+  /** How far along a running job is, 0..1, where its provider says (streamed previews); null where it does not. */
+  progress: z.number().min(0).max(1).nullable(),
+  /** The latest preview of a running job (a media URL, never a library image); null when there is none. */
+  preview: z.object({ url: z.string(), index: z.number().int().min(0) }).nullable(),
   attempts: z.number().int(),
   error: z.object({ code: z.enum(errorCodes), message: z.string() }).nullable(),
   imageIds: z.array(z.string()),

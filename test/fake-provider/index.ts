@@ -120,6 +120,24 @@ function send(res: ServerResponse, reply: Reply): void {
   res.end(payload);
 }
 
+/**
+ * Writes a streamed answer event by event, a moment apart, as a generation sends its previews; `cutAfter` drops the
+ * connection after that many events, as a lost network would.
+ */
+async function sendEvents(res: ServerResponse, reply: Reply, cutAfter?: number): Promise<void> {
+  res.writeHead(reply.status, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', ...reply.headers });
+  const events = reply.events ?? [];
+  for (let index = 0; index < events.length; index++) {
+    if (res.destroyed) return;
+    if (cutAfter !== undefined && index >= cutAfter) return void res.socket?.destroy();
+    const { event, data } = events[index]!;
+    res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+    await wait(20);
+  }
+  if (cutAfter !== undefined) return void res.socket?.destroy();
+  res.end();
+}
+
 const wait = (ms: number) =>
   new Promise<void>((resolve) => {
     const timer = setTimeout(resolve, ms);
@@ -254,7 +272,9 @@ export async function startFakeProvider(options: FakeProviderOptions = {}): Prom
       return void res.end(JSON.stringify(error));
     }
     if (!authorised(name, recorded.headers)) return send(res, errorFor(name, 401, 'Invalid API key provided.'));
-    send(res, await answer(name, params, prefix, recorded, fault));
+    const reply = await answer(name, params, prefix, recorded, fault);
+    if (reply.events) return sendEvents(res, reply, fault?.kind === 'stream-cut' ? fault.afterEvents : undefined);
+    send(res, reply);
   }
 
   const server = createServer((req, res) => {

@@ -2,6 +2,7 @@
 // (milliseconds `created`, latency, cost, `image[]`/`mask[]`, the /v1/models catalogue, free test/test).
 import sharp from 'sharp';
 import { type FileStore, formatOf, makeImage, sizeOf } from './images';
+import { streamAsked, streamRefusal, streamReply } from './openai-stream';
 import type { RecordedRequest, Reply } from './types';
 
 export type Flavour = 'openai' | 'imagerouter';
@@ -93,7 +94,7 @@ function openAiRefusal(request: RecordedRequest, edit: boolean, model: string): 
       param: 'response_format',
       code: 'unknown_parameter',
     });
-  return null;
+  return streamRefusal(param(request, 'stream'), param(request, 'partial_images'), model);
 }
 
 function param(request: RecordedRequest, name: string): unknown {
@@ -170,6 +171,10 @@ export async function imagesRoute(
         input_tokens_details: { text_tokens: 50, image_tokens: 0 },
       }
     : undefined;
+  if (streamAsked(param(request, 'stream'))) {
+    const partials = Number(param(request, 'partial_images') ?? 0);
+    return streamReply({ edit, images: data, partials, size, format, usage });
+  }
   return { status: 200, body: { created: Math.floor(Date.now() / 1000), data, ...(usage ? { usage } : {}) } };
 }
 

@@ -10,9 +10,11 @@ import {
   notJsonFailure,
   okBodyFailure,
   parseErrorBody,
+  streamCutFailure,
   streamUnaskedFailure,
 } from './error-body';
 import { abortableSleep, openAiRetry, type HttpMethod, type RetryPolicy } from './retry-policy';
+import { EventStreamCut, readServerSentEvents, type ServerSentEvent } from './sse';
 
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
@@ -43,6 +45,9 @@ export interface HttpRequest {
   /** Status codes that are answers, not errors (fal's 202 while queued). 2xx always are. */
   acceptStatus?: number[];
 }
+
+/** A streaming request's answer: its events were handed over one by one, or it came as plain JSON after all. */
+export type StreamAnswer = { kind: 'events'; count: number } | { kind: 'json'; body: unknown };
 
 export interface HttpResponse<T> {
   status: number;
@@ -107,6 +112,40 @@ export class HttpClient {
     });
   }
 
+  /**
+   * Sends a request that asked to stream and hands each server-sent event to `onEvent` as it arrives (what
+   * `onEvent` throws ends the stream). Retried only until the answer's headers arrive: once events flow the
+   * provider is at work, so a stream that stops early is a stream_cut failure, never a second request. A JSON
+   * answer (a router that ignores `stream`) is read as `json` reads it.
+   */
+  async eventStream(
+    request: HttpRequest,
+    onEvent: (event: ServerSentEvent) => void,
+  ): Promise<HttpResponse<StreamAnswer>> {
+    return this.send({ ...request, headers: { Accept: 'text/event-stream', ...request.headers } }, async (response) => {
+      if (!/^text\/event-stream\b/i.test(response.headers.get('content-type') ?? '')) {
+        const raw = await response.text();
+        try {
+          return { kind: 'json', body: raw.trim() === '' ? null : JSON.parse(raw) };
+        } catch {
+          throw notJsonFailure(this.provider, response.status);
+        }
+      }
+      if (!response.body) throw streamCutFailure(this.provider, 0);
+      let count = 0;
+      try {
+        for await (const event of readServerSentEvents(response.body)) {
+          count++;
+          onEvent(event);
+        }
+      } catch (error) {
+        if (error instanceof EventStreamCut) throw streamCutFailure(this.provider, error.eventsRead);
+        throw error;
+      }
+      return { kind: 'events', count };
+    });
+  }
+
   /** Downloads bytes (a result image). */
   async bytes(request: HttpRequest): Promise<HttpResponse<Buffer>> {
     return this.send(request, async (response) => Buffer.from(await response.arrayBuffer()));
@@ -163,6 +202,8 @@ export class HttpClient {
       return { ok: true, response: { status: response.status, headers: response.headers, body } };
     } catch (thrown) {
       if (request.signal?.aborted) return { ok: false, error: cancelled(this.provider), retryable: false };
+      // Thrown while reading an answer that arrived (a stream cut by the time-out too): final, never re-sent.
+      if (thrown instanceof AppError) return { ok: false, error: thrown, retryable: false };
       if (timedOut) {
         const seconds = Math.round(timeoutMs / 100) / 10;
         const error = new AppError(
@@ -171,7 +212,6 @@ export class HttpClient {
         );
         return { ok: false, error, retryable: policy.retryConnection(request.method) };
       }
-      if (thrown instanceof AppError) return { ok: false, error: thrown, retryable: false };
       const error = connectionError(this.provider, request.url, thrown);
       return { ok: false, error, retryable: policy.retryConnection(request.method) };
     } finally {

@@ -178,6 +178,17 @@ export function streamUnaskedFailure(provider: string, status: number): AppError
   });
 }
 
+/**
+ * A streamed answer (the request asked for `stream: true`) that stopped before its final event: the connection
+ * dropped, or the time-out passed. The provider has begun (and may bill) the image, so it is never re-sent.
+ */
+export function streamCutFailure(provider: string, events: number): AppError {
+  const message =
+    `${provider} stopped sending after ${events} events, before the final image. It may have been charged, so it ` +
+    'was not sent again: Retry sends it again.';
+  return new AppError('network_failed', message, errorDetails('stream_cut', { provider, events }));
+}
+
 /** A failure carried in a 200 answer (ImageRouter keep-alive, a Replicate prediction's `error`, a fal failure). */
 export function providerFailure(provider: string, message: string, details?: unknown): AppError {
   return new AppError('provider_failed', redact(`${provider} could not make the image: ${message}`), details);

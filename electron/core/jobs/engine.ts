@@ -18,11 +18,13 @@ import type { Library } from '../library/library';
 import { redact } from '../redact';
 import type { ModelCatalog } from '../providers/catalog-cache';
 import type { ProviderRegistry } from '../providers/registry';
+import type { PartialImage } from '../providers/types';
 import { assertValidRequest, createProviderAdapter, findModel, protocolFor } from '../providers/providers';
 import { defaultLeaseMs, holdLease } from './lease';
 import { buildRequest, runJob } from './runner';
 import { Slots } from './slots';
 import { type JobChanges, type JobParams, publicJob, type StoredJob } from './job-row';
+import { createPreviews } from './previews';
 import { type JobInput, JobStore } from './store';
 
 export interface JobEngineOptions {
@@ -61,6 +63,10 @@ export function createJobEngine(options: JobEngineOptions) {
   const limit = options.concurrency ?? presetConcurrency(options.registry);
   const intake = new Slots(intakeSlots);
 
+  const previews = createPreviews();
+  /** What the renderer and the CLI see: the job and, while it runs, its latest preview. */
+  const shown = (job: StoredJob): Job => ({ ...publicJob(job), ...previews.view(job.id) });
+
   /** The stored job, or the one not_found answer. */
   function existing(id: string): StoredJob {
     const job = store.get(id);
@@ -70,7 +76,8 @@ export function createJobEngine(options: JobEngineOptions) {
 
   function update(current: StoredJob, changes: JobChanges): StoredJob {
     const job = store.update(current, changes);
-    const visible = publicJob(job);
+    if (isFinished(job.status)) previews.clear(job.id);
+    const visible = shown(job);
     options.events.emit('jobs.changed', visible);
     if (isFinished(job.status)) {
       for (const resolve of waiters.get(job.id) ?? []) resolve(visible);
@@ -114,6 +121,11 @@ export function createJobEngine(options: JobEngineOptions) {
       update,
       leaveProvider,
       intake,
+      onPartial: (partial: PartialImage) => {
+        // Announced as it comes, in order; the media protocol serves it once its file has landed.
+        const current = previews.put(job.id, partial) ? store.get(job.id) : null;
+        if (current && !isFinished(current.status)) options.events.emit('jobs.changed', shown(current));
+      },
     };
     const done = runJob(deps, job, controller.signal)
       .then(() => undefined)
@@ -223,7 +235,7 @@ export function createJobEngine(options: JobEngineOptions) {
       const batchId = `batch_${randomBytes(6).toString('hex')}`;
       const jobs = planned.map((draft) => store.insert({ ...draft, batchId, owner: self }));
       for (const job of jobs) {
-        options.events.emit('jobs.changed', publicJob(job));
+        options.events.emit('jobs.changed', shown(job));
         schedule(job);
       }
       pump();
@@ -232,28 +244,28 @@ export function createJobEngine(options: JobEngineOptions) {
 
     get(id: string): Job {
       const job = existing(id);
-      return publicJob(job);
+      return shown(job);
     },
 
     list(filter: { status?: JobStatus; batchId?: string; limit?: number } = {}): Job[] {
-      return store.list(filter).map(publicJob);
+      return store.list(filter).map(shown);
     },
 
     /** Stops a job; a remote one is cancelled at the provider too. Finished jobs are answered as they are. */
     async cancel(id: string): Promise<Job> {
       const job = existing(id);
-      if (isFinished(job.status)) return publicJob(job);
+      if (isFinished(job.status)) return shown(job);
       const asked = store.update(job, { cancelRequested: true });
       const running = active.get(id);
       if (running) {
         running.controller.abort();
         await running.done;
-        return publicJob(store.get(id)!);
+        return shown(store.get(id)!);
       }
       const index = waiting.findIndex((entry) => entry.id === id);
       if (index >= 0) waiting.splice(index, 1);
       if (job.remote) await cancelRemote(job);
-      return publicJob(update(asked, { status: 'cancelled' }));
+      return shown(update(asked, { status: 'cancelled' }));
     },
 
     /**
@@ -285,10 +297,10 @@ export function createJobEngine(options: JobEngineOptions) {
       if (!store.reopen(id, self, status))
         throw new AppError('conflict', `Job ${id} is ${job.status}: only a failed or interrupted job can be retried.`);
       const reopened = store.get(id)!;
-      options.events.emit('jobs.changed', publicJob(reopened));
+      options.events.emit('jobs.changed', shown(reopened));
       schedule(reopened);
       pump();
-      return publicJob(reopened);
+      return shown(reopened);
     },
 
     /** Calls this engine has sent and not had answered that no API can stop or look up (quitting loses them). */
@@ -299,11 +311,16 @@ export function createJobEngine(options: JobEngineOptions) {
       }).length;
     },
 
+    /** A running job's preview for the media protocol (`/media/preview/<jobId>/<index>`), or null. */
+    previewMedia(urlPath: string): Promise<{ path: string; mime: string } | null> {
+      return previews.resolve(urlPath);
+    },
+
     /** Resolves when the job is done, failed, cancelled or interrupted. */
     waitFor(id: string): Promise<Job> {
       const job = store.get(id);
       if (!job) return Promise.reject(noSuchJob(id));
-      if (isFinished(job.status)) return Promise.resolve(publicJob(job));
+      if (isFinished(job.status)) return Promise.resolve(shown(job));
       return new Promise((resolve) => waiters.set(id, [...(waiters.get(id) ?? []), resolve]));
     },
 
@@ -316,6 +333,7 @@ export function createJobEngine(options: JobEngineOptions) {
       await Promise.all(running.map((entry) => entry.done));
       store.release(self);
       lease.end();
+      previews.close();
     },
   };
 }

@@ -63,6 +63,9 @@ export function toJob(row: Row): StoredJob {
     remoteId: remote?.id ?? null,
     queuePosition: progress?.queuePosition ?? null,
     logs: progress?.logs ?? [],
+    // Live previews are kept in memory by the engine (previews.ts), never in the row.
+    progress: null,
+    preview: null,
     attempts: row.attempts,
     error: row.error_code && row.error ? { code: row.error_code, message: row.error } : null,
     imageIds: JSON.parse(row.image_ids) as string[],

@@ -7,6 +7,7 @@ import { providerFailure } from '../http/error-body';
 import { imageSize, toWireMask } from '../masks';
 import type { ModelInfo } from '../../../shared/contract/models';
 import type { AdapterContext, ImageRequest, ImageResult, ProviderAdapter, ResultImage } from './types';
+import { asSent, partialImagesAsked, streamImages } from './openai-images-stream';
 import { costFromUsage } from './usage-cost';
 import { authHeaders, createdToMs, defined, joinUrl } from './wire';
 
@@ -75,9 +76,25 @@ export function createOpenAiImagesAdapter(options: OpenAiImagesOptions): Provide
   return {
     protocol: 'openai-images',
     pollIntervalMs: 0,
-    async submit(request, signal) {
+    async submit(asked, signal, hooks) {
+      const request = asSent(asked);
       const headers = authHeaders(preset, options.key);
       const isEdit = (request.images?.length ?? 0) > 0 || request.mask !== undefined;
+      const partials = partialImagesAsked(request);
+      if (partials > 0) {
+        // Live previews: the answer streams; only its completed image is the result (openai-images-stream.ts).
+        const body = isEdit ? { form: await editForm(request) } : { json: commonFields(request, preset) };
+        const url = endpoint(isEdit ? 'edits' : 'generations');
+        const result = await streamImages({
+          http,
+          request: { method: 'POST', url, headers, ...body, signal },
+          partials,
+          hooks,
+          pricedModel: pricing(request.model),
+          readJson: (answer) => parseImagesAnswer(options.label, answer, pricing(request.model)),
+        });
+        return { kind: 'done', result };
+      }
       const answer = isEdit
         ? await http.json({ method: 'POST', url: endpoint('edits'), headers, form: await editForm(request), signal })
         : await http.json({

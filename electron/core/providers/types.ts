@@ -78,9 +78,23 @@ export type SubmitOutcome =
 export type PollOutcome =
   { kind: 'pending'; progress: RemoteProgress } | { kind: 'done'; result: ImageResult } | { kind: 'cancelled' };
 
+/** A preview the provider sent before its final image (GPT image streaming); never stored in the library. */
+export interface PartialImage {
+  b64: string;
+  /** 0-based, as `partial_image_index`. */
+  index: number;
+  /** How many previews the request asked for, so progress can be told. */
+  of: number;
+  contentType: string;
+}
+
+export interface SubmitHooks {
+  onPartial?: (partial: PartialImage) => void;
+}
+
 export interface ProviderAdapter {
   readonly protocol: ProtocolId;
-  submit(request: ImageRequest, signal?: AbortSignal): Promise<SubmitOutcome>;
+  submit(request: ImageRequest, signal?: AbortSignal, hooks?: SubmitHooks): Promise<SubmitOutcome>;
   /** Throws AppError('provider_failed') when the remote job failed. */
   poll(remote: RemoteRef, signal?: AbortSignal): Promise<PollOutcome>;
   /** Asks the provider to stop; resolves even when it was already finished. */

@@ -9,6 +9,7 @@ import {
   gptImageBackgrounds,
   gptImageModels,
   gptImageModerations,
+  partialImages,
   inputFidelities,
   isGptImageModel,
   outputCompression,
@@ -148,7 +149,7 @@ function checkKeptFields(model: ModelInfo, request: ImageRequest, issues: Valida
 function checkOpenAiOptions(model: ModelInfo, request: ImageRequest, issues: ValidationIssue[]): void {
   const extra = request.extra ?? {};
   const refuse = (message: string, details: ErrorDetails) => issues.push({ field: 'extra', message, details });
-  const options = ['background', 'output_compression', 'input_fidelity', 'moderation'].filter(
+  const options = ['background', 'output_compression', 'input_fidelity', 'moderation', 'partial_images'].filter(
     (name) => extra[name] !== undefined,
   );
   if (!isGptImageModel(model.id)) {
@@ -202,6 +203,22 @@ function checkOpenAiOptions(model: ModelInfo, request: ImageRequest, issues: Val
         errorDetails('compression_needs_format', { model: model.id, format, choices: [...outputCompression.formats] }),
       );
   }
+  const partials = extra.partial_images;
+  if (
+    partials !== undefined &&
+    !(Number.isInteger(partials) && Number(partials) >= partialImages.min && Number(partials) <= partialImages.max)
+  )
+    refuse(
+      `partial_images (live previews) must be a whole number from ${partialImages.min} to ${partialImages.max}; ${String(partials)} is not.`,
+      errorDetails('option_not_offered', {
+        model: model.id,
+        option: 'partial_images',
+        value: String(partials),
+        choices: Array.from({ length: partialImages.max - partialImages.min + 1 }, (_, at) =>
+          String(partialImages.min + at),
+        ),
+      }),
+    );
   const moderatesEdits = everyPreset(model, (spec) => spec.moderationOnEdits === true);
   if (
     extra.moderation !== undefined &&
