@@ -29,11 +29,24 @@ export function sizeOf(value: unknown, side: number): { width: number; height: n
   return { width: Math.min(Number(match[1]), 2048), height: Math.min(Number(match[2]), 2048) };
 }
 
+type ImageMaker = (
+  size: { width: number; height: number },
+  format: ImageFormat,
+) => Promise<{ bytes: Buffer; contentType: string }>;
+
+let imageMaker: ImageMaker | null = null;
+
+/** Benchmarks answer photo-sized images instead of solid ones (bench/jobs.ts); null brings the solid ones back. */
+export function useImageMaker(maker: ImageMaker | null): void {
+  imageMaker = maker;
+}
+
 /** A solid image whose colour comes from a running counter, encoded in the asked format. */
 export async function makeImage(
   size: { width: number; height: number },
   format: ImageFormat,
 ): Promise<{ bytes: Buffer; contentType: string }> {
+  if (imageMaker) return imageMaker(size, format);
   counter++;
   const background = {
     r: (counter * 67) % 256,
