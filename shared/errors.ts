@@ -68,6 +68,8 @@ export const errorKindFields = {
   edit_image_not_png: { model: 'text' },
   edit_image_not_square: { model: 'text', width: 'count', height: 'count' },
   edit_image_too_large: { model: 'text', limit: 'bytes', actual: 'bytes' },
+  // A batch some of whose targets were refused (jobs/plan-batch.ts): details.problems lists each, with its model.
+  targets_invalid: { count: 'count', models: 'count' },
   // A provider's answer or set-up.
   key_missing: { provider: 'text' },
   key_refused: { provider: 'text', status: 'count' },
@@ -84,6 +86,8 @@ export const errorKindFields = {
   stream_cut: { provider: 'text', events: 'count' },
   // Something asked for by id.
   job_not_found: { id: 'text' },
+  // jobs.remove on a job still on its way: cancel it first.
+  job_not_removable: { status: 'text' },
   image_not_found: { id: 'text' },
 } as const satisfies Record<string, Record<string, ErrorFieldType>>;
 

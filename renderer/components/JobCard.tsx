@@ -3,23 +3,32 @@ import { formatUsd } from '../i18n/format';
 import { isFinished, retryableStatuses, type Job } from '../../shared/contract/jobs';
 import { mediaUrl } from '../api';
 import { ErrorBanner } from './ErrorBanner';
+import { JobLivePreview } from './JobLivePreview';
 import { ReuseSettingsButton } from './ReuseSettingsButton';
 import { settingsOfJob } from '../stores/reuse';
-import { useJobs } from '../stores/jobs';
+import { elapsedMs, jobStateOf, useJobs } from '../stores/jobs';
 
-/** One job: its model, live state (queue position, last log line), its images, cost and time. */
+const seconds = (ms: number, language: string) =>
+  new Intl.NumberFormat(language, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(ms / 1000);
+
+/** One job: its model, one state that agrees with itself, its images, cost and times, and what can be done with it. */
 export function JobCard({ job, onOpen }: { job: Job; onOpen?: (imageId: string) => void }) {
   const { t, i18n } = useTranslation();
   const cancel = useJobs((state) => state.cancel);
   const retry = useJobs((state) => state.retry);
+  const remove = useJobs((state) => state.remove);
   const retryable = (retryableStatuses as readonly string[]).includes(job.status);
+  const state = jobStateOf(job);
   const lastLog = job.logs[job.logs.length - 1];
+  const took = elapsedMs(job);
   return (
     <article className={`job-card ${job.status}`} data-testid="job-item" data-status={job.status} data-job-id={job.id}>
       <header>
         <strong>{job.model}</strong>
         <span className="muted">{job.providerId}</span>
-        <span className={`status-chip ${job.status}`}>{t(`jobs.status.${job.status}`)}</span>
+        <span className={`status-chip ${job.status}`} data-testid="job-state">
+          {state.label === 'queue' ? t('jobs.inQueue') : t(`jobs.status.${state.label}`)}
+        </span>
         {!isFinished(job.status) && (
           <button type="button" data-testid="job-cancel" onClick={() => cancel(job.id)}>
             {t('jobs.cancel')}
@@ -36,20 +45,26 @@ export function JobCard({ job, onOpen }: { job: Job; onOpen?: (imageId: string) 
           </button>
         )}
         {job.kind === 'generate' && <ReuseSettingsButton settings={() => settingsOfJob(job)} />}
+        {isFinished(job.status) && (
+          <button type="button" data-testid="job-remove" title={t('jobs.removeHint')} onClick={() => remove(job.id)}>
+            {t('jobs.remove')}
+          </button>
+        )}
       </header>
       {job.status === 'interrupted' && (
-        <p className="muted" data-testid="job-interrupted">
+        <p className="job-interrupted" role="note" data-testid="job-interrupted">
           {t('jobs.interrupted')}
         </p>
       )}
-      {!isFinished(job.status) && job.queuePosition !== null && (
+      {state.position !== null && (
         <p className="muted" data-testid="job-position">
-          {t('jobs.position', { position: job.queuePosition })}
+          {state.position === 'next' ? t('jobs.positionNext') : t('jobs.position', { position: state.position })}
         </p>
       )}
+      <JobLivePreview job={job} />
       {!isFinished(job.status) && lastLog && <p className="muted log">{lastLog}</p>}
       {/* A failure is the job's state, kept with it: nothing to dismiss. */}
-      {job.error && <ErrorBanner error={job.error} testId="job-error" />}
+      {job.error && job.status !== 'interrupted' && <ErrorBanner error={job.error} testId="job-error" />}
       {job.imageIds.length > 0 && (
         <div className="job-images">
           {job.imageIds.map((id) => (
@@ -70,7 +85,14 @@ export function JobCard({ job, onOpen }: { job: Job; onOpen?: (imageId: string) 
         {job.costUsd !== null && (
           <span data-testid="job-cost">{formatUsd(job.costUsd, i18n.language) ?? t('spend.free')}</span>
         )}
-        {job.latencyMs !== null && <span data-testid="job-latency">{(job.latencyMs / 1000).toFixed(1)} s</span>}
+        {took !== null && job.status === 'done' && (
+          <span data-testid="job-elapsed">{t('jobs.took', { seconds: seconds(took, i18n.language) })}</span>
+        )}
+        {job.latencyMs !== null && (
+          <span data-testid="job-latency">
+            {t('jobs.inference', { seconds: seconds(job.latencyMs, i18n.language) })}
+          </span>
+        )}
         {job.attempts > 1 && <span>{t('jobs.attempts', { count: job.attempts })}</span>}
       </footer>
     </article>

@@ -3,13 +3,17 @@ import { persist } from 'zustand/middleware';
 import { maxTargetsPerBatch } from '../../shared/limits';
 import { builtInTarget } from '../../shared/presets';
 import { invoke } from '../api';
+import { paramsOfTarget, requestTarget } from './target-params';
 import { attempt, type ShownError } from './attempt';
+import { findModel, useCatalog } from './catalog';
 import { useJobs } from './jobs';
 import type { ReusedSettings } from './reuse';
 
 export interface Target {
   providerId: string;
   model: string;
+  /** Values set in this target's own panel: they stay when another target changes the shared ones. */
+  own?: Partial<GenerateParams>;
 }
 
 export interface GenerateParams {
@@ -31,6 +35,8 @@ interface GenerateState {
   addTarget(target: Target): void;
   removeTarget(index: number): void;
   setParams(patch: Partial<GenerateParams>): void;
+  /** A value set in one target's panel: its own, and the shared one every other target takes where it can. */
+  setTargetParams(index: number, patch: Partial<GenerateParams>): void;
   /** Fills the form with an image's or a job's settings (one target: the one that made it). */
   reuse(settings: ReusedSettings): void;
   submit(): Promise<void>;
@@ -55,6 +61,13 @@ export const useGenerate = create<GenerateState>()(
       removeTarget: (index) =>
         set({ targets: get().targets.length > 1 ? get().targets.filter((_, at) => at !== index) : get().targets }),
       setParams: (patch) => set({ params: { ...get().params, ...patch } }),
+      setTargetParams: (index, patch) =>
+        set({
+          params: { ...get().params, ...patch },
+          targets: get().targets.map((target, at) =>
+            at === index ? { ...target, own: { ...target.own, ...patch } } : target,
+          ),
+        }),
       reuse: ({ target, prompt, params }) =>
         set({ prompt, params, error: null, ...(target ? { targets: [target] } : {}) }),
       submit: async () => {
@@ -62,15 +75,13 @@ export const useGenerate = create<GenerateState>()(
         if (submitting) return;
         set({ submitting: true, error: null });
         await attempt(set, async () => {
-          const seed = params.seed.trim() === '' ? undefined : Number(params.seed);
+          // Each target with the values its own model takes (target-params.ts); no shared option is sent.
+          const models = useCatalog.getState().models;
           const { jobs } = await invoke('jobs.create', {
-            targets,
+            targets: targets.map((target) =>
+              requestTarget(target, paramsOfTarget(params, target, findModel(models, target.providerId, target.model))),
+            ),
             prompt,
-            n: params.n,
-            size: params.size || undefined,
-            aspectRatio: params.aspectRatio || undefined,
-            quality: params.quality || undefined,
-            seed: Number.isInteger(seed) ? seed : undefined,
           });
           for (const job of jobs) useJobs.getState().upsert(job);
         });

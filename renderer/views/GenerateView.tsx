@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import { maxTargetsPerBatch } from '../../shared/limits';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorBanner } from '../components/ErrorBanner';
-import { TargetPicker } from '../components/TargetPicker';
 import { findModel, useCatalog } from '../stores/catalog';
 import { defaultTarget, useGenerate } from '../stores/generate';
 import { useGallery } from '../stores/gallery';
@@ -11,12 +10,12 @@ import { useJobs } from '../stores/jobs';
 import { useProviders } from '../stores/providers';
 import { useShell } from '../stores/shell';
 import { BatchResults } from './generate/BatchResults';
-import { ParamsPanel } from './generate/ParamsPanel';
+import { TargetBlock } from './generate/TargetBlock';
+import './generate/generate.css';
 
 export function GenerateView() {
   const { t } = useTranslation();
-  const { prompt, targets, submitting, error, setPrompt, setTarget, addTarget, removeTarget, submit, dismissError } =
-    useGenerate();
+  const { prompt, targets, submitting, error, setPrompt, addTarget, submit, dismissError } = useGenerate();
   const models = useCatalog((state) => state.models);
   const batches = useJobs((state) => state.batches);
   const loadProviders = useProviders((state) => state.load);
@@ -30,8 +29,11 @@ export function GenerateView() {
     void startJobs();
   }, [loadProviders, startJobs]);
 
-  const primary = findModel(models, targets[0]!.providerId, targets[0]!.model);
-  const promptMax = primary?.promptMax ?? null;
+  // The prompt goes to every target: the tightest limit among them is the one to count against.
+  const limits = targets
+    .map((target) => findModel(models, target.providerId, target.model)?.promptMax ?? null)
+    .filter((limit): limit is number => limit !== null);
+  const promptMax = limits.length ? Math.min(...limits) : null;
   const canSubmit = prompt.trim().length > 0 && !submitting && (promptMax === null || prompt.length <= promptMax);
   const openInGallery = (imageId: string) => {
     select(imageId);
@@ -69,19 +71,7 @@ export function GenerateView() {
         )}
         <div className="targets">
           {targets.map((target, index) => (
-            <div key={index} className="target-row">
-              <TargetPicker target={target} index={index} onChange={(next) => setTarget(index, next)} />
-              {targets.length > 1 && (
-                <button
-                  type="button"
-                  aria-label={t('generate.removeModel')}
-                  data-testid={`remove-target-${index}`}
-                  onClick={() => removeTarget(index)}
-                >
-                  ×
-                </button>
-              )}
-            </div>
+            <TargetBlock key={index} target={target} index={index} count={targets.length} />
           ))}
           {targets.length < maxTargetsPerBatch && (
             <button
@@ -93,7 +83,6 @@ export function GenerateView() {
             </button>
           )}
         </div>
-        <ParamsPanel model={primary} />
         {error && <ErrorBanner error={error} onDismiss={dismissError} />}
         <button type="submit" className="primary" data-testid="generate-button" disabled={!canSubmit}>
           {submitting ? t('generate.sending') : t('generate.button', { count: targets.length })}

@@ -5,6 +5,7 @@ import { useShell } from '../stores/shell';
 import { ProvidersSection } from './settings/ProvidersSection';
 import { LibrarySection } from './settings/LibrarySection';
 import { SpendSection } from './settings/SpendSection';
+import { NotificationsSection } from './settings/NotificationsSection';
 
 const themes: ThemePreference[] = ['system', 'light', 'dark'];
 const languages: LanguagePreference[] = ['system', 'en', 'zh-CN'];
@@ -49,6 +50,7 @@ export function SettingsView() {
       </fieldset>
       <ProvidersSection />
       <SpendSection />
+      <NotificationsSection />
       <LibrarySection />
       {connection.state === 'connected' && (
         <fieldset className="card">

@@ -21,8 +21,8 @@ export const jobStatuses = [
 ] as const;
 export type JobStatus = (typeof jobStatuses)[number];
 export const finishedStatuses = ['done', 'failed', 'cancelled', 'interrupted'] as const satisfies readonly JobStatus[];
-/** The finished states Retry may send again (after saying an interrupted one may charge twice). */
-export const retryableStatuses = ['failed', 'interrupted'] as const satisfies readonly JobStatus[];
+/** The finished states Retry may send again (an interrupted one may charge twice; a cancelled one is sent anew). */
+export const retryableStatuses = ['failed', 'cancelled', 'interrupted'] as const satisfies readonly JobStatus[];
 
 /** A finished job stays as it is: nothing more is sent, polled or stored for it. */
 export function isFinished(status: JobStatus): boolean {
@@ -75,22 +75,30 @@ const inputImage = z.union([
     .strict(),
 ]);
 
+/** The options of one generation: the request's shared defaults, and each target's own where it gives them. */
+const generationOptions = {
+  n: z.number().int().min(1).max(10).optional(),
+  size: z.string().max(20).optional(),
+  aspectRatio: z.string().max(20).optional(),
+  quality: z.string().max(20).optional(),
+  outputFormat: z.string().max(10).optional(),
+  /** Absent means random: the core draws one for a model that takes a seed, and records it. */
+  seed: z.number().int().min(0).max(maxSeed).optional(),
+  /** Model-specific fields sent as they are (style, background, guidance_scale …). */
+  params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
+};
+
+/** One provider/model pair of a batch; an option it names replaces the request's shared one (params: per key). */
+export const jobTargetSchema = z
+  .object({ providerId: z.string().min(1).max(40), model: z.string().min(1).max(200), ...generationOptions })
+  .strict();
+export type JobTarget = z.infer<typeof jobTargetSchema>;
+
 export const jobRequestSchema = z
   .object({
-    targets: z
-      .array(z.object({ providerId: z.string().min(1).max(40), model: z.string().min(1).max(200) }).strict())
-      .min(1)
-      .max(maxTargetsPerBatch),
+    targets: z.array(jobTargetSchema).min(1).max(maxTargetsPerBatch),
     prompt: z.string().max(40_000),
-    n: z.number().int().min(1).max(10).optional(),
-    size: z.string().max(20).optional(),
-    aspectRatio: z.string().max(20).optional(),
-    quality: z.string().max(20).optional(),
-    outputFormat: z.string().max(10).optional(),
-    /** Absent means random: the core draws one for a model that takes a seed, and records it. */
-    seed: z.number().int().min(0).max(maxSeed).optional(),
-    /** Model-specific fields sent as they are (style, background, guidance_scale …). */
-    params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
+    ...generationOptions,
     /** Inputs of an edit: library images or raw files; the first one is the one the mask applies to. */
     images: z.array(inputImage).max(maxInputImages).optional(),
     /** The editor's mask as a PNG: painted (white or opaque) = edit here. */
@@ -118,12 +126,16 @@ export const jobsChannels = {
   ),
   'jobs.get': channel(z.object({ id: z.string().min(1).max(64) }).strict(), jobSchema),
   'jobs.cancel': channel(z.object({ id: z.string().min(1).max(64) }).strict(), jobSchema),
-  /** Sends a failed or interrupted job again, as a new attempt (an interrupted one may be charged twice). */
+  /** Sends a failed, cancelled or interrupted job again, as a new attempt (an interrupted one may be charged twice). */
   'jobs.retry': channel(z.object({ id: z.string().min(1).max(64) }).strict(), jobSchema),
   'jobs.resume': channel(z.object({}).strict(), z.object({ resumed: z.array(z.string()) })),
+  /** Forgets a finished job (its row and inputs); the images it made stay in the library. */
+  'jobs.remove': channel(z.object({ id: z.string().min(1).max(64) }).strict(), z.object({ id: z.string() })),
 };
 
 export const jobsEvents = {
   /** A job changed state or progress (queue position, logs, an image stored). */
   'jobs.changed': jobSchema,
+  /** A finished job was removed (jobs.remove): every window drops its card. */
+  'jobs.removed': z.object({ id: z.string() }),
 };

@@ -131,10 +131,13 @@ describe('job engine', () => {
       prompt: 'x',
       n: 2,
     });
+    // Named by its model, among the batch's problems (test/jobs/batch-targets.test.ts has the rest).
     expect(answer.ok === false && answer.error).toEqual({
       code: 'invalid_input',
-      message: 'dall-e-3 makes exactly 1 image(s) per request; you asked for 2.',
-      details: expect.anything(),
+      message: expect.stringContaining(
+        'dall-e-3 (qr): dall-e-3 makes exactly 1 image(s) per request; you asked for 2.',
+      ),
+      details: expect.objectContaining({ kind: 'targets_invalid', count: 1, models: 1 }),
     });
     expect(core.jobs.list()).toEqual([]);
   });

@@ -1,7 +1,7 @@
 // The job engine: validates and writes jobs, runs them with a concurrency limit per provider, cancels
 // them (remotely too, where the API allows), resumes unfinished ones, and announces every change.
 import { readFileSync } from 'node:fs';
-import { randomBytes, randomInt } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import {
   isFinished,
   isPaidCallInFlight,
@@ -10,8 +10,7 @@ import {
   type JobStatus,
 } from '../../../shared/contract/jobs';
 import { AppError, errorDetails, isAppError } from '../../../shared/errors';
-import { maxSeed } from '../../../shared/limits';
-import { type ProtocolId, presets, seededProtocols } from '../../../shared/presets';
+import { presets } from '../../../shared/presets';
 import type { CoreEvents } from '../events';
 import type { HttpClientOptions } from '../http/client';
 import type { Library } from '../library/library';
@@ -19,11 +18,12 @@ import { redact } from '../redact';
 import type { ModelCatalog } from '../providers/catalog-cache';
 import type { ProviderRegistry } from '../providers/registry';
 import type { PartialImage } from '../providers/types';
-import { assertValidRequest, createProviderAdapter, findModel, protocolFor } from '../providers/providers';
+import { createProviderAdapter } from '../providers/providers';
 import { defaultLeaseMs, holdLease } from './lease';
-import { buildRequest, runJob } from './runner';
+import { planBatch } from './plan-batch';
+import { runJob } from './runner';
 import { Slots } from './slots';
-import { type JobChanges, type JobParams, publicJob, type StoredJob } from './job-row';
+import { type JobChanges, publicJob, type StoredJob } from './job-row';
 import { createPreviews } from './previews';
 import { type JobInput, JobStore } from './store';
 
@@ -185,16 +185,6 @@ export function createJobEngine(options: JobEngineOptions) {
     return { inputs, parentId };
   }
 
-  /**
-   * The seed a job is sent with, decided once and stored with it (so a retry or a resume sends the same one): the
-   * asked seed, else a random one drawn here, for a model that takes a seed; none for a model that takes none.
-   */
-  function withSeed(params: JobParams, protocol: ProtocolId): JobParams {
-    const { seed, ...rest } = params;
-    if (!seededProtocols.includes(protocol)) return rest;
-    return { ...rest, seed: seed ?? randomInt(0, maxSeed + 1) };
-  }
-
   function schedule(job: StoredJob): void {
     if (!active.has(job.id) && !waiting.some((entry) => entry.id === job.id))
       waiting.push({ id: job.id, providerId: job.providerId });
@@ -204,34 +194,8 @@ export function createJobEngine(options: JobEngineOptions) {
     /** Validates every target first (nothing is written when one is invalid), then writes and starts the jobs. */
     async create(request: JobRequest): Promise<{ batchId: string; jobs: Job[] }> {
       const { inputs, parentId } = await inputsOf(request);
-      const params: JobParams = {
-        n: request.n,
-        size: request.size,
-        aspectRatio: request.aspectRatio,
-        quality: request.quality,
-        outputFormat: request.outputFormat,
-        seed: request.seed,
-        scaleMask: request.scaleMask,
-        extra: request.params,
-      };
-      const cleanParams = JSON.parse(JSON.stringify(params)) as JobParams;
-      const planned = [];
-      for (const target of request.targets) {
-        const provider = options.registry.get(target.providerId);
-        const protocol = protocolFor(provider.preset, target.model);
-        const model = findModel(provider.preset, target.model, options.catalog.remoteModels(provider.id));
-        const params = withSeed(cleanParams, protocol);
-        await assertValidRequest(model, buildRequest(target.model, request.prompt, params, inputs));
-        planned.push({
-          providerId: provider.id,
-          model: target.model,
-          protocol,
-          prompt: request.prompt,
-          params,
-          parentId,
-          inputs,
-        });
-      }
+      // Every target checked with its own options first: nothing is written while one is refused (plan-batch.ts).
+      const planned = (await planBatch(options, request, inputs)).map((draft) => ({ ...draft, parentId, inputs }));
       const batchId = `batch_${randomBytes(6).toString('hex')}`;
       const jobs = planned.map((draft) => store.insert({ ...draft, batchId, owner: self }));
       for (const job of jobs) {
@@ -288,19 +252,37 @@ export function createJobEngine(options: JobEngineOptions) {
     },
 
     /**
-     * Sends a failed or interrupted job again from where it stopped: its result fetched again, its remote job
+     * Sends a failed, cancelled or interrupted job again from where it stopped: its result fetched again, its remote job
      * polled again, or (sent and unanswered, or never sent) the request sent again — which may charge again.
      */
     retry(id: string): Job {
-      const job = existing(id);
+      let job = existing(id);
+      // A cancelled remote job was stopped at the provider: polling it again would only say so, so it is sent anew.
+      if (job.status === 'cancelled' && job.remote && !job.result) job = store.update(job, { remote: null });
       const status: JobStatus = job.result ? 'downloading' : job.remote ? 'running' : 'queued';
       if (!store.reopen(id, self, status))
-        throw new AppError('conflict', `Job ${id} is ${job.status}: only a failed or interrupted job can be retried.`);
+        throw new AppError(
+          'conflict',
+          `Job ${id} is ${job.status}: only a failed, cancelled or interrupted job can be retried.`,
+        );
       const reopened = store.get(id)!;
       options.events.emit('jobs.changed', shown(reopened));
       schedule(reopened);
       pump();
       return shown(reopened);
+    },
+
+    /** Forgets a finished job: its row and inputs go, the images it made stay in the library. */
+    remove(id: string): { id: string } {
+      const job = existing(id);
+      if (!isFinished(job.status) || !store.remove(id))
+        throw new AppError(
+          'conflict',
+          `Job ${id} is ${job.status}: only a finished job can be removed. Cancel it first.`,
+          errorDetails('job_not_removable', { status: job.status }),
+        );
+      options.events.emit('jobs.removed', { id });
+      return { id };
     },
 
     /** Calls this engine has sent and not had answered that no API can stop or look up (quitting loses them). */

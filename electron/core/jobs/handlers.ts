@@ -2,7 +2,8 @@
 import type { HandlerSlice } from '../handlers';
 import type { JobEngine } from './engine';
 
-export type JobsChannel = 'jobs.create' | 'jobs.list' | 'jobs.get' | 'jobs.cancel' | 'jobs.retry' | 'jobs.resume';
+export type JobsChannel =
+  'jobs.create' | 'jobs.list' | 'jobs.get' | 'jobs.cancel' | 'jobs.retry' | 'jobs.resume' | 'jobs.remove';
 
 export function jobsHandlers(engine: JobEngine): HandlerSlice<JobsChannel> {
   return {
@@ -12,5 +13,6 @@ export function jobsHandlers(engine: JobEngine): HandlerSlice<JobsChannel> {
     'jobs.cancel': ({ id }) => engine.cancel(id),
     'jobs.retry': ({ id }) => engine.retry(id),
     'jobs.resume': () => ({ resumed: engine.resume() }),
+    'jobs.remove': ({ id }) => engine.remove(id),
   };
 }

@@ -180,6 +180,11 @@ export class JobStore {
     return reopened.changes === 1;
   }
 
+  /** Deletes a finished job's row (its inputs go with it: ON DELETE CASCADE); false when it is not finished. */
+  remove(id: string): boolean {
+    return cached(this.db, `DELETE FROM jobs WHERE id = ? AND status IN (${finishedList})`).run(id).changes === 1;
+  }
+
   /** On a clean shutdown: unfinished jobs become free for the next engine to resume. */
   release(owner: string): void {
     cached(this.db, `UPDATE jobs SET owner = NULL WHERE owner = ? AND status NOT IN (${finishedList})`).run(owner);

@@ -3,4 +3,4 @@
 export { createHttpClient, createProviderAdapter } from './adapter';
 export { findModel, protocolFor } from './catalog';
 export { takeResultImage } from './download';
-export { assertValidRequest } from './validate';
+export { assertValidRequest, validateRequest } from './validate';

@@ -1,9 +1,16 @@
 import { useTranslation } from 'react-i18next';
 import type { ModelInfo } from '../../../shared/contract/models';
 import { seededProtocols } from '../../../shared/presets';
-import { type GenerateParams, useGenerate } from '../../stores/generate';
+import type { GenerateParams } from '../../stores/generate';
 
 type ChoiceKey = 'size' | 'aspectRatio' | 'quality';
+
+interface PanelProps {
+  model: ModelInfo | undefined;
+  /** The target's values, already fitted to its model (stores/target-params.ts). */
+  params: GenerateParams;
+  onChange(patch: Partial<GenerateParams>): void;
+}
 
 /** One parameter with a fixed set of values; '' means the model's own default. */
 function ChoiceParam({
@@ -11,23 +18,23 @@ function ChoiceParam({
   label,
   testId,
   values,
+  params,
+  onChange,
 }: {
   name: ChoiceKey;
   label: string;
   testId: string;
   values: string[];
-}) {
+} & Omit<PanelProps, 'model'>) {
   const { t } = useTranslation();
-  const value = useGenerate((state) => state.params[name]);
-  const setParams = useGenerate((state) => state.setParams);
   if (values.length === 0) return null;
   return (
     <label>
       {label}
       <select
         data-testid={testId}
-        value={value}
-        onChange={(event) => setParams({ [name]: event.target.value } as Partial<GenerateParams>)}
+        value={params[name]}
+        onChange={(event) => onChange({ [name]: event.target.value } as Partial<GenerateParams>)}
       >
         <option value="">{t('generate.default')}</option>
         {values.map((choice) => (
@@ -38,13 +45,12 @@ function ChoiceParam({
   );
 }
 
-/** Only the parameters the (first) chosen model accepts, with only the values it accepts. */
-export function ParamsPanel({ model }: { model: ModelInfo | undefined }) {
+/** Only the parameters this target's model accepts, with only the values it accepts. */
+export function ParamsPanel({ model, params, onChange }: PanelProps) {
   const { t } = useTranslation();
-  const params = useGenerate((state) => state.params);
-  const setParams = useGenerate((state) => state.setParams);
   if (!model) return null;
   const nValues = Array.from({ length: model.n.max - model.n.min + 1 }, (_, index) => model.n.min + index);
+  const shared = { params, onChange };
   return (
     <div className="params">
       {nValues.length > 1 && (
@@ -53,7 +59,7 @@ export function ParamsPanel({ model }: { model: ModelInfo | undefined }) {
           <select
             data-testid="param-n"
             value={params.n}
-            onChange={(event) => setParams({ n: Number(event.target.value) })}
+            onChange={(event) => onChange({ n: Number(event.target.value) })}
           >
             {nValues.map((value) => (
               <option key={value}>{value}</option>
@@ -61,9 +67,21 @@ export function ParamsPanel({ model }: { model: ModelInfo | undefined }) {
           </select>
         </label>
       )}
-      <ChoiceParam name="size" label={t('generate.size')} testId="param-size" values={model.sizes ?? []} />
-      <ChoiceParam name="aspectRatio" label={t('generate.aspect')} testId="param-aspect" values={model.aspectRatios} />
-      <ChoiceParam name="quality" label={t('generate.quality')} testId="param-quality" values={model.qualities} />
+      <ChoiceParam name="size" label={t('generate.size')} testId="param-size" values={model.sizes ?? []} {...shared} />
+      <ChoiceParam
+        name="aspectRatio"
+        label={t('generate.aspect')}
+        testId="param-aspect"
+        values={model.aspectRatios}
+        {...shared}
+      />
+      <ChoiceParam
+        name="quality"
+        label={t('generate.quality')}
+        testId="param-quality"
+        values={model.qualities}
+        {...shared}
+      />
       {seededProtocols.includes(model.protocol) && (
         <label>
           {t('generate.seed')}
@@ -72,7 +90,7 @@ export function ParamsPanel({ model }: { model: ModelInfo | undefined }) {
             inputMode="numeric"
             placeholder={t('generate.random')}
             value={params.seed}
-            onChange={(event) => setParams({ seed: event.target.value.replace(/\D/g, '') })}
+            onChange={(event) => onChange({ seed: event.target.value.replace(/\D/g, '') })}
           />
         </label>
       )}

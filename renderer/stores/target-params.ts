@@ -1,0 +1,47 @@
+// Each target of a fan-out is sent with the parameters its own model takes: the form's shared values where the model
+// accepts them, the target's own where it was set by itself. Nothing a model cannot take is sent to it, so one model's
+// limits never make the core refuse the whole batch (issue 14, point 1).
+import type { JobTarget } from '../../shared/contract/jobs';
+import type { ModelInfo } from '../../shared/contract/models';
+import { seededProtocols } from '../../shared/presets';
+import type { GenerateParams, Target } from './generate';
+
+/** The values this model takes, from what the form holds for it ('' = the model's default). */
+export function fitParams(model: ModelInfo | undefined, params: GenerateParams): GenerateParams {
+  // A model whose catalogue is not loaded yet is sent what the form holds; the core checks it.
+  if (!model) return params;
+  const n = Math.min(Math.max(params.n, model.n.min), model.n.max);
+  const size = model.sizes
+    ? model.sizes.includes(params.size)
+      ? params.size
+      : ''
+    : /^\d+x\d+$/.test(params.size)
+      ? params.size
+      : '';
+  return {
+    n,
+    size,
+    aspectRatio: model.aspectRatios.includes(params.aspectRatio) ? params.aspectRatio : '',
+    quality: model.qualities.includes(params.quality) ? params.quality : '',
+    seed: seededProtocols.includes(model.protocol) ? params.seed : '',
+  };
+}
+
+/** What a target's panel shows and sends: the shared values under its own. */
+export function paramsOfTarget(shared: GenerateParams, target: Target, model: ModelInfo | undefined): GenerateParams {
+  return fitParams(model, { ...shared, ...target.own });
+}
+
+/** The target as jobs.create takes it: every option named, so no shared default the model cannot take applies. */
+export function requestTarget(target: Target, params: GenerateParams): JobTarget {
+  const seed = params.seed.trim() === '' ? undefined : Number(params.seed);
+  return {
+    providerId: target.providerId,
+    model: target.model,
+    n: params.n,
+    ...(params.size && { size: params.size }),
+    ...(params.aspectRatio && { aspectRatio: params.aspectRatio }),
+    ...(params.quality && { quality: params.quality }),
+    ...(Number.isInteger(seed) && { seed }),
+  };
+}
