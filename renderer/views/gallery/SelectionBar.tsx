@@ -82,6 +82,7 @@ export function SelectionBar() {
           before={mediaUrl(comparing[0], 'original')}
           after={mediaUrl(comparing[1], 'original')}
           label={t('finding.compareTitle')}
+          title={t('finding.compareTitle')}
           onClose={() => setComparing(null)}
         />
       )}
