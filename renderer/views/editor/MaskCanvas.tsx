@@ -24,16 +24,22 @@ function drawOverlay(canvas: HTMLCanvasElement, rect: Rect | null): void {
   const [red, green, blue] = rgbOf(overlayColor);
   const width = area.x1 - area.x0;
   const height = area.y1 - area.y0;
+  // Every stroke segment redraws its rectangle (bench/painter.ts), so each pixel is one 32-bit write of a word
+  // looked up by coverage; the words are made through bytes, so they hold RGBA in memory whatever the byte order.
+  const word = new Uint8ClampedArray(4);
+  const wordValue = new Uint32Array(word.buffer);
+  const tint = new Uint32Array(256);
+  for (let coverage = 0; coverage < 256; coverage++) {
+    word.set([red, green, blue, coverage * overlayOpacity]);
+    tint[coverage] = wordValue[0]!;
+  }
   const pixels = new ImageData(width, height);
+  const out = new Uint32Array(pixels.data.buffer);
+  const { data } = mask;
   for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      const coverage = mask.data[(y + area.y0) * mask.width + x + area.x0]!;
-      const offset = (y * width + x) * 4;
-      pixels.data[offset] = red;
-      pixels.data[offset + 1] = green;
-      pixels.data[offset + 2] = blue;
-      pixels.data[offset + 3] = coverage * overlayOpacity;
-    }
+    const from = (y + area.y0) * mask.width + area.x0;
+    const to = y * width;
+    for (let x = 0; x < width; x++) out[to + x] = tint[data[from + x]!]!;
   }
   canvas.getContext('2d')!.putImageData(pixels, area.x0, area.y0);
 }
@@ -256,6 +262,9 @@ export function MaskCanvas() {
           height: source.height,
           visibility: viewport ? 'visible' : 'hidden',
           transform: viewport ? `translate(${viewport.x}px, ${viewport.y}px) scale(${viewport.scale})` : undefined,
+          // While panning, the frame is its own compositor layer: each frame moves it instead of repainting the
+          // image and mask (bench/painter.ts). Only then: a layer keeps the scale it was drawn at, a zoom must not.
+          willChange: panning ? 'transform' : undefined,
         }}
       >
         <img src={sourceUrl(source, mediaUrl)} alt={source.label} draggable={false} />
