@@ -62,6 +62,15 @@ function storable(result: ImageResult): ImageResult {
   };
 }
 
+/** An inline answer whose data was only in memory when the process ended (runJob's landed). */
+function answerLost(): AppError {
+  return new AppError(
+    'unavailable',
+    'The answer came, but Atelier closed before storing its image: the provider may have charged for it. ' +
+      'Retry sends it again, which may charge again.',
+  );
+}
+
 /** Once stored in the library, the job keeps the answer's facts but not the image data. */
 function withoutImageData(result: ImageResult): ImageResult {
   return { ...result, images: result.images.map(({ b64: _b64, bytes: _bytes, ...image }) => image) };
@@ -80,24 +89,45 @@ export async function runJob(deps: RunnerDeps, initial: StoredJob, signal: Abort
     remoteModels: deps.catalog.remoteModels(provider.id),
   });
   let job = initial;
-
-  if (!job.remote && !job.result) job = await send(job);
+  /** An intake slot taken the moment an inline answer arrived (see landed); given back however the job ends. */
+  let heldIntake = null as (() => void) | null;
   /** Set when a cancelled remote job finished anyway: its result is stored, past the cancel (see settleCancel). */
   let finishedDespiteCancel = false;
-  if (job.status === 'running' && job.remote) job = await pollUntilDone(job, adapter);
-  // The provider's part is over: its slot goes to the next job while this one fetches and stores.
-  deps.leaveProvider();
-  if (job.status === 'downloading') {
-    if (!finishedDespiteCancel) stopIfCancelled();
-    const storing = finishedDespiteCancel ? new AbortController().signal : signal;
-    const release = await deps.intake.acquire(storing);
-    try {
-      job = await downloadAll(job, storing);
-    } finally {
-      release();
+
+  try {
+    if (!job.remote && !job.result) job = await send(job);
+    if (job.status === 'running' && job.remote) job = await pollUntilDone(job, adapter);
+    // The provider's part is over: its slot goes to the next job while this one fetches and stores.
+    deps.leaveProvider();
+    if (job.status === 'downloading') {
+      if (!finishedDespiteCancel) stopIfCancelled();
+      const storing = finishedDespiteCancel ? new AbortController().signal : signal;
+      const release = heldIntake ?? (await deps.intake.acquire(storing));
+      try {
+        job = await downloadAll(job, storing);
+      } finally {
+        release();
+      }
     }
+    return job;
+  } finally {
+    heldIntake?.();
   }
-  return job;
+
+  /**
+   * A finished answer. One that carries its images inline (a GPT image's b64_json, ~4 MB each) goes straight to an
+   * intake slot when one is free, its data kept in memory only: written into the jobs row it cost tens of ms of main
+   * thread per job (the JSON, then SQLite's WAL and checkpoint), holding every other job and the UI's IPC up. Only
+   * when the intake is busy is the data written down, to survive a restart while it waits. A crash during that one
+   * intake leaves a result without data, and the job ends failed saying so (downloadAll).
+   */
+  function landed(sending: StoredJob, result: ImageResult): StoredJob {
+    const inline = result.images.some((image) => image.b64 !== undefined || image.bytes !== undefined);
+    heldIntake = inline ? deps.intake.tryAcquire() : null;
+    if (!heldIntake) return update(sending, { status: 'downloading', result: storable(result), progress: null });
+    const written = update(sending, { status: 'downloading', result: withoutImageData(result), progress: null });
+    return { ...written, result };
+  }
 
   /** A cancel may come from another process (the CLI beside the app): the row says so. */
   function stopIfCancelled(): void {
@@ -113,7 +143,7 @@ export async function runJob(deps: RunnerDeps, initial: StoredJob, signal: Abort
     );
     if (outcome.kind === 'pending')
       return update(sending, { status: 'running', remote: outcome.remote, progress: outcome.progress });
-    return update(sending, { status: 'downloading', result: storable(outcome.result), progress: null });
+    return landed(sending, outcome.result);
   }
 
   async function pollUntilDone(initialPoll: StoredJob, remoteAdapter: ProviderAdapter): Promise<StoredJob> {
@@ -184,6 +214,7 @@ export async function runJob(deps: RunnerDeps, initial: StoredJob, signal: Abort
       // The library decodes every pixel before it keeps the file; a damaged download is
       // fetched once more. Thumbnails follow in the background and need not hold the job up.
       const image = result.images[index]!;
+      if (image.url === undefined && image.b64 === undefined && image.bytes === undefined) throw answerLost();
       // The seed that made this image: its own (each of a local batch), else the answer's, else the one sent.
       const seed = image.seed ?? result.seed ?? current.jobParams.seed ?? null;
       const stored = await takeResultImage(

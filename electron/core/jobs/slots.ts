@@ -21,6 +21,18 @@ export class Slots {
     };
   }
 
+  /** A slot now if one is free (nobody waits then), else null: for work that may go ahead or be written down. */
+  tryAcquire(): (() => void) | null {
+    if (this.used >= this.limit) return null;
+    this.used++;
+    let held = true;
+    return () => {
+      if (!held) return;
+      held = false;
+      this.handOn();
+    };
+  }
+
   /** The slot goes straight to the next in line, so `used` only drops when nobody waits. */
   private handOn(): void {
     const next = this.waiting.shift();
