@@ -30,3 +30,6 @@ export const maxTargetsPerBatch = 8;
 
 /** The most input images one edit sends (gpt-image-1 takes 16). */
 export const maxInputImages = 16;
+
+/** Prompts kept for ↑/↓ in the Generate form (library/prompt-history.ts): the oldest beyond this are forgotten. */
+export const maxPromptHistory = 200;

@@ -40,6 +40,12 @@ interface GenerateState {
   /** Fills the form with an image's or a job's settings (one target: the one that made it). */
   reuse(settings: ReusedSettings): void;
   submit(): Promise<void>;
+  /** Sent prompts, newest first (library.promptHistory), and where ↑/↓ stand in them (null: what is being typed). */
+  history: string[];
+  historyAt: number | null;
+  loadHistory(): Promise<void>;
+  /** ↑ (older) or ↓ (newer) through the history, as a shell does; past the newest, the prompt is empty again. */
+  recall(direction: 'older' | 'newer'): boolean;
   dismissError(): void;
 }
 
@@ -54,7 +60,27 @@ export const useGenerate = create<GenerateState>()(
       params: { n: 1, size: '', aspectRatio: '', quality: '', seed: '' },
       submitting: false,
       error: null,
-      setPrompt: (prompt) => set({ prompt }),
+      setPrompt: (prompt) => set({ prompt, historyAt: null }),
+      history: [],
+      historyAt: null,
+      loadHistory: async () => {
+        await attempt(
+          set,
+          async () => {
+            const { prompts } = await invoke('library.promptHistory', {});
+            set({ history: prompts.map((entry) => entry.prompt) });
+          },
+          { background: true },
+        );
+      },
+      recall: (direction) => {
+        const { history, historyAt } = get();
+        const at = direction === 'older' ? (historyAt ?? -1) + 1 : (historyAt ?? 0) - 1;
+        if (at >= history.length || (historyAt === null && direction === 'newer')) return false;
+        if (at < 0) set({ prompt: '', historyAt: null });
+        else set({ prompt: history[at]!, historyAt: at });
+        return true;
+      },
       setTarget: (index, target) =>
         set({ targets: get().targets.map((current, at) => (at === index ? target : current)) }),
       addTarget: (target) => set({ targets: [...get().targets, target].slice(0, maxTargetsPerBatch) }),
@@ -84,6 +110,8 @@ export const useGenerate = create<GenerateState>()(
             prompt,
           });
           for (const job of jobs) useJobs.getState().upsert(job);
+          set({ historyAt: null });
+          void get().loadHistory();
         });
         set({ submitting: false });
       },

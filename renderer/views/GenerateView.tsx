@@ -15,7 +15,8 @@ import './generate/generate.css';
 
 export function GenerateView() {
   const { t } = useTranslation();
-  const { prompt, targets, submitting, error, setPrompt, addTarget, submit, dismissError } = useGenerate();
+  const { prompt, targets, submitting, error, setPrompt, addTarget, submit, dismissError, recall, loadHistory } =
+    useGenerate();
   const models = useCatalog((state) => state.models);
   const batches = useJobs((state) => state.batches);
   const loadProviders = useProviders((state) => state.load);
@@ -27,7 +28,8 @@ export function GenerateView() {
   useEffect(() => {
     void loadProviders();
     void startJobs();
-  }, [loadProviders, startJobs]);
+    void loadHistory();
+  }, [loadProviders, startJobs, loadHistory]);
 
   // The prompt goes to every target: the tightest limit among them is the one to count against.
   const limits = targets
@@ -58,6 +60,13 @@ export function GenerateView() {
           value={prompt}
           onChange={(event) => setPrompt(event.target.value)}
           onKeyDown={(event) => {
+            // ↑/↓ walk the prompts sent before when the caret is at the start (↑) or the end (↓), as in a shell.
+            const area = event.currentTarget;
+            const atStart = area.selectionStart === 0 && area.selectionEnd === 0;
+            const atEnd = area.selectionStart === area.value.length && area.selectionEnd === area.value.length;
+            const plain = !event.shiftKey && !event.altKey && !event.ctrlKey && !event.metaKey;
+            if (plain && event.key === 'ArrowUp' && atStart && recall('older')) event.preventDefault();
+            if (plain && event.key === 'ArrowDown' && atEnd && recall('newer')) event.preventDefault();
             if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && canSubmit) {
               event.preventDefault();
               return submit();
@@ -87,7 +96,9 @@ export function GenerateView() {
         <button type="submit" className="primary" data-testid="generate-button" disabled={!canSubmit}>
           {submitting ? t('generate.sending') : t('generate.button', { count: targets.length })}
         </button>
-        <p className="muted hint">{t('generate.shortcutHint')}</p>
+        <p className="muted hint">
+          {t('generate.shortcutHint')} {t('generate.historyHint')}
+        </p>
       </form>
       <div className="generate-results">
         {jobsError && <ErrorBanner error={jobsError} onDismiss={dismissJobsError} testId="jobs-error" />}

@@ -4,6 +4,7 @@
 // /media/<id>/<original|thumb256|thumb768>, never through `path`.
 import { z } from 'zod';
 import { type ErrorDetails, kindOf } from '../errors';
+import { maxPromptHistory } from '../limits';
 import { isoDateSchema } from './dates';
 import { channel } from './define';
 
@@ -299,6 +300,11 @@ export const libraryChannels = {
   /** Desktop only: drags the image's original out of the window to the desktop or another app; `unavailable` elsewhere. */
   'shell.startDrag': channel(z.object({ id: imageIdSchema }).strict(), z.object({ started: z.literal(true) })),
   /** The filter menus' choices with their counts, over the images not in the trash. */
+  /** The prompts sent from Generate, newest first, each once (↑/↓ in an empty prompt). */
+  'library.promptHistory': channel(
+    z.object({ limit: z.number().int().min(1).max(maxPromptHistory).optional() }).strict(),
+    z.object({ prompts: z.array(z.object({ prompt: z.string(), negativePrompt: z.string().nullable() })) }),
+  ),
   'library.facets': channel(
     z.object({}).strict(),
     z.object({

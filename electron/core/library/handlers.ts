@@ -23,6 +23,7 @@ type LibraryChannel =
   | 'library.diskUsage'
   | 'library.spend'
   | 'library.facets'
+  | 'library.promptHistory'
   | 'shell.reveal'
   | 'shell.startDrag';
 
@@ -56,6 +57,7 @@ export function libraryHandlers(library: Library, files?: FileHost): HandlerSlic
     'library.diskUsage': () => library.diskUsage(),
     'library.spend': (range) => library.spend(range),
     'library.facets': () => library.facets(),
+    'library.promptHistory': ({ limit }) => ({ prompts: library.promptHistory(limit) }),
     'shell.reveal': ({ id }) => revealOriginal(library.context, files, id),
     'shell.startDrag': ({ id }) => dragOriginal(library.context, files, id),
   };

@@ -16,6 +16,7 @@ import { checkLibrary, type CheckOptions } from './check';
 import { diskUsage } from './disk-usage';
 import { spend, type SpendRange } from './spend';
 import type { ChangeReason, LibraryContext } from './context';
+import { type PromptEntry, promptHistory, recordPrompt } from './prompt-history';
 import { exportImages } from './export-files';
 import { FileStore } from './file-store';
 import { importBuffers, importPaths } from './import-files';
@@ -73,6 +74,9 @@ export function createLibrary(options: LibraryOptions) {
     metadata: (id: string) => embeddedMetadata(context, id),
     list: (filter: ListFilter) => listImages(context, filter),
     facets: () => facets(context),
+    /** The prompts sent, newest first, each once (↑/↓ in the Generate form). */
+    promptHistory: (limit?: number) => promptHistory(context, limit),
+    recordPrompt: (entry: PromptEntry) => recordPrompt(context, entry),
     /** Images already stored for a job (a crash between storing and recording the job leaves them only here). */
     imageIdsOfJob: (jobId: string): string[] => imageIdsOfJob(context, jobId),
     import: (paths: string[]): Promise<ImportResult> => importPaths(context, paths),

@@ -12,6 +12,7 @@ import { libraryKanaSearchMigration } from './004-library-kana-search';
 import { librarySeedTextMigration } from './005-library-seed-text';
 import { libraryCostOrderMigration } from './006-library-cost-order';
 import { libraryFacetCountsMigration } from './007-library-facet-counts';
+import { libraryPromptHistoryMigration } from './008-library-prompt-history';
 import { providersMigration } from './100-providers';
 import { providersRequestTimeoutMigration } from './101-providers-request-timeout';
 import { modelCatalogMigration } from './200-providers-model-catalog';
@@ -27,6 +28,7 @@ export const migrations: readonly Migration[] = [
   librarySeedTextMigration,
   libraryCostOrderMigration,
   libraryFacetCountsMigration,
+  libraryPromptHistoryMigration,
   providersMigration,
   providersRequestTimeoutMigration,
   modelCatalogMigration,
