@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { LibraryImage, Lineage as LineageFacts } from '../../../shared/contract/library';
 import { invoke, mediaUrl, on } from '../../api';
 import { useGallery } from '../../stores/gallery';
+import { ReuseSettingsButton } from '../../components/ReuseSettingsButton';
+import { settingsOfImage } from '../../stores/reuse';
 import { CompareDialog } from './CompareDialog';
 
 /**
@@ -97,6 +99,9 @@ function LineageThumb({
       >
         <img src={mediaUrl(image.id, 'thumb256')} alt="" />
       </button>
+      {image.provider && image.model && (
+        <ReuseSettingsButton settings={() => settingsOfImage(image)} testId="lineage-reuse" />
+      )}
     </li>
   );
 }
