@@ -14,7 +14,8 @@ describe('crash loop', () => {
       const result = await runCrashLoop({ rounds, images, seed, log: (line) => console.log(line) });
       console.log(
         `crash loop: final ${JSON.stringify(result.final)}, ${result.images} images, ` +
-          `${result.resentBeforeRemoteStored} remote submits sent again (killed before their id was stored)`,
+          `${result.resentBeforeRemoteStored} remote submits sent again (killed before their id was stored); ` +
+          `ended failed as lost with the process: ${JSON.stringify(result.lostAnswers)}`,
       );
       expect(result.problems).toEqual([]);
       expect(result.rounds).toHaveLength(rounds);

@@ -46,6 +46,8 @@ export interface CrashLoopResult {
   images: number;
   /** fal/Replicate submits sent again because the kill came before their remote id was stored. */
   resentBeforeRemoteStored: number;
+  /** Failed as unavailable after a kill (an answer only in memory), by protocol. */
+  lostAnswers: Record<string, number>;
 }
 
 interface JobRow {
@@ -57,6 +59,7 @@ interface JobRow {
   remote: string | null;
   image_ids: string;
   error: string | null;
+  error_code: string | null;
 }
 
 /** mulberry32: a small seeded generator, so a run's choices can be replayed from its seed. */
@@ -149,6 +152,8 @@ export async function runCrashLoop(options: CrashLoopOptions): Promise<CrashLoop
   /** Per remote job: paid submits counted when its remote id was first seen stored. No later one may come. */
   const submitsAtRemote = new Map<string, number>();
   let resentBeforeRemoteStored = 0;
+  /** Jobs a kill left failed as unavailable (their answer was lost with the process), by protocol. */
+  const lostAnswers: Record<string, number> = {};
   const engines: EngineChild[] = [];
   try {
     const started = Date.now();
@@ -216,6 +221,7 @@ export async function runCrashLoop(options: CrashLoopOptions): Promise<CrashLoop
       final: final.statuses,
       images: final.images,
       resentBeforeRemoteStored,
+      lostAnswers,
     };
   } finally {
     // A failed run leaves no engine behind (killing one that already ended does nothing).
@@ -274,7 +280,7 @@ export async function runCrashLoop(options: CrashLoopOptions): Promise<CrashLoop
       if (!after.ok) found(`check after repair is not clean: ${JSON.stringify(after)}`);
 
       const jobs = core.db
-        .prepare('SELECT id, protocol, status, prompt, params, remote, image_ids, error FROM jobs')
+        .prepare('SELECT id, protocol, status, prompt, params, remote, image_ids, error, error_code FROM jobs')
         .all() as JobRow[];
       const imagesOfJob = new Map<string, string[]>();
       for (const image of images)
@@ -293,8 +299,12 @@ export async function runCrashLoop(options: CrashLoopOptions): Promise<CrashLoop
         if (last && unfinished(job.status)) found(`${job.id} is still ${job.status} after the last engine`);
         if ((job.status === 'failed' || job.status === 'interrupted') && !job.error)
           found(`${job.id} is ${job.status} without a reason`);
-        if (last && job.status === 'failed' && job.prompt !== 'seed failed')
-          found(`${job.id} failed: ${job.error ?? '(no reason)'}`);
+        // A crash may lose what no restart can get back (an answer held only in memory): the job then ends failed
+        // as unavailable, saying it may have been charged. Any other failure is a defect the loop found.
+        if (job.status === 'failed' && job.error_code === 'unavailable' && job.prompt !== 'seed failed')
+          lostAnswers[job.protocol] = (lostAnswers[job.protocol] ?? 0) + (last ? 1 : 0);
+        else if (last && job.status === 'failed' && job.prompt !== 'seed failed')
+          found(`${job.id} (${job.protocol}) failed: ${job.error ?? '(no reason)'}`);
       }
       return {
         open: jobs.filter((job) => unfinished(job.status)).map((job) => job.id),
