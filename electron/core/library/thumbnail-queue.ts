@@ -12,6 +12,9 @@ export class ThumbnailQueue {
   private running: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
   private closed = false;
+  /** When a result last arrived, and whether a caller waits for every thumbnail (then nothing pauses). */
+  private lastArrival = 0;
+  private draining = false;
 
   constructor(
     private readonly store: FileStore,
@@ -21,6 +24,7 @@ export class ThumbnailQueue {
   schedule(sha256: string, relativePath: string): void {
     if (this.closed) return;
     this.pending.set(sha256, relativePath);
+    this.lastArrival = Date.now();
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => this.start(), this.quietMs);
     this.timer.unref();
@@ -28,8 +32,13 @@ export class ThumbnailQueue {
 
   /** Makes every scheduled thumbnail now and resolves when they all exist (tests and benchmarks wait on it). */
   async drain(): Promise<void> {
-    this.start();
-    while (this.running) await this.running;
+    this.draining = true;
+    try {
+      this.start();
+      while (this.running) await this.running;
+    } finally {
+      this.draining = false;
+    }
   }
 
   close(): void {
@@ -44,13 +53,21 @@ export class ThumbnailQueue {
     if (this.pending.size === 0) return;
     this.running ??= this.work().finally(() => {
       this.running = null;
-      if (this.pending.size > 0) this.start();
+      // A pause (results arriving) has its timer set; otherwise what came meanwhile is made now.
+      if (this.pending.size > 0 && !this.timer) this.start();
     });
   }
 
   private async work(): Promise<void> {
     for (const [sha256, relativePath] of this.pending) {
       if (this.closed) return;
+      // Results arriving again: pause until they stop for a moment. Once started, the queue used to run through
+      // a whole burst, each 1024² thumbnail taking the cores from the next results' intake (bench/jobs.ts).
+      if (!this.draining && Date.now() - this.lastArrival < this.quietMs) {
+        this.timer = setTimeout(() => this.start(), this.quietMs);
+        this.timer.unref();
+        return;
+      }
       this.pending.delete(sha256);
       try {
         await ensureThumbnails(this.store, sha256, relativePath);
