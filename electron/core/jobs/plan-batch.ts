@@ -30,6 +30,8 @@ export interface TargetProblem {
   field: string | null;
   message: string;
   details: ErrorDetails | undefined;
+  /** A fix the UI can offer with one click (validate.ts: scale the mask to the image). */
+  fix?: 'scale_mask';
 }
 
 /** The options one target is sent with: its own where it names them, the request's otherwise; params per key. */
@@ -78,7 +80,7 @@ export async function planBatch(
       const params = withSeed(optionsOfTarget(request, target), protocol);
       const issues = await validateRequest(model, buildRequest(target.model, request.prompt, params, inputs));
       for (const issue of issues)
-        problems.push({ ...about, field: issue.field, message: issue.message, details: issue.details });
+        problems.push({ ...about, field: issue.field, message: issue.message, details: issue.details, fix: issue.fix });
       if (issues.length === 0)
         planned.push({ providerId: provider.id, model: target.model, protocol, prompt: request.prompt, params });
     } catch (error) {
@@ -97,7 +99,7 @@ function batchRefused(request: JobRequest, problems: TargetProblem[]): AppError 
   if (request.targets.length === 1) {
     // One target: its first problem is the error's kind, as before batches had several; the rest follow in full.
     const [first] = problems;
-    const issues = problems.map(({ field, message, details }) => ({ field, message, details }));
+    const issues = problems.map(({ field, message, details, fix }) => ({ field, message, details, fix }));
     return new AppError('invalid_input', named.join(' '), { ...first!.details, issues, problems });
   }
   const models = new Set(problems.map((problem) => problem.target)).size;
