@@ -21,7 +21,10 @@ export const shortcuts = {
     { does: 'switchView', keys: ['Mod+1', 'Mod+2', 'Mod+3', 'Mod+4'] },
     { does: 'closeDialog', keys: ['Escape'] },
   ],
-  generate: [{ does: 'generate', keys: ['Mod+Enter'] }],
+  generate: [
+    { does: 'generate', keys: ['Mod+Enter'] },
+    { does: 'promptHistory', keys: ['ArrowUp', 'ArrowDown'] },
+  ],
   gallery: [
     { does: 'moveFocus', keys: ['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown'] },
     { does: 'firstLast', keys: ['Home', 'End'] },

@@ -444,6 +444,7 @@ export const en = {
       switchView: 'Go to Generate, Gallery, Editor, Settings',
       closeDialog: 'Close a dialog or this list',
       generate: 'Generate (in the prompt)',
+      promptHistory: 'Earlier and later prompts (caret at the start or end of the prompt)',
       moveFocus: 'Move to the next image',
       firstLast: 'First or last image',
       selectRange: 'Grow the selection',

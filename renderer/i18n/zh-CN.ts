@@ -430,6 +430,7 @@ export const zhCN: Messages = {
       switchView: '切换到生成、图库、编辑器、设置',
       closeDialog: '关闭对话框或本列表',
       generate: '生成（在提示词框中）',
+      promptHistory: '上一个、下一个提示词（光标位于提示词开头或末尾时）',
       moveFocus: '移到相邻的图片',
       firstLast: '第一张或最后一张图片',
       selectRange: '扩大选择范围',
