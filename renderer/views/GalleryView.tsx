@@ -126,6 +126,8 @@ export function GalleryView() {
       <header className="view-header">
         <h1 id="gallery-title">{inTrash ? t('trash.title') : t('gallery.title')}</h1>
         <GalleryToolbar />
+        {/* Shown on a row of its own below (CSS order), but after the search in Tab order; Import then leads to the grid. */}
+        {!inTrash && <GalleryFilters />}
         <TileSizeSlider />
         <button
           type="button"
@@ -144,7 +146,6 @@ export function GalleryView() {
           onFiles={importFiles}
         />
       </header>
-      {!inTrash && <GalleryFilters />}
       <FilterChips />
       {dragging && (
         <div className="drop-overlay" data-testid="gallery-drop-overlay">

@@ -100,15 +100,15 @@ export function ImageDetail() {
           </button>
         )}
       </div>
-      {image.prompt && <PromptText key={image.id} prompt={image.prompt} />}
+      {image.prompt && <PromptText key={`prompt-${image.id}`} prompt={image.prompt} />}
       {image.negativePrompt && (
         <div className="prompt negative" data-testid="detail-negative-prompt">
           <span className="muted">{t('finding.negativePrompt')}</span> {image.negativePrompt}
         </div>
       )}
-      {generator === 'comfyui' && <ComfyWorkflow key={image.id} imageId={image.id} />}
+      {generator === 'comfyui' && <ComfyWorkflow key={`workflow-${image.id}`} imageId={image.id} />}
       <TagEditor imageId={image.id} tags={image.tags} />
-      <Lineage key={image.id} image={image} />
+      <Lineage key={`lineage-${image.id}`} image={image} />
       <dl className="facts">
         {facts
           .filter(([, value]) => value)
@@ -132,7 +132,7 @@ export function ImageDetail() {
           </dl>
         </section>
       )}
-      {image.source === 'imported' && <EmbeddedMetadata key={image.id} imageId={image.id} />}
+      {image.source === 'imported' && <EmbeddedMetadata key={`metadata-${image.id}`} imageId={image.id} />}
     </aside>
   );
 }
