@@ -163,9 +163,13 @@ async function freshContext(browser: Browser, served: Served): Promise<BrowserCo
  */
 const waitFirstScreen = `(scrollerSelector, started) => new Promise((resolve, reject) => {
   const check = () => {
-    if (performance.now() - started > 20000) return reject(new Error('no first screen of thumbnails in 20 s'));
     const scroller = document.querySelector(scrollerSelector);
     const images = scroller ? [...scroller.querySelectorAll('img')] : [];
+    if (performance.now() - started > 20000) {
+      const broken = images.filter((image) => image.complete && image.naturalWidth === 0).length;
+      const pending = images.filter((image) => !image.complete).length;
+      return reject(new Error('no first screen of thumbnails in 20 s: ' + images.length + ' images, ' + broken + ' broken, ' + pending + ' loading'));
+    }
     if (scroller && images.length > 0) {
       const box = scroller.getBoundingClientRect();
       const shown = images.filter((image) => {
@@ -215,6 +219,11 @@ async function openBareGrid(
     }),
   );
   const page = await context.newPage();
+  let refusals = 0;
+  page.on('response', (response) => {
+    if (response.status() >= 400 && refusals++ === 0)
+      console.error(`  bare grid: ${response.url()} answered ${response.status()}`);
+  });
   await page.goto(`${served.origin}${bareGridPath}`);
   await page.evaluate(`window.waitFirstScreen = ${waitFirstScreen}`);
   const ms = await page.evaluate((ids) => {
