@@ -21,6 +21,8 @@ export type ProtocolId = (typeof protocolIds)[number];
  * unanswered call may still have been charged (the engine marks it interrupted; quitting asks first).
  */
 export const synchronousProtocols: readonly ProtocolId[] = ['openai-images'];
+/** Protocols that render on this computer and cost nothing: a lost answer is simply rendered again. */
+export const freeProtocols: readonly ProtocolId[] = ['local'];
 /** Protocols whose adapters send a seed (the OpenAI images API takes none): only their models show and record one. */
 export const seededProtocols: readonly ProtocolId[] = ['local', 'fal-queue', 'replicate'];
 

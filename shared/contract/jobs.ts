@@ -1,6 +1,7 @@
 // The persistent job queue: every generation or edit is a job that survives restarts.
-// States: queued → submitted → running → downloading → done | failed | cancelled; or, when a synchronous call was
-// sent and the process ended before its answer, interrupted (it may have been charged: only the user sends it again).
+// States: queued → submitted → running → downloading → done | failed | cancelled; or interrupted, when the process
+// ended with a paid answer it alone had: a request sent with no answer or remote id yet, or an answer whose image
+// was not yet stored (it may have been charged: only the user sends it again; free local work is simply redone).
 import { z } from 'zod';
 import { errorCodes } from '../errors';
 import { maxInputBase64Chars, maxInputImages, maxSeed, maxTargetsPerBatch } from '../limits';

@@ -34,8 +34,6 @@ export type Fault =
   | { kind: 'event-stream' }
   /** A streamed answer whose connection drops after this many events (before its final image). */
   | { kind: 'stream-cut'; afterEvents: number }
-  /** A streamed answer whose connection drops after this many events (before its final image). */
-  | { kind: 'stream-cut'; afterEvents: number }
   /** files: serves only the first half of the image (with a matching Content-Length). */
   | { kind: 'truncated-image' }
   /** files: answers 403 as an expired signed URL does. */

@@ -44,10 +44,6 @@ export interface CrashLoopResult {
   /** Final status counts over every job. */
   final: Partial<Record<JobStatus, number>>;
   images: number;
-  /** fal/Replicate submits sent again because the kill came before their remote id was stored. */
-  resentBeforeRemoteStored: number;
-  /** Failed as unavailable after a kill (an answer only in memory), by protocol. */
-  lostAnswers: Record<string, number>;
 }
 
 interface JobRow {
@@ -151,9 +147,6 @@ export async function runCrashLoop(options: CrashLoopOptions): Promise<CrashLoop
   const libraryDir = tempLibrary();
   /** Per remote job: paid submits counted when its remote id was first seen stored. No later one may come. */
   const submitsAtRemote = new Map<string, number>();
-  let resentBeforeRemoteStored = 0;
-  /** Jobs a kill left failed as unavailable (their answer was lost with the process), by protocol. */
-  const lostAnswers: Record<string, number> = {};
   const engines: EngineChild[] = [];
   try {
     const started = Date.now();
@@ -220,8 +213,6 @@ export async function runCrashLoop(options: CrashLoopOptions): Promise<CrashLoop
       rounds,
       final: final.statuses,
       images: final.images,
-      resentBeforeRemoteStored,
-      lostAnswers,
     };
   } finally {
     // A failed run leaves no engine behind (killing one that already ended does nothing).
@@ -299,11 +290,9 @@ export async function runCrashLoop(options: CrashLoopOptions): Promise<CrashLoop
         if (last && unfinished(job.status)) found(`${job.id} is still ${job.status} after the last engine`);
         if ((job.status === 'failed' || job.status === 'interrupted') && !job.error)
           found(`${job.id} is ${job.status} without a reason`);
-        // A crash may lose what no restart can get back (an answer held only in memory): the job then ends failed
-        // as unavailable, saying it may have been charged. Any other failure is a defect the loop found.
-        if (job.status === 'failed' && job.error_code === 'unavailable' && job.prompt !== 'seed failed')
-          lostAnswers[job.protocol] = (lostAnswers[job.protocol] ?? 0) + (last ? 1 : 0);
-        else if (last && job.status === 'failed' && job.prompt !== 'seed failed')
+        // What a crash loses that no restart can get back (a paid answer only this process had) ends interrupted,
+        // and free local work is redone: a failure the loop did not seed is a defect it found.
+        if (last && job.status === 'failed' && job.prompt !== 'seed failed')
           found(`${job.id} (${job.protocol}) failed: ${job.error ?? '(no reason)'}`);
       }
       return {
@@ -329,7 +318,7 @@ export async function runCrashLoop(options: CrashLoopOptions): Promise<CrashLoop
 
   /**
    * Never sent twice without the user's word: a synchronous call once at most (one sent before a kill is marked
-   * interrupted, not re-sent); a fal or Replicate submit never again once its remote id was stored.
+   * interrupted, not re-sent); a fal or Replicate submit likewise, and never again once its remote id was stored.
    */
   function checkSends(job: JobRow, sends: number, found: (what: string) => void): void {
     if (job.protocol === 'openai-images' && sends > 1) found(`${job.id} (synchronous) was sent ${sends} times`);
@@ -338,7 +327,8 @@ export async function runCrashLoop(options: CrashLoopOptions): Promise<CrashLoop
     if (atRemote === undefined) {
       if (job.remote) {
         submitsAtRemote.set(job.id, sends);
-        resentBeforeRemoteStored += Math.max(0, sends - 1);
+        // A submit whose answer was lost with the process ends interrupted: only the user's Retry sends it again.
+        if (sends > 1) found(`${job.id} (${job.protocol}) was submitted ${sends} times before its id was stored`);
       }
     } else if (sends > atRemote) found(`${job.id} was submitted again after its remote id was stored`);
   }

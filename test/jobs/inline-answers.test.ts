@@ -1,8 +1,10 @@
 // An answer that carries its images inline (a GPT image's b64_json) goes to the library without its data passing
 // through the jobs row (issue 11, point 14: that write cost tens of ms of main thread per job); a crash while such
-// an answer was held in memory ends the job failed with that reason, never re-sent and never "damaged".
+// an answer was held in memory ends a paid job interrupted with that reason, never re-sent silently and never
+// "damaged"; a free local one is rendered again.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Job } from '../../shared/contract/jobs';
+import { builtInTarget } from '../../shared/presets';
 import type { Core } from '../../electron/core/core';
 import { startFakeProvider, type FakeProvider } from '../fake-provider';
 import { addProviders, jobKey, openCore, tempLibrary } from './helpers';
@@ -52,20 +54,41 @@ describe('inline answers', () => {
     expect(core.library.get(job.imageIds[0]!).width).toBe(1024);
   });
 
-  it('an inline answer lost with the process ends failed, saying it may have been charged, and is not re-sent', async () => {
-    const job = await generate();
-    // The engine lets go of a job just after announcing its end.
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    // As the row stands when the process died during the intake: downloading, the answer's facts, no data, no image.
+  /** The row as it stands when the process died during the intake: downloading, the answer's facts, no data. */
+  function asIfKilledDuringIntake(job: Job): void {
     core.db.prepare('DELETE FROM images WHERE job_id = ?').run(job.id);
     core.db
       .prepare("UPDATE jobs SET status = 'downloading', image_ids = '[]', finished_at = NULL WHERE id = ?")
       .run(job.id);
+  }
+
+  it('a paid inline answer lost with the process ends interrupted, saying it may have been charged; only Retry sends it again', async () => {
+    const job = await generate();
+    // The engine lets go of a job just after announcing its end.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    asIfKilledDuringIntake(job);
     const sent = fake.requests.length;
-    expect(core.jobs.resume()).toContain(job.id);
-    const ended = await core.jobs.waitFor(job.id);
-    expect(ended.status).toBe('failed');
+    expect(core.jobs.resume()).not.toContain(job.id);
+    const ended = core.jobs.get(job.id);
+    expect(ended.status).toBe('interrupted');
     expect(ended.error).toEqual({ code: 'unavailable', message: expect.stringMatching(/may have charged for it/) });
     expect(fake.requests.length).toBe(sent);
+    // The user's Retry sends it anew (the answer cannot be fetched again), and it lands.
+    core.jobs.retry(job.id);
+    const retried = await core.jobs.waitFor(job.id);
+    expect(retried.status).toBe('done');
+    expect(fake.requests.length).toBe(sent + 1);
+  });
+
+  it('a free local answer lost with the process is simply rendered again on resume', async () => {
+    const answer = await core.invoke('jobs.create', { targets: [builtInTarget], prompt: 'a kite' });
+    if (!answer.ok) throw new Error(answer.error.message);
+    const job = await core.jobs.waitFor((answer.value as { jobs: Job[] }).jobs[0]!.id);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    asIfKilledDuringIntake(job);
+    expect(core.jobs.resume()).toContain(job.id);
+    const ended = await core.jobs.waitFor(job.id);
+    expect(ended.status).toBe('done');
+    expect(ended.imageIds).toHaveLength(1);
   });
 });

@@ -2,15 +2,9 @@
 // them (remotely too, where the API allows), resumes unfinished ones, and announces every change.
 import { readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import {
-  isFinished,
-  isPaidCallInFlight,
-  type Job,
-  type JobRequest,
-  type JobStatus,
-} from '../../../shared/contract/jobs';
+import { isFinished, type Job, type JobRequest, type JobStatus } from '../../../shared/contract/jobs';
 import { AppError, errorDetails, isAppError } from '../../../shared/errors';
-import { presets } from '../../../shared/presets';
+import { freeProtocols, presets } from '../../../shared/presets';
 import type { CoreEvents } from '../events';
 import type { HttpClientOptions } from '../http/client';
 import type { Library } from '../library/library';
@@ -21,7 +15,7 @@ import type { PartialImage } from '../providers/types';
 import { createProviderAdapter } from '../providers/providers';
 import { defaultLeaseMs, holdLease } from './lease';
 import { planBatch } from './plan-batch';
-import { runJob } from './runner';
+import { imageDataLost, runJob } from './runner';
 import { Slots } from './slots';
 import { type JobChanges, publicJob, type StoredJob } from './job-row';
 import { createPreviews } from './previews';
@@ -61,6 +55,7 @@ export function createJobEngine(options: JobEngineOptions) {
   const self = lease.owner;
 
   const limit = options.concurrency ?? presetConcurrency(options.registry);
+  const stored = (jobId: string) => options.library.imageIdsOfJob(jobId);
   const intake = new Slots(intakeSlots);
 
   const previews = createPreviews();
@@ -244,10 +239,17 @@ export function createJobEngine(options: JobEngineOptions) {
         .filter((job) => !active.has(job.id) && !waiting.some((entry) => entry.id === job.id))
         .filter((job) => job.owner === self || store.claim(job.id, self))
         .filter((job) => {
-          if (!answerLost(job)) return true;
-          update(job, { status: 'interrupted', error: interruptedError });
+          const lost = lostAnswer(job, stored);
+          if (lost === null) return true;
+          // Free work is simply done again; paid work waits for the user's Retry (it may have been charged).
+          if (freeProtocols.includes(job.protocol)) {
+            if (lost === 'stored') update(job, { status: 'queued', result: null });
+            return true;
+          }
+          update(job, { status: 'interrupted', error: lost === 'sent' ? interruptedError : notStoredError });
           return false;
-        });
+        })
+        .map((job) => store.get(job.id)!);
       jobs.forEach(schedule);
       pump();
       return jobs.map((job) => job.id);
@@ -261,6 +263,8 @@ export function createJobEngine(options: JobEngineOptions) {
       let job = existing(id);
       // A cancelled remote job was stopped at the provider: polling it again would only say so, so it is sent anew.
       if (job.status === 'cancelled' && job.remote && !job.result) job = store.update(job, { remote: null });
+      // An answer whose image data was lost with the process cannot be fetched again: it is sent anew.
+      if (job.result && imageDataLost(job.result, stored(job.id).length)) job = store.update(job, { result: null });
       const status: JobStatus = job.result ? 'downloading' : job.remote ? 'running' : 'queued';
       if (!store.reopen(id, self, status))
         throw new AppError(
@@ -287,11 +291,11 @@ export function createJobEngine(options: JobEngineOptions) {
       return { id };
     },
 
-    /** Calls this engine has sent and not had answered that no API can stop or look up (quitting loses them). */
+    /** Paid answers quitting now would lose: calls sent and unanswered, answers held only in memory. */
     paidCallsInFlight(): number {
       return [...active.keys()].filter((id) => {
         const job = store.get(id);
-        return job !== null && answerLost(job);
+        return job !== null && !freeProtocols.includes(job.protocol) && lostAnswer(job, stored) !== null;
       }).length;
     },
 
@@ -333,10 +337,25 @@ function noSuchJob(id: string): AppError {
   );
 }
 
-/** A synchronous call sent (status submitted) whose answer has not come: if the process ends, it never will. */
-function answerLost(job: StoredJob): boolean {
-  return isPaidCallInFlight(job) && !job.remote && !job.result;
+/**
+ * What of a job's answer only this process had, and the next start cannot get back: 'sent' — a request sent (status
+ * submitted) with neither an answer nor a remote id to look it up by (a synchronous call, or a fal or Replicate
+ * submit whose answer never came: sending it again may pay twice); 'stored' — the answer came, its image data held
+ * only in memory (runner.ts landed) and not yet in the library. Null when a restart loses nothing.
+ */
+function lostAnswer(job: StoredJob, storedImages: (jobId: string) => string[]): 'sent' | 'stored' | null {
+  if (job.status === 'submitted' && !job.remote && !job.result) return 'sent';
+  if (job.status === 'downloading' && job.result && imageDataLost(job.result, storedImages(job.id).length))
+    return 'stored';
+  return null;
 }
+
+const notStoredError = {
+  code: 'unavailable' as const,
+  message:
+    'The answer came, but Atelier closed before storing its image: the provider may have charged for it. ' +
+    'Retry sends it again, which may charge again.',
+};
 
 const interruptedError = {
   code: 'unavailable' as const,

@@ -71,6 +71,16 @@ function answerLost(): AppError {
   );
 }
 
+/**
+ * The answer came but some image from `from` on has neither data nor a URL: it was held only in memory (landed) when
+ * the process ended, so nothing can fetch it again.
+ */
+export function imageDataLost(result: ImageResult, from = 0): boolean {
+  return result.images
+    .slice(from)
+    .some((image) => image.url === undefined && image.b64 === undefined && image.bytes === undefined);
+}
+
 /** Once stored in the library, the job keeps the answer's facts but not the image data. */
 function withoutImageData(result: ImageResult): ImageResult {
   return { ...result, images: result.images.map(({ b64: _b64, bytes: _bytes, ...image }) => image) };
