@@ -41,7 +41,7 @@ export function isGptImageModel(id: string): id is GptImageModelId {
  * tokens). So previews are asked for per job (`partial_images` in its params, 0 = none) and are off by default:
  * a preview nobody asked for is money spent without the user's word. Fewer partials may arrive than asked for.
  */
-export const partialImages = { min: 0, max: 3, byDefault: 0, extraOutputTokensEach: 100 } as const;
+export const partialImages = { min: 0, max: 3, byDefault: 0, extraOutputTokensEach: 100, whenAsked: 2 } as const;
 
 /** US dollars per million tokens, by kind of token, as a GPT image answer's `usage` counts them. */
 export interface TokenPrices {

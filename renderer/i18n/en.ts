@@ -39,6 +39,9 @@ export const en = {
     quality: 'Quality',
     seed: 'Seed',
     random: 'random',
+    livePreview: 'Live preview',
+    livePreviewHint:
+      'Shows {{count}} partial images while the model draws. Each costs about 100 more image tokens (≈ $0.004 on gpt-image-1).',
     default: 'Default',
     sending: 'Sending…',
     button_one: 'Generate',

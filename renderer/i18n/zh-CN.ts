@@ -34,6 +34,9 @@ export const zhCN: Messages = {
     quality: '质量',
     seed: '种子',
     random: '随机',
+    livePreview: '实时预览',
+    livePreviewHint:
+      '模型绘制时显示 {{count}} 张中间图。每张约多消耗 100 个图像 token（gpt-image-1 上约 0.004 美元）。',
     default: '默认',
     sending: '正在发送…',
     button_one: '生成',

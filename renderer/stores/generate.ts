@@ -22,6 +22,8 @@ export interface GenerateParams {
   aspectRatio: string;
   quality: string;
   seed: string;
+  /** Partial images while a GPT image model draws (they cost extra tokens: off unless the user turns it on). */
+  livePreview?: boolean;
 }
 
 interface GenerateState {

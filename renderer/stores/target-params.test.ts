@@ -38,6 +38,7 @@ describe('each target sends what its own model takes', () => {
       aspectRatio: '16:9',
       quality: '',
       seed: '9',
+      livePreview: false,
     });
     expect(paramsOfTarget(shared, { providerId: 'qr', model: dalle3.id }, dalle3)).toEqual({
       n: 1,
@@ -45,7 +46,20 @@ describe('each target sends what its own model takes', () => {
       aspectRatio: '',
       quality: 'hd',
       seed: '',
+      livePreview: false,
     });
+  });
+
+  it('a live preview is asked of GPT image models only, as partial_images (they cost extra: off unless set)', () => {
+    const gptImage = model({ id: 'gpt-image-1', sizes: ['1024x1024'] });
+    const withPreview = { ...shared, livePreview: true };
+    const target = { providerId: 'oa', model: gptImage.id };
+    expect(requestTarget(target, paramsOfTarget(withPreview, target, gptImage))).toMatchObject({
+      params: { partial_images: 2 },
+    });
+    expect(requestTarget(target, paramsOfTarget(shared, target, gptImage))).not.toHaveProperty('params');
+    const other = { providerId: 'qr', model: dalle3.id };
+    expect(requestTarget(other, paramsOfTarget(withPreview, other, dalle3))).not.toHaveProperty('params');
   });
 
   it("a target's own value wins over the shared one, and the request names every option", () => {

@@ -3,6 +3,7 @@
 // limits never make the core refuse the whole batch (issue 14, point 1).
 import type { JobTarget } from '../../shared/contract/jobs';
 import type { ModelInfo } from '../../shared/contract/models';
+import { isGptImageModel, partialImages } from '../../shared/gpt-image';
 import { seededProtocols } from '../../shared/presets';
 import type { GenerateParams, Target } from './generate';
 
@@ -24,6 +25,7 @@ export function fitParams(model: ModelInfo | undefined, params: GenerateParams):
     aspectRatio: model.aspectRatios.includes(params.aspectRatio) ? params.aspectRatio : '',
     quality: model.qualities.includes(params.quality) ? params.quality : '',
     seed: seededProtocols.includes(model.protocol) ? params.seed : '',
+    livePreview: isGptImageModel(model.id) && params.livePreview === true,
   };
 }
 
@@ -43,5 +45,6 @@ export function requestTarget(target: Target, params: GenerateParams): JobTarget
     ...(params.aspectRatio && { aspectRatio: params.aspectRatio }),
     ...(params.quality && { quality: params.quality }),
     ...(Number.isInteger(seed) && { seed }),
+    ...(params.livePreview && { params: { partial_images: partialImages.whenAsked } }),
   };
 }

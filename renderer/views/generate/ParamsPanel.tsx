@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { ModelInfo } from '../../../shared/contract/models';
+import { isGptImageModel, partialImages } from '../../../shared/gpt-image';
 import { seededProtocols } from '../../../shared/presets';
 import type { GenerateParams } from '../../stores/generate';
 
@@ -82,6 +83,17 @@ export function ParamsPanel({ model, params, onChange }: PanelProps) {
         values={model.qualities}
         {...shared}
       />
+      {isGptImageModel(model.id) && (
+        <label className="checkbox" title={t('generate.livePreviewHint', { count: partialImages.whenAsked })}>
+          <input
+            type="checkbox"
+            data-testid="param-live-preview"
+            checked={params.livePreview === true}
+            onChange={(event) => onChange({ livePreview: event.target.checked })}
+          />
+          {t('generate.livePreview')}
+        </label>
+      )}
       {seededProtocols.includes(model.protocol) && (
         <label>
           {t('generate.seed')}
