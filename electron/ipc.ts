@@ -15,10 +15,14 @@ interface IpcMainLike {
 export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'senderFrame'>): boolean {
   const frame = event.senderFrame;
   if (!frame || frame.parent !== null) return false;
+  return isAppUrl(frame.url);
+}
+
+/** A URL of our own page, app://atelier (URL.origin is "null" for custom schemes in Node: scheme and host compared). */
+export function isAppUrl(url: string): boolean {
   try {
-    // URL.origin is "null" for custom schemes in Node, so compare scheme and host instead.
-    const url = new URL(frame.url);
-    return `${url.protocol}//${url.host}` === appOrigin;
+    const parsed = new URL(url);
+    return `${parsed.protocol}//${parsed.host}` === appOrigin;
   } catch {
     return false;
   }

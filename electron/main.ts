@@ -13,7 +13,7 @@ import { languageFromTags } from '../shared/languages';
 import { quitQuestionFor } from '../shared/quit-question';
 import { contentSecurityPolicy } from './page/content-security-policy';
 import { resolveStaticFile } from './page/static-files';
-import { appOrigin, forwardEvents, registerIpc } from './ipc';
+import { appOrigin, forwardEvents, isAppUrl, registerIpc } from './ipc';
 
 const rendererDir = join(__dirname, '..', 'dist', 'renderer');
 let mainWindow: BrowserWindow | null = null;
@@ -46,8 +46,15 @@ function serveAppProtocol(): void {
 }
 
 function lockDownSessions(): void {
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.defaultSession.setPermissionCheckHandler(() => false);
+  // Every permission is denied but desktop notifications (a job ending while the window is in the background),
+  // which the user switches on in Settings; only our own page may have them.
+  const allowed = (permission: string, url: string) => permission === 'notifications' && isAppUrl(url);
+  session.defaultSession.setPermissionRequestHandler((contents, permission, callback) =>
+    callback(allowed(permission, contents.getURL())),
+  );
+  session.defaultSession.setPermissionCheckHandler((_contents, permission, requestingOrigin) =>
+    allowed(permission, requestingOrigin),
+  );
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-navigate', (event) => event.preventDefault());
     contents.on('will-redirect', (event) => event.preventDefault());

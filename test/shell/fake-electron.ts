@@ -19,6 +19,9 @@ export const recorded = {
   openedExternally: [] as string[],
   dialogAnswer: null as string | null,
   relaunched: 0,
+  /** showMessageBoxSync's questions, and the button index it answers with. */
+  messageBoxes: [] as Array<Record<string, unknown>>,
+  messageBoxAnswer: 0,
 };
 
 export const app = Object.assign(new EventEmitter(), {
@@ -29,6 +32,7 @@ export const app = Object.assign(new EventEmitter(), {
   whenReady: () => Promise.resolve(),
   getPath: (name: string) => (name === 'userData' ? app.userData : tmpdir()),
   requestSingleInstanceLock: () => true,
+  getLocale: () => 'zh-CN',
   quit: () => {},
   relaunch: () => {
     recorded.relaunched++;
@@ -52,6 +56,9 @@ export class BrowserWindow extends EventEmitter {
   }
 
   show() {}
+  isDestroyed() {
+    return false;
+  }
   focus() {}
   restore() {}
   isMinimized() {
@@ -90,6 +97,10 @@ export const net = {
 };
 
 export const dialog = {
+  showMessageBoxSync: (...args: unknown[]) => {
+    recorded.messageBoxes.push(args.at(-1) as Record<string, unknown>);
+    return recorded.messageBoxAnswer;
+  },
   showOpenDialog: async () =>
     recorded.dialogAnswer ? { canceled: false, filePaths: [recorded.dialogAnswer] } : { canceled: true, filePaths: [] },
 };

@@ -1,4 +1,6 @@
 import { EventEmitter } from 'node:events';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -89,11 +91,64 @@ describe('electron/main.ts with a stand-in electron module', () => {
     expect(extra.error.message).toContain('admin');
   });
 
-  it('denies every permission request and check', () => {
-    const callback = vi.fn();
-    recorded.permissionRequestHandler!({}, 'media', callback);
-    expect(callback).toHaveBeenCalledWith(false);
-    expect(recorded.permissionCheckHandler!({}, 'notifications')).toBe(false);
+  it('denies every permission request and check but notifications, and those only to our own page', () => {
+    const ask = (url: string, permission: string) => {
+      const callback = vi.fn();
+      recorded.permissionRequestHandler!({ getURL: () => url }, permission, callback);
+      return callback.mock.calls[0]![0] as boolean;
+    };
+    expect(ask('app://atelier/index.html', 'media')).toBe(false);
+    expect(ask('app://atelier/index.html', 'notifications')).toBe(true);
+    expect(ask('https://evil.example/', 'notifications')).toBe(false);
+    expect(recorded.permissionCheckHandler!({}, 'notifications', 'app://atelier')).toBe(true);
+    expect(recorded.permissionCheckHandler!({}, 'notifications', 'https://evil.example')).toBe(false);
+    expect(recorded.permissionCheckHandler!({}, 'geolocation', 'app://atelier')).toBe(false);
+  });
+
+  it('quits without asking when no paid call is in flight', () => {
+    const preventDefault = vi.fn();
+    app.emit('before-quit', { preventDefault });
+    expect(preventDefault).not.toHaveBeenCalled();
+    expect(recorded.messageBoxes).toHaveLength(0);
+  });
+
+  it('asks before quitting while a paid call is in flight, in the OS language; Keep running keeps it', async () => {
+    // A provider that takes the call and never answers (the key from ATELIER_KEY_<ID>, as a user may give it).
+    const requests: string[] = [];
+    const server = createServer((request) => requests.push(request.url ?? ''));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    process.env.ATELIER_KEY_HELD = 'sk-held-000000000000000000';
+    const call = (channel: string, payload: unknown) =>
+      recorded.handlers.get(channel)!({ senderFrame: trustedFrame }, payload);
+    try {
+      const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      await expect(call('providers.add', { id: 'held', preset: 'openai', baseUrl })).resolves.toMatchObject({
+        ok: true,
+      });
+      await expect(
+        call('jobs.create', { targets: [{ providerId: 'held', model: 'dall-e-2' }], prompt: 'held' }),
+      ).resolves.toMatchObject({ ok: true });
+      await waitFor(() => requests.length > 0, 'the call to reach the provider');
+
+      recorded.messageBoxAnswer = 0;
+      const kept = vi.fn();
+      app.emit('before-quit', { preventDefault: kept });
+      expect(kept).toHaveBeenCalled();
+      expect(recorded.messageBoxes.at(-1)).toMatchObject({
+        message: '有 1 个生成正在进行。',
+        buttons: ['继续运行', '仍要退出'],
+        cancelId: 0,
+      });
+
+      recorded.messageBoxAnswer = 1;
+      const quit = vi.fn();
+      app.emit('before-quit', { preventDefault: quit });
+      expect(quit).not.toHaveBeenCalled();
+    } finally {
+      delete process.env.ATELIER_KEY_HELD;
+      server.closeAllConnections();
+      server.close();
+    }
   });
 
   it('denies navigation, redirects, webviews and new windows in every web contents', () => {
