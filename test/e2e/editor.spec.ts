@@ -143,6 +143,8 @@ test('a file from the desktop opens in the editor; a file that is not an image i
 
   await page.goto(atelier.url);
   await page.getByTestId('nav-editor').click();
+  // The page settles first (the library strip has loaded, empty), so the walk below meets the finished page.
+  await expect(page.getByTestId('editor-gallery-empty')).toBeVisible();
   // "Choose a file" is reached with Tab from the nav and pressed with Enter: it opens the file chooser.
   let reached = false;
   for (let step = 0; step < 12 && !reached; step++) {

@@ -55,9 +55,14 @@ for (const locale of ['en', 'zh-CN'] as const) {
       await expect(provider.locator('option[value="local"]')).toHaveText(/Local \(offline\) \(2\)/);
       await expect(page.getByTestId('gallery-filter-source').locator('option[value="imported"]')).toHaveText(/\(1\)/);
 
-      // Combined: provider + date range, each a chip; removing one chip widens the result again.
+      // Combined: provider + date range, each a chip; removing one chip widens the result again. The first chip
+      // moves nothing: the grid stays where it was under the pointer (issue 14, point 6).
+      const gridTop = async () => (await page.getByTestId('gallery-grid').boundingBox())!.y;
+      const gridTopBefore = await gridTop();
       await provider.selectOption('fal');
       await expect(items(page)).toHaveCount(2);
+      await expect(chips(page)).toHaveCount(1);
+      expect(await gridTop()).toBe(gridTopBefore);
       await page.getByTestId('gallery-filter-date-to').fill('2026-03-16');
       await expect(items(page)).toHaveCount(1);
       await expect(chips(page)).toHaveCount(2);

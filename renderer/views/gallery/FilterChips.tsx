@@ -10,7 +10,9 @@ export function FilterChips() {
   const filters = useGallery((state) => state.filters);
   const setFilters = useGallery((state) => state.setFilters);
   const providerLabel = useProviderLabel();
-  if (!isFiltered(filters)) return null;
+  // The row keeps its place when empty: setting the first filter (or typing a search) must not push the grid down
+  // under the pointer (issue 14, point 6).
+  if (!isFiltered(filters)) return <div className="filter-chips" aria-hidden="true" data-testid="filter-chips-none" />;
   const day = (value: string) => new Date(`${value}T00:00`).toLocaleDateString(i18n.language);
   const describe: Record<FilterKey, (f: GalleryFilters) => string> = {
     query: (f) => t('finding.chip.query', { text: f.query.trim() }),
