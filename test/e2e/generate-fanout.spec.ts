@@ -110,7 +110,10 @@ for (const locale of ['en', 'zh-CN'] as const) {
     await localJob.getByTestId('reuse-settings').click();
     await expect(page.getByTestId('target')).toHaveCount(1);
     await expect(page.getByTestId('param-seed')).toHaveValue('42');
+    const batches = await page.getByTestId('batch').count();
     await page.getByTestId('generate-button').click();
+    // The new batch goes on top: wait for it, or `first()` may still be the two-job fan-out.
+    await expect(page.getByTestId('batch')).toHaveCount(batches + 1);
     const again = page.getByTestId('batch').first().getByTestId('job-item');
     await expect(again).toHaveAttribute('data-status', 'done', { timeout: 30_000 });
     expect(await digestOf(page, again.getByTestId('job-image').first().locator('img'))).toBe(original);
