@@ -22,6 +22,13 @@ export const defaultRequestTimeoutMs = 10 * 60_000;
 /** The time-out a user may give one provider (Settings → Providers, `providers set --timeout`): 10 s to 1 h. */
 export const requestTimeoutRangeMs = { min: 10_000, max: 60 * 60_000 } as const;
 
+/**
+ * The longest prompt a generation takes, in characters (every model's own promptMax is at most this), and the longest
+ * negative prompt (what the image should not show) likewise.
+ */
+export const maxPromptChars = 40_000;
+export const maxNegativePromptChars = maxPromptChars;
+
 /** The largest seed a generation takes (32 bits unsigned, what the seeded APIs accept); seeds run 0 … maxSeed. */
 export const maxSeed = 2 ** 32 - 1;
 

@@ -19,6 +19,7 @@ const model = (overrides: Partial<ModelInfo>): ModelInfo => ({
   maskConvention: null,
   maxInputImages: 0,
   promptMax: null,
+  negativePrompt: false,
   priceUsd: null,
   presets: [],
   source: 'builtin',

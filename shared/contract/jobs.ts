@@ -4,7 +4,14 @@
 // was not yet stored (it may have been charged: only the user sends it again; free local work is simply redone).
 import { z } from 'zod';
 import { errorCodes } from '../errors';
-import { maxInputBase64Chars, maxInputImages, maxSeed, maxTargetsPerBatch } from '../limits';
+import {
+  maxInputBase64Chars,
+  maxInputImages,
+  maxNegativePromptChars,
+  maxPromptChars,
+  maxSeed,
+  maxTargetsPerBatch,
+} from '../limits';
 import { type ProtocolId, protocolIds, synchronousProtocols } from '../presets';
 import { isoDateSchema } from './dates';
 import { channel } from './define';
@@ -85,6 +92,8 @@ const generationOptions = {
   outputFormat: z.string().max(10).optional(),
   /** Absent means random: the core draws one for a model that takes a seed, and records it. */
   seed: z.number().int().min(0).max(maxSeed).optional(),
+  /** What the image should not show: sent only to a model that takes one (ModelInfo.negativePrompt), and recorded. */
+  negativePrompt: z.string().max(maxNegativePromptChars).optional(),
   /** Model-specific fields sent as they are (style, background, guidance_scale …). */
   params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
 };
@@ -98,7 +107,7 @@ export type JobTarget = z.infer<typeof jobTargetSchema>;
 export const jobRequestSchema = z
   .object({
     targets: z.array(jobTargetSchema).min(1).max(maxTargetsPerBatch),
-    prompt: z.string().max(40_000),
+    prompt: z.string().max(maxPromptChars),
     ...generationOptions,
     /** Inputs of an edit: library images or raw files; the first one is the one the mask applies to. */
     images: z.array(inputImage).max(maxInputImages).optional(),

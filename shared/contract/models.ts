@@ -33,6 +33,11 @@ export const modelInfoSchema = z.object({
   maxInputImages: z.number().int(),
   /** Longest prompt in characters; null when no limit is documented. */
   promptMax: z.number().int().nullable(),
+  /**
+   * Takes a negative prompt (what the image should not show), sent as its API names it (`negative_prompt` on fal and
+   * Replicate). Only where the model's documentation says so: FLUX, GPT image and unknown models do not.
+   */
+  negativePrompt: z.boolean(),
   /** Per image, when known (ImageRouter's pricing). */
   priceUsd: z.object({ min: z.number(), max: z.number() }).nullable(),
   presets: z.array(z.enum(presetIds)),

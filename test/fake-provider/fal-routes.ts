@@ -82,6 +82,10 @@ export class FalQueue {
     const urls = input.image_urls;
     if (urls !== undefined && !(Array.isArray(urls) && urls.every((url) => typeof url === 'string')))
       return falError(422, 'image_urls: value is not a valid list of URLs');
+    // Apps that take a negative prompt take it as a string (fal-ai/fal-js libs/client/src/types/endpoints.ts,
+    // FastSdxlInput and StableCascadeInput: `negative_prompt?: string`). (unsure) The words of fal's 422.
+    if (input.negative_prompt !== undefined && typeof input.negative_prompt !== 'string')
+      return falError(422, 'negative_prompt: str type expected');
     const endpoint = segments.join('/');
     if (multiInputApps.has(endpoint) && urls === undefined) return falError(422, 'image_urls: field required');
     const id = randomUUID();

@@ -72,6 +72,10 @@ export class ReplicatePredictions {
   ): Promise<Reply> {
     const body = (request.json ?? {}) as { input?: Record<string, unknown> };
     if (!body.input || typeof body.input.prompt !== 'string') return replicateError(422, '- input: prompt is required');
+    // Replicate checks an input against the model's OpenAPI schema, where the SD-family models declare
+    // `negative_prompt` a string (cog's input validation answers 422 otherwise). (unsure) The words of the 422.
+    if (body.input.negative_prompt !== undefined && typeof body.input.negative_prompt !== 'string')
+      return replicateError(422, '- input.negative_prompt: Invalid type. Expected: string');
     const refused = this.refuseFiles(body.input);
     if (refused) return refused;
     const id = randomUUID().replace(/-/g, '').slice(0, 26);

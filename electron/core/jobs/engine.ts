@@ -191,8 +191,9 @@ export function createJobEngine(options: JobEngineOptions) {
       const { inputs, parentId } = await inputsOf(request);
       // Every target checked with its own options first: nothing is written while one is refused (plan-batch.ts).
       const planned = (await planBatch(options, request, inputs)).map((draft) => ({ ...draft, parentId, inputs }));
-      // What was sent, for ↑/↓ in the prompt (the library keeps the history).
-      if (planned.length > 0) options.library.recordPrompt({ prompt: request.prompt, negativePrompt: null });
+      // What was sent, for ↑/↓ in the prompt (the library keeps the history): the negative prompt a target was sent.
+      const negativePrompt = planned.find((draft) => draft.params.negativePrompt)?.params.negativePrompt ?? null;
+      if (planned.length > 0) options.library.recordPrompt({ prompt: request.prompt, negativePrompt });
       const batchId = `batch_${randomBytes(6).toString('hex')}`;
       const jobs = planned.map((draft) => store.insert({ ...draft, batchId, owner: self }));
       for (const job of jobs) {

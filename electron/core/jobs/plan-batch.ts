@@ -3,6 +3,7 @@
 // target is reported at once, each with its model, so one refused model never hides what the others need.
 import { randomInt } from 'node:crypto';
 import type { JobRequest, JobTarget } from '../../../shared/contract/jobs';
+import type { ModelInfo } from '../../../shared/contract/models';
 import { AppError, type ErrorDetails, errorDetails, isAppError } from '../../../shared/errors';
 import { maxSeed } from '../../../shared/limits';
 import { type ProtocolId, seededProtocols } from '../../../shared/presets';
@@ -36,8 +37,9 @@ export interface TargetProblem {
 
 /** The options one target is sent with: its own where it names them, the request's otherwise; params per key. */
 export function optionsOfTarget(request: JobRequest, target: JobTarget): JobParams {
-  const pick = <K extends 'n' | 'size' | 'aspectRatio' | 'quality' | 'outputFormat' | 'seed'>(name: K) =>
-    target[name] !== undefined ? target[name] : request[name];
+  const pick = <K extends 'n' | 'size' | 'aspectRatio' | 'quality' | 'outputFormat' | 'seed' | 'negativePrompt'>(
+    name: K,
+  ) => (target[name] !== undefined ? target[name] : request[name]);
   const extra = request.params || target.params ? { ...request.params, ...target.params } : undefined;
   const params: JobParams = {
     n: pick('n'),
@@ -46,6 +48,7 @@ export function optionsOfTarget(request: JobRequest, target: JobTarget): JobPara
     quality: pick('quality'),
     outputFormat: pick('outputFormat'),
     seed: pick('seed'),
+    negativePrompt: pick('negativePrompt'),
     scaleMask: request.scaleMask,
     extra,
   };
@@ -63,6 +66,16 @@ export function withSeed(params: JobParams, protocol: ProtocolId): JobParams {
   return { ...rest, seed: seed ?? randomInt(0, maxSeed + 1) };
 }
 
+/**
+ * The negative prompt a job is sent with: the asked one, for a model that takes one; none for a model that does not
+ * (it is not shown for those either, like the seed), nor when it is only blank.
+ */
+export function withNegativePrompt(params: JobParams, model: ModelInfo): JobParams {
+  const { negativePrompt, ...rest } = params;
+  if (!model.negativePrompt || !negativePrompt?.trim()) return rest;
+  return { ...rest, negativePrompt };
+}
+
 /** Every target planned, or one invalid_input error listing every problem of every target. */
 export async function planBatch(
   deps: { registry: ProviderRegistry; catalog: ModelCatalog },
@@ -77,7 +90,7 @@ export async function planBatch(
       const provider = deps.registry.get(target.providerId);
       const protocol = protocolFor(provider.preset, target.model);
       const model = findModel(provider.preset, target.model, deps.catalog.remoteModels(provider.id));
-      const params = withSeed(optionsOfTarget(request, target), protocol);
+      const params = withNegativePrompt(withSeed(optionsOfTarget(request, target), protocol), model);
       const issues = await validateRequest(model, buildRequest(target.model, request.prompt, params, inputs));
       for (const issue of issues)
         problems.push({ ...about, field: issue.field, message: issue.message, details: issue.details, fix: issue.fix });

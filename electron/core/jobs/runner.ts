@@ -54,6 +54,11 @@ const looksAfterCancel = 6;
 /** The longest one of those looks may take: a status answers in moments, and the user is waiting for the cancel. */
 const lookTimeoutMs = 3000;
 
+function withoutNegativePrompt(params: Record<string, unknown>): Record<string, unknown> {
+  const { negativePrompt: _recordedApart, ...rest } = params;
+  return rest;
+}
+
 /** Bytes become base64 so the answer can be written to the jobs table and survive a restart. */
 function storable(result: ImageResult): ImageResult {
   return {
@@ -238,7 +243,9 @@ export async function runJob(deps: RunnerDeps, initial: StoredJob, signal: Abort
               provider: provider.id,
               model: current.model,
               prompt: current.prompt,
-              params: seed === null ? current.params : { ...current.params, seed },
+              // The negative prompt has its own column (and the gallery's search); the params keep the rest.
+              negativePrompt: current.jobParams.negativePrompt ?? null,
+              params: withoutNegativePrompt(seed === null ? current.params : { ...current.params, seed }),
               seed,
               costUsd: costEach,
               latencyMs: result.latencyMs ?? null,

@@ -4,13 +4,19 @@ import { aspectRatios, type ModelInfo } from '../../../shared/contract/models';
 import { builtInTarget } from '../../../shared/presets';
 
 const openAiRouters: ModelInfo['presets'] = ['quickrouter', 'openai-compatible'];
-const flux: Pick<ModelInfo, 'sizes' | 'aspectRatios' | 'qualities' | 'outputFormats' | 'priceUsd' | 'source'> = {
+// FLUX models take no negative prompt (neither fal's FluxDevInput nor BFL's API has one), nor do OpenAI's images
+// endpoints (openai-node src/resources/images.ts, ImageGenerateParams); the local pattern does.
+const flux: Pick<
+  ModelInfo,
+  'sizes' | 'aspectRatios' | 'qualities' | 'outputFormats' | 'priceUsd' | 'source' | 'negativePrompt'
+> = {
   sizes: null,
   aspectRatios: [...aspectRatios],
   qualities: [],
   outputFormats: [],
   priceUsd: null,
   source: 'builtin',
+  negativePrompt: false,
 };
 const gptImage: Omit<ModelInfo, 'id' | 'label' | 'presets' | 'unsure'> = {
   protocol: 'openai-images',
@@ -25,6 +31,7 @@ const gptImage: Omit<ModelInfo, 'id' | 'label' | 'presets' | 'unsure'> = {
   maskConvention: 'alpha',
   maxInputImages: 16,
   promptMax: 32000,
+  negativePrompt: false,
   priceUsd: null,
   source: 'builtin',
 };
@@ -124,10 +131,35 @@ export const builtinModels: ModelInfo[] = [
     maskConvention: null,
     maxInputImages: 0,
     promptMax: null,
+    negativePrompt: false,
     priceUsd: null,
     presets: ['quickrouter', 'fal'],
     source: 'builtin',
     unsure: [],
+  },
+  {
+    // fal's SDXL app, the fal model whose input documents a negative prompt (fal-ai/fal-js
+    // libs/client/src/types/endpoints.ts, FastSdxlInput: prompt, negative_prompt, image_size, num_images, seed,
+    // format). It names its output format `format`, not `output_format`, so none is offered.
+    id: 'fal-ai/fast-sdxl',
+    label: 'Stable Diffusion XL (fal queue)',
+    protocol: 'fal-queue',
+    sizes: null,
+    aspectRatios: ['16:9', '4:3', '1:1', '3:4', '9:16'],
+    n: { min: 1, max: 4 },
+    qualities: [],
+    outputFormats: [],
+    generate: true,
+    edit: false,
+    mask: false,
+    maskConvention: null,
+    maxInputImages: 0,
+    promptMax: null,
+    negativePrompt: true,
+    priceUsd: null,
+    presets: ['fal'],
+    source: 'builtin',
+    unsure: ['n'],
   },
   {
     id: 'black-forest-labs/flux-kontext-max',
@@ -144,6 +176,7 @@ export const builtinModels: ModelInfo[] = [
     maskConvention: null,
     maxInputImages: 1,
     promptMax: null,
+    negativePrompt: false,
     priceUsd: null,
     presets: ['quickrouter', 'replicate'],
     source: 'builtin',
@@ -164,6 +197,9 @@ export const builtinModels: ModelInfo[] = [
     maskConvention: 'alpha',
     maxInputImages: 16,
     promptMax: 10000,
+    // ImageRouter passes on prompt, model, response_format, quality and size only (DaWe35/image-router
+    // src/services/validateImageParams.js bodySchema): a negative prompt would never reach the model.
+    negativePrompt: false,
     priceUsd: { min: 0, max: 0 },
     presets: ['imagerouter'],
     source: 'builtin',
@@ -185,6 +221,8 @@ export const builtinModels: ModelInfo[] = [
     maskConvention: 'white-on-black',
     maxInputImages: 1,
     promptMax: 10000,
+    // The pattern is drawn from the negative prompt too (local.ts), so it matters and is reproduced like the seed.
+    negativePrompt: true,
     priceUsd: { min: 0, max: 0 },
     presets: ['local'],
     source: 'builtin',

@@ -60,6 +60,8 @@ export function genericModel(preset: PresetId, modelId: string): ModelInfo {
     maskConvention: protocol === 'openai-images' ? openAiMask : 'white-on-black',
     maxInputImages: 16,
     promptMax: null,
+    // Whether an unknown model takes one is not known: none is sent rather than a field it may refuse.
+    negativePrompt: false,
     priceUsd: null,
     presets: [preset],
     source: 'generic',
@@ -138,6 +140,8 @@ export function parseImageRouterModels(body: unknown): ModelInfo[] {
       maskConvention: mask ? maskConventionOf(entry.providers) : null,
       maxInputImages: edit ? 16 : 0,
       promptMax: 10000,
+      // ImageRouter keeps no negative prompt of a request, whatever its model (catalog-builtin.ts, test/test).
+      negativePrompt: false,
       priceUsd: priceOf(entry.providers),
       presets: ['imagerouter'],
       source: 'imagerouter',

@@ -67,6 +67,9 @@ export async function falInput(request: ImageRequest): Promise<Record<string, un
     image_size: imageSizeField === 'auto' ? undefined : imageSizeField,
     num_images: request.n,
     seed: request.seed,
+    // fal's apps that take one name it `negative_prompt` (fal-ai/fal-js libs/client/src/types/endpoints.ts,
+    // FastSdxlInput); the planner sends it only to a model that takes one (FLUX [dev] does not).
+    negative_prompt: request.negativePrompt,
     output_format: request.outputFormat,
     // Inpainting apps (flux-pro/v1/fill, flux-general/inpainting) take the image and a white-on-black mask; apps
     // that edit with references (kontext/multi, nano-banana/edit …) take every input as `image_urls`.

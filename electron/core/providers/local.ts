@@ -1,5 +1,5 @@
-// The local provider (the default on first start, no key): renders a deterministic image from the prompt
-// and the seed at the requested size, so everything can be tried and tested offline. An edit keeps every
+// The local provider (the default on first start, no key): renders a deterministic image from the prompt, the
+// negative prompt and the seed at the requested size, so everything can be tried and tested offline. An edit keeps every
 // pixel outside the painted mask exactly as it was and paints the pattern inside it.
 import { createHash } from 'node:crypto';
 import sharp from 'sharp';
@@ -33,9 +33,17 @@ export function localSize(request: ImageRequest): { width: number; height: numbe
     : { width: Math.round((defaultSide * w) / h), height: defaultSide };
 }
 
-/** RGB pattern pixels for (prompt, seed): two colours from a hash, a diagonal gradient and soft bands. */
-function pattern(prompt: string, seed: number, width: number, height: number): Buffer {
-  const hash = createHash('sha256').update(`${prompt}\u0000${seed}`).digest();
+/**
+ * What the pattern is drawn from: the prompt and the seed, and the negative prompt when there is one. Without one the
+ * key is what it was before negative prompts existed, so an older image's settings still make the same bytes.
+ */
+function patternKey(prompt: string, seed: number, negativePrompt: string | undefined): string {
+  return negativePrompt ? `${prompt}\u0000${seed}\u0000${negativePrompt}` : `${prompt}\u0000${seed}`;
+}
+
+/** RGB pattern pixels for (prompt, seed, negative prompt): two colours from a hash, a diagonal gradient, soft bands. */
+function pattern(key: string, width: number, height: number): Buffer {
+  const hash = createHash('sha256').update(key).digest();
   const from = [hash[0]!, hash[1]!, hash[2]!];
   const to = [hash[3]!, hash[4]!, hash[5]!];
   const bands = 3 + (hash[6]! % 9);
@@ -73,7 +81,7 @@ async function editPixels(
   const painted = request.mask
     ? await paintedArea(request.mask.bytes, { width, height }, { scaleToImage: request.scaleMask })
     : null;
-  const fill = pattern(request.prompt, seed, width, height);
+  const fill = pattern(patternKey(request.prompt, seed, request.negativePrompt), width, height);
   const pixels = Buffer.from(input.data);
   for (let pixel = 0; pixel < width * height; pixel++) {
     if (painted && !painted[pixel]) continue;
@@ -98,7 +106,9 @@ export async function renderLocal(request: ImageRequest): Promise<ImageResult> {
     const { pixels, width, height } = request.images?.length
       ? await editPixels(request, imageSeed)
       : { ...localSize(request), pixels: Buffer.alloc(0) };
-    const rgb = pixels.length ? pixels : pattern(request.prompt, imageSeed, width, height);
+    const rgb = pixels.length
+      ? pixels
+      : pattern(patternKey(request.prompt, imageSeed, request.negativePrompt), width, height);
     const encoded = await encode(rgb, width, height, request.outputFormat);
     images.push({ bytes: encoded.bytes, width, height, contentType: encoded.contentType, seed: imageSeed });
   }

@@ -78,6 +78,9 @@ export async function replicateInput(
     aspect_ratio: request.aspectRatio,
     output_format: request.outputFormat,
     seed: request.seed,
+    // Replicate's SD-family models name it `negative_prompt` in their input schema; sent only to a model that takes
+    // one (the catalogue's negativePrompt), as the planner strips it for every other.
+    negative_prompt: request.negativePrompt,
     num_outputs: request.n !== undefined && request.n > 1 ? request.n : undefined,
     ...request.extra,
   });

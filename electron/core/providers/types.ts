@@ -22,6 +22,8 @@ export interface ImageRequest {
   quality?: string;
   outputFormat?: string;
   seed?: number;
+  /** What the image should not show; present only for a model that takes one (plan-batch.ts withNegativePrompt). */
+  negativePrompt?: string;
   /** Inputs of an edit; the first one is the image the mask applies to. */
   images?: InputImage[];
   /** The editor's mask (painted = edit here); each adapter converts it to its wire format. */
