@@ -26,13 +26,22 @@ export interface GenerateParams {
   livePreview?: boolean;
 }
 
+/** A prompt sent before, with the negative prompt sent beside it ('' when none was). */
+export interface RecalledPrompt {
+  prompt: string;
+  negativePrompt: string;
+}
+
 interface GenerateState {
   prompt: string;
+  /** What the images should not show; sent only to the targets whose model takes one. */
+  negativePrompt: string;
   targets: Target[];
   params: GenerateParams;
   submitting: boolean;
   error: ShownError | null;
   setPrompt(prompt: string): void;
+  setNegativePrompt(negativePrompt: string): void;
   setTarget(index: number, target: Target): void;
   addTarget(target: Target): void;
   removeTarget(index: number): void;
@@ -43,7 +52,7 @@ interface GenerateState {
   reuse(settings: ReusedSettings): void;
   submit(): Promise<void>;
   /** Sent prompts, newest first (library.promptHistory), and where ↑/↓ stand in them (null: what is being typed). */
-  history: string[];
+  history: RecalledPrompt[];
   historyAt: number | null;
   loadHistory(): Promise<void>;
   /** ↑ (older) or ↓ (newer) through the history, as a shell does; past the newest, the prompt is empty again. */
@@ -58,11 +67,13 @@ export const useGenerate = create<GenerateState>()(
   persist(
     (set, get) => ({
       prompt: '',
+      negativePrompt: '',
       targets: [defaultTarget],
       params: { n: 1, size: '', aspectRatio: '', quality: '', seed: '' },
       submitting: false,
       error: null,
       setPrompt: (prompt) => set({ prompt, historyAt: null }),
+      setNegativePrompt: (negativePrompt) => set({ negativePrompt }),
       history: [],
       historyAt: null,
       loadHistory: async () => {
@@ -70,7 +81,9 @@ export const useGenerate = create<GenerateState>()(
           set,
           async () => {
             const { prompts } = await invoke('library.promptHistory', {});
-            set({ history: prompts.map((entry) => entry.prompt) });
+            set({
+              history: prompts.map((entry) => ({ prompt: entry.prompt, negativePrompt: entry.negativePrompt ?? '' })),
+            });
           },
           { background: true },
         );
@@ -79,8 +92,9 @@ export const useGenerate = create<GenerateState>()(
         const { history, historyAt } = get();
         const at = direction === 'older' ? (historyAt ?? -1) + 1 : (historyAt ?? 0) - 1;
         if (at >= history.length || (historyAt === null && direction === 'newer')) return false;
-        if (at < 0) set({ prompt: '', historyAt: null });
-        else set({ prompt: history[at]!, historyAt: at });
+        // A recalled prompt brings back the negative prompt sent with it; past the newest both are empty again.
+        if (at < 0) set({ prompt: '', negativePrompt: '', historyAt: null });
+        else set({ ...history[at]!, historyAt: at });
         return true;
       },
       setTarget: (index, target) =>
@@ -96,19 +110,20 @@ export const useGenerate = create<GenerateState>()(
             at === index ? { ...target, own: { ...target.own, ...patch } } : target,
           ),
         }),
-      reuse: ({ target, prompt, params }) =>
-        set({ prompt, params, error: null, ...(target ? { targets: [target] } : {}) }),
+      reuse: ({ target, prompt, negativePrompt, params }) =>
+        set({ prompt, negativePrompt, params, error: null, ...(target ? { targets: [target] } : {}) }),
       submit: async () => {
-        const { prompt, targets, params, submitting } = get();
+        const { prompt, negativePrompt, targets, params, submitting } = get();
         if (submitting) return;
         set({ submitting: true, error: null });
         await attempt(set, async () => {
           // Each target with the values its own model takes (target-params.ts); no shared option is sent.
           const models = useCatalog.getState().models;
           const { jobs } = await invoke('jobs.create', {
-            targets: targets.map((target) =>
-              requestTarget(target, paramsOfTarget(params, target, findModel(models, target.providerId, target.model))),
-            ),
+            targets: targets.map((target) => {
+              const model = findModel(models, target.providerId, target.model);
+              return requestTarget(target, paramsOfTarget(params, target, model), negativePrompt, model);
+            }),
             prompt,
           });
           for (const job of jobs) useJobs.getState().upsert(job);
@@ -122,7 +137,12 @@ export const useGenerate = create<GenerateState>()(
     {
       name: 'atelier.generate',
       version: 1,
-      partialize: (state) => ({ prompt: state.prompt, targets: state.targets, params: state.params }),
+      partialize: (state) => ({
+        prompt: state.prompt,
+        negativePrompt: state.negativePrompt,
+        targets: state.targets,
+        params: state.params,
+      }),
     },
   ),
 );

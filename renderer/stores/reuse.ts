@@ -9,6 +9,8 @@ export interface ReusedSettings {
   /** Null when the image names no provider and model (an import): the chosen targets stay. */
   target: Target | null;
   prompt: string;
+  /** '' when none was sent (or the model takes none). */
+  negativePrompt: string;
   params: GenerateParams;
 }
 
@@ -38,6 +40,7 @@ export function settingsOfImage(image: LibraryImage): ReusedSettings {
   return {
     target: image.provider && image.model ? { providerId: image.provider, model: image.model } : null,
     prompt: image.prompt ?? '',
+    negativePrompt: image.negativePrompt ?? '',
     params: paramsOf(image.params, 1, image.seed),
   };
 }
@@ -48,6 +51,7 @@ export function settingsOfJob(job: Job): ReusedSettings {
   return {
     target: { providerId: job.providerId, model: job.model },
     prompt: job.prompt,
+    negativePrompt: text(job.params.negativePrompt),
     params: paramsOf(job.params, n, job.params.seed),
   };
 }

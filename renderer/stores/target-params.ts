@@ -34,9 +34,23 @@ export function paramsOfTarget(shared: GenerateParams, target: Target, model: Mo
   return fitParams(model, { ...shared, ...target.own });
 }
 
-/** The target as jobs.create takes it: every option named, so no shared default the model cannot take applies. */
-export function requestTarget(target: Target, params: GenerateParams): JobTarget {
+/** Whether the form's negative prompt goes to this model: where it takes one, or its catalogue is not loaded yet. */
+export function takesNegativePrompt(model: ModelInfo | undefined): boolean {
+  return model ? model.negativePrompt : true;
+}
+
+/**
+ * The target as jobs.create takes it: every option named, so no shared default the model cannot take applies; the
+ * negative prompt only for a model that takes one (a model not yet known gets it, and the core decides).
+ */
+export function requestTarget(
+  target: Target,
+  params: GenerateParams,
+  negativePrompt = '',
+  model?: ModelInfo,
+): JobTarget {
   const seed = params.seed.trim() === '' ? undefined : Number(params.seed);
+  const negative = takesNegativePrompt(model) && negativePrompt.trim() !== '' ? negativePrompt : undefined;
   return {
     providerId: target.providerId,
     model: target.model,
@@ -45,6 +59,7 @@ export function requestTarget(target: Target, params: GenerateParams): JobTarget
     ...(params.aspectRatio && { aspectRatio: params.aspectRatio }),
     ...(params.quality && { quality: params.quality }),
     ...(Number.isInteger(seed) && { seed }),
+    ...(negative !== undefined && { negativePrompt: negative }),
     ...(params.livePreview && { params: { partial_images: partialImages.whenAsked } }),
   };
 }

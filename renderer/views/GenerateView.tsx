@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { maxTargetsPerBatch } from '../../shared/limits';
+import { maxNegativePromptChars, maxTargetsPerBatch } from '../../shared/limits';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { findModel, useCatalog } from '../stores/catalog';
@@ -15,8 +15,8 @@ import './generate/generate.css';
 
 export function GenerateView() {
   const { t } = useTranslation();
-  const { prompt, targets, submitting, error, setPrompt, addTarget, submit, dismissError, recall, loadHistory } =
-    useGenerate();
+  const { prompt, negativePrompt, targets, submitting, error, setPrompt, setNegativePrompt } = useGenerate();
+  const { addTarget, submit, dismissError, recall, loadHistory } = useGenerate.getState();
   const models = useCatalog((state) => state.models);
   const batches = useJobs((state) => state.batches);
   const loadProviders = useProviders((state) => state.load);
@@ -36,6 +36,10 @@ export function GenerateView() {
     .map((target) => findModel(models, target.providerId, target.model)?.promptMax ?? null)
     .filter((limit): limit is number => limit !== null);
   const promptMax = limits.length ? Math.min(...limits) : null;
+  // The negative prompt is offered where a chosen model takes one (and sent to those alone), like the seed.
+  const negativeShown = targets.some(
+    (target) => findModel(models, target.providerId, target.model)?.negativePrompt === true,
+  );
   const canSubmit = prompt.trim().length > 0 && !submitting && (promptMax === null || prompt.length <= promptMax);
   const openInGallery = (imageId: string) => {
     select(imageId);
@@ -77,6 +81,25 @@ export function GenerateView() {
           <p className={prompt.length > promptMax ? 'counter over' : 'counter'} data-testid="prompt-counter">
             {prompt.length} / {promptMax}
           </p>
+        )}
+        {negativeShown && (
+          <label className="negative-prompt">
+            <span className="muted">{t('generate.negativePrompt')}</span>
+            <textarea
+              data-testid="negative-prompt-input"
+              placeholder={t('generate.negativePlaceholder')}
+              rows={2}
+              maxLength={maxNegativePromptChars}
+              value={negativePrompt}
+              onChange={(event) => setNegativePrompt(event.target.value)}
+              onKeyDown={(event) => {
+                if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && canSubmit) {
+                  event.preventDefault();
+                  return submit();
+                }
+              }}
+            />
+          </label>
         )}
         <div className="targets">
           {targets.map((target, index) => (
