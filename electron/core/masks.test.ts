@@ -2,7 +2,7 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/errors';
-import { toFluxFillMask, toOpenAiMask } from './masks';
+import { paintedArea, toFluxFillMask, toOpenAiMask } from './masks';
 import { paintedMask, pixelAt } from '../../test/providers/helpers';
 
 const painted = { left: 10, top: 5, width: 20, height: 10 };
@@ -59,5 +59,39 @@ describe('masks', () => {
     expect((await sharp(wire).metadata()).width).toBe(64);
     expect((await pixelAt(wire, 20, 20))[3]).toBe(0);
     expect((await pixelAt(wire, 40, 20))[3]).toBe(255);
+  });
+
+  it("the editor's mask PNG: painted from half coverage, so a soft edge is cut in its middle", async () => {
+    const coverage = Uint8Array.of(0, 100, 127, 128, 150, 180, 255);
+    const painted = [0, 0, 0, 255, 255, 255, 255];
+    // What the page sends now (greyscale, coverage as the grey; test/renderer/mask-png.test.ts sends the page's own) ...
+    const grey = await sharp(Buffer.from(coverage), { raw: { width: 7, height: 1, channels: 1 } })
+      .toColourspace('b-w')
+      .png()
+      .toBuffer();
+    expect([...(await paintedArea(grey, { width: 7, height: 1 }))]).toEqual(painted);
+    // ... and what it sent and saved before: coverage as grey and as alpha alike. That file was read as
+    // grey × alpha, so coverage 150 (59 %) counted as kept and only ≈ 71 % (181) as painted.
+    const both = await sharp(Buffer.from([...coverage].flatMap((value) => [value, value])), {
+      raw: { width: 7, height: 1, channels: 2 },
+    })
+      .toColourspace('b-w')
+      .png()
+      .toBuffer();
+    expect([...(await paintedArea(both, { width: 7, height: 1 }))]).toEqual(painted);
+  });
+
+  it('a grey + alpha mask file is read by its alpha: opaque strokes of any grey on transparency are painted', async () => {
+    // grey, alpha per pixel: dark opaque, mid-grey opaque, white half-opaque, white mostly transparent, transparent.
+    const pixels = [40, 255, 128, 255, 255, 130, 255, 100, 0, 0];
+    const file = await sharp(Buffer.from(pixels), { raw: { width: 5, height: 1, channels: 2 } })
+      .toColourspace('b-w')
+      .png()
+      .toBuffer();
+    expect((await sharp(file).metadata()).channels).toBe(2);
+    expect([...(await paintedArea(file, { width: 5, height: 1 }))]).toEqual([255, 255, 255, 0, 0]);
+    const wire = await toOpenAiMask(file, { width: 5, height: 1 });
+    expect((await pixelAt(wire, 0, 0))[3]).toBe(0);
+    expect((await pixelAt(wire, 4, 0))[3]).toBe(255);
   });
 });

@@ -1,11 +1,12 @@
-// One painted mask, many wire formats. The editor's mask means "painted = edit here": a pixel is
-// painted when it is opaque and light (white strokes on black, or on transparency). Each provider
-// family wants something else at the first image's exact pixel size:
+// One painted mask, many wire formats. The editor's mask means "painted = edit here", read from the file the way
+// the page reads one (shared/mask-file.ts: "white or opaque = edit"; the editor sends greyscale, white = edit) and
+// painted from half-way. Each provider family wants something else at the first image's exact pixel size:
 //   OpenAI edits (and routers relaying them): PNG, alpha 0 where to edit, under 4 MB
 //   FLUX Fill (fal flux-pro/v1/fill, Replicate flux-fill-*): white where to edit, on black
 import sharp from 'sharp';
 import type { MaskConvention } from '../../shared/contract/models';
 import { AppError } from '../../shared/errors';
+import { maskFileStrength } from '../../shared/mask-file';
 
 export interface PixelSize {
   width: number;
@@ -39,17 +40,16 @@ export async function paintedArea(mask: Buffer, target: PixelSize, options: Mask
       { fix: 'scale_mask', mask: own, image: target },
     );
   }
-  let pipeline = sharp(mask).ensureAlpha();
+  // Always four 8-bit channels (greyscale, grey + alpha, 16-bit alike), straight alpha, for the shared reading.
+  let pipeline = sharp(mask).toColourspace('srgb').ensureAlpha();
   if (!sameSize) pipeline = pipeline.resize(target.width, target.height, { fit: 'fill', kernel: 'nearest' });
   const { data, info } = await pipeline.raw().toBuffer({ resolveWithObject: true });
-  const channels = info.channels;
+  if (info.channels !== 4)
+    throw new AppError('invalid_input', 'The mask could not be read. Paint it again in the editor.');
   const area = new Uint8Array(target.width * target.height);
-  for (let pixel = 0, offset = 0; pixel < area.length; pixel++, offset += channels) {
-    const luminance = 0.299 * data[offset]! + 0.587 * data[offset + 1]! + 0.114 * data[offset + 2]!;
-    const alpha = data[offset + channels - 1]!;
-    // Painted strength = opacity × lightness; half-way counts as painted.
-    area[pixel] = (alpha * luminance) / 255 >= 128 ? 255 : 0;
-  }
+  maskFileStrength(data, area);
+  // Half-way (128 of 255) counts as painted, so a soft edge is cut in its middle.
+  for (let pixel = 0; pixel < area.length; pixel++) area[pixel] = area[pixel]! >= 128 ? 255 : 0;
   return area;
 }
 

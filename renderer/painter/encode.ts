@@ -1,24 +1,19 @@
 import type { MaskBitmap } from './mask';
+import { greyPng } from './png-grey';
 
-/** The mask as a PNG (painted = white, opaque), base64 without the data: prefix, for jobs.create. */
+/** The mask as a PNG (painted = white, kept = black), base64 without the data: prefix, for jobs.create. */
 export async function maskToPngBase64(mask: MaskBitmap): Promise<string> {
   return blobToBase64(await maskToPng(mask));
 }
 
-/** The mask as a PNG file: painted = white and opaque, untouched = transparent (the editor loads it back the same). */
+/**
+ * The mask as a PNG file: greyscale, its coverage as the grey (painted = white, kept = black, soft edges between),
+ * opaque, so the core and Load mask read it back by brightness as the same mask. Encoded in the page (png-grey.ts):
+ * canvas.toBlob alone missed the 300 ms budget for a 4096² mask twice over.
+ */
 export async function maskToPng(mask: MaskBitmap): Promise<Blob> {
-  const canvas = document.createElement('canvas');
-  canvas.width = mask.width;
-  canvas.height = mask.height;
-  const context = canvas.getContext('2d')!;
-  context.putImageData(new ImageData(mask.toRgba() as Uint8ClampedArray<ArrayBuffer>, mask.width, mask.height), 0, 0);
-  const blob = await new Promise<Blob>((resolve, reject) =>
-    canvas.toBlob(
-      (result) => (result ? resolve(result) : reject(new Error('The mask could not be encoded.'))),
-      'image/png',
-    ),
-  );
-  return blob;
+  const pixels = new Uint8Array(mask.data.buffer, mask.data.byteOffset, mask.data.length);
+  return new Blob([greyPng(mask.width, mask.height, pixels) as Uint8Array<ArrayBuffer>], { type: 'image/png' });
 }
 
 export async function blobToBase64(blob: Blob): Promise<string> {

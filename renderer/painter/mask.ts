@@ -76,18 +76,4 @@ export class MaskBitmap {
     for (const value of this.data) sum += value;
     return sum / (255 * this.data.length);
   }
-
-  /**
-   * RGBA pixels for a PNG in the editor's convention: painted = white and opaque, untouched = black and
-   * transparent, partial coverage in between. The core reads "white or opaque" as "edit here".
-   */
-  toRgba(): Uint8ClampedArray {
-    const rgba = new Uint8ClampedArray(this.data.length * 4);
-    // All four channels carry the same value, so one 32-bit write per pixel fills them whatever the byte order
-    // (a 4096² mask: 16 M writes instead of 64 M, bench/painter.ts).
-    const words = new Uint32Array(rgba.buffer);
-    const data = this.data;
-    for (let index = 0; index < data.length; index++) words[index] = data[index]! * 0x01010101;
-    return rgba;
-  }
 }

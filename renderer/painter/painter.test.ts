@@ -144,12 +144,6 @@ describe('mask painting', () => {
     expect(mask.isEmpty()).toBe(true);
   });
 
-  it('exports painted as white opaque and untouched as transparent', () => {
-    const mask = new MaskBitmap(2, 1);
-    fillRect(mask, { x: 0, y: 0 }, { x: 1, y: 1 }, 'paint');
-    expect([...mask.toRgba()]).toEqual([255, 255, 255, 255, 0, 0, 0, 0]);
-  });
-
   it('refuses a mask of no size', () => {
     expect(() => new MaskBitmap(0, 10)).toThrow(/positive whole size/);
   });

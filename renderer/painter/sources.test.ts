@@ -1,6 +1,8 @@
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { MaskHistory } from './history';
 import { MaskBitmap } from './mask';
+import { greyPng } from './png-grey';
 import { maskFromMaskImage, maskFromTransparency } from './sources';
 
 function rgba(...pixels: number[][]): Uint8ClampedArray {
@@ -29,11 +31,22 @@ describe('mask sources', () => {
     expect([...mask.data]).toEqual([255, 0, 128]);
   });
 
-  it("a mask file with transparency is read by its alpha: the editor's own saved mask comes back the same", () => {
-    const saved = new MaskBitmap(4, 1, new Uint8ClampedArray([255, 0, 60, 200]));
+  it("the editor's own saved mask (greyscale PNG) loads back as the same coverage", async () => {
+    const saved = Uint8Array.of(255, 0, 60, 200, 127, 128, 1);
+    // As the page decodes a file: to RGBA (sharp here, the browser's decoder there).
+    const { data } = await sharp(greyPng(7, 1, saved))
+      .ensureAlpha()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    const mask = new MaskBitmap(7, 1);
+    maskFromMaskImage(mask, new Uint8ClampedArray(data));
+    expect([...mask.data]).toEqual([...saved]);
+  });
+
+  it('a mask file with transparency is read by its alpha, whatever its colour', () => {
     const mask = new MaskBitmap(4, 1);
-    maskFromMaskImage(mask, saved.toRgba());
-    expect([...mask.data]).toEqual([255, 0, 60, 200]);
+    maskFromMaskImage(mask, rgba([40, 40, 40, 255], [255, 255, 255, 0], [255, 255, 255, 130], [0, 0, 0, 255]));
+    expect([...mask.data]).toEqual([255, 0, 130, 255]);
   });
 
   it('refuses pixels of another size', () => {

@@ -1,6 +1,7 @@
 // Masks made from pixels: the image's own transparency, or a mask file someone made elsewhere. Both take RGBA
 // pixels already at the mask's size (the page decodes and scales them, painter/decode.ts) and write coverage, so
 // history records them like any other action.
+import { maskFileStrength } from '../../shared/mask-file';
 import type { MaskBitmap, Rect } from './mask';
 
 /** Where the image is transparent is where it should change: coverage = 255 − alpha. Null when nothing is. */
@@ -20,22 +21,12 @@ export function maskFromTransparency(mask: MaskBitmap, rgba: Uint8ClampedArray):
   return all;
 }
 
-/**
- * A mask file, "white or opaque = edit": a file with any transparency is read by its alpha (opaque = edit, as the
- * editor saves it), a fully opaque one by its brightness (white = edit, black = keep, grey partly).
- */
+/** A mask file, read as the core reads one (shared/mask-file.ts: "white or opaque = edit"). */
 export function maskFromMaskImage(mask: MaskBitmap, rgba: Uint8ClampedArray): Rect {
   checkSize(mask, rgba);
-  let hasAlpha = false;
-  for (let index = 3; index < rgba.length && !hasAlpha; index += 4) hasAlpha = rgba[index]! < 255;
   const all = { x0: 0, y0: 0, x1: mask.width, y1: mask.height };
   mask.willWrite(all);
-  for (let index = 0; index < mask.data.length; index++) {
-    const offset = index * 4;
-    mask.data[index] = hasAlpha
-      ? rgba[offset + 3]!
-      : Math.round(0.299 * rgba[offset]! + 0.587 * rgba[offset + 1]! + 0.114 * rgba[offset + 2]!);
-  }
+  maskFileStrength(rgba, mask.data);
   return all;
 }
 

@@ -12,6 +12,7 @@ import sharp from 'sharp';
 import type { Page } from '@playwright/test';
 import { startFakeProvider, type FakeProvider, type RecordedRequest } from '../fake-provider';
 import { expect, test } from './fixtures';
+import { addProviderInSettings } from './settings-steps';
 
 const key = 'sk-editor-server-masks-0000';
 let fake: FakeProvider;
@@ -28,17 +29,8 @@ function cli(libraryDir: string, ...args: string[]): any {
   );
 }
 
-async function addProvider(page: Page, preset: string, id: string): Promise<void> {
-  await page.getByTestId('nav-settings').click();
-  await page.getByTestId('provider-add-preset').selectOption(preset);
-  await page.getByTestId('provider-add-id').fill(id);
-  await page.getByTestId('provider-add-base-url').fill(fake.baseUrl);
-  await page.getByTestId('provider-add').click();
-  const row = page.locator(`[data-testid="settings-provider"][data-provider-id="${id}"]`);
-  await row.getByTestId('key-input').fill(key);
-  await row.getByTestId('key-save').click();
-  await expect(row.getByTestId('key-status')).toHaveAttribute('data-status', 'set');
-}
+const addProvider = (page: Page, preset: string, id: string) =>
+  addProviderInSettings(page, { preset, id, baseUrl: fake.baseUrl, key });
 
 async function pickModel(page: Page, providerId: string, model: string): Promise<void> {
   await page.getByTestId('provider-select').selectOption(providerId);
@@ -94,13 +86,12 @@ async function imageSent(request: RecordedRequest) {
 }
 
 /**
- * Whether the core must count a pixel of the editor's mask as painted: the page's PNG carries a pixel's coverage in
- * its grey and its alpha alike, and masks.ts counts opacity × lightness from half-way. Null within a step of the
- * threshold, where the canvas's PNG encoding may round either way.
+ * Whether the core must count a pixel of the editor's mask as painted: from half coverage (128 of 255), as
+ * masks.ts reads the page's greyscale PNG. Null within a step of the threshold, where the overlay read-back
+ * (coverage as the canvas's alpha) may round either way.
  */
 function mustBePainted(coverageValue: number): boolean | null {
-  const strength = (coverageValue * coverageValue) / 255;
-  return strength >= 129 ? true : strength < 127 ? false : null;
+  return coverageValue >= 129 ? true : coverageValue < 127 ? false : null;
 }
 
 async function waitForRequests(route: string, count: number): Promise<RecordedRequest> {
