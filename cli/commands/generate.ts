@@ -27,6 +27,7 @@ const requestOptions: OptionSpec = {
   aspect: { type: 'string' },
   quality: { type: 'string' },
   seed: { type: 'string' },
+  negative: { type: 'string' },
   param: { type: 'string', multiple: true },
   'no-wait': { type: 'boolean' },
 };
@@ -150,6 +151,8 @@ async function buildRequest(
     aspectRatio: aspect,
     quality: textOption(values, 'quality'),
     seed: wholeNumber(values.seed, 'seed', 0, maxSeed),
+    // Sent only to a model that takes one (`models list` says); the core drops it for any other.
+    negativePrompt: textOption(values, 'negative'),
     params: parseParams(params),
   };
   if (kind === 'edit') {
@@ -206,7 +209,7 @@ export const generateCommands: Command[] = [
   {
     words: ['generate'],
     usage:
-      'generate --provider ID --model M --prompt TEXT [--n N] [--size WxH | --aspect W:H] [--quality Q] [--seed S] [--param KEY=VALUE …] [--no-wait]',
+      'generate --provider ID --model M --prompt TEXT [--n N] [--size WxH | --aspect W:H] [--quality Q] [--seed S] [--negative TEXT] [--param KEY=VALUE …] [--no-wait]',
     summary:
       'Text to image: waits for the job (Ctrl+C cancels it), then prints the stored images. --no-wait returns once the provider holds the job; `jobs resume` collects it.',
     options: requestOptions,

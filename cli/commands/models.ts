@@ -18,6 +18,7 @@ function modelRow(providerId: string, model: ModelInfo) {
     n: model.n,
     maxImages: model.maxInputImages,
     promptLimit: model.promptMax,
+    negativePrompt: model.negativePrompt,
   };
 }
 type ModelRow = ReturnType<typeof modelRow>;
@@ -33,7 +34,8 @@ function oneLine(row: ModelRow): string {
     ? `edit ≤${row.maxImages} image(s)${row.mask ? `, mask (${row.maskFormat})` : ''}`
     : 'no edit';
   const n = row.n.min === row.n.max ? `n ${row.n.min}` : `n ${row.n.min}–${row.n.max}`;
-  return `${row.provider.padEnd(14)} ${row.id.padEnd(36)} ${row.protocol.padEnd(13)} ${n.padEnd(7)} ${editing.padEnd(38)} ${shapes}`;
+  const negative = row.negativePrompt ? ', negative prompt' : '';
+  return `${row.provider.padEnd(14)} ${row.id.padEnd(36)} ${row.protocol.padEnd(13)} ${n.padEnd(7)} ${editing.padEnd(38)} ${shapes}${negative}`;
 }
 
 async function providerIds(context: CommandContext, only: string | undefined): Promise<string[]> {

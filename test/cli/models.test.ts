@@ -36,6 +36,7 @@ describe('atelier models list', { timeout: 60_000 }, () => {
           'maskFormat',
           'maxImages',
           'n',
+          'negativePrompt',
           'promptLimit',
           'protocol',
           'provider',
@@ -45,10 +46,11 @@ describe('atelier models list', { timeout: 60_000 }, () => {
     }
     const find = (provider: string, id: string) =>
       models.find((model: { provider: string; id: string }) => model.provider === provider && model.id === id);
-    expect(find('local', 'local/pattern')).toMatchObject({ protocol: 'local', edit: true });
+    expect(find('local', 'local/pattern')).toMatchObject({ protocol: 'local', edit: true, negativePrompt: true });
     expect(find('qr', 'dall-e-3')).toMatchObject({
       protocol: 'openai-images',
       edit: false,
+      negativePrompt: false,
       n: { min: 1, max: 1 },
       sizes: expect.arrayContaining(['1024x1024']),
     });
