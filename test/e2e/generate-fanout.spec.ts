@@ -75,6 +75,9 @@ for (const locale of ['en', 'zh-CN'] as const) {
 
     // Two targets, each with the parameters its own model takes.
     await page.getByTestId('prompt-input').fill(`a red fox in the snow (${locale})`);
+    // The local model takes a negative prompt (dall-e-3 does not: it is sent to the local target alone).
+    const negative = `blurry, text (${locale})`;
+    await page.getByTestId('negative-prompt-input').fill(negative);
     const first = page.getByTestId('target').nth(0);
     await first.getByTestId('param-n').selectOption('2');
     await first.getByTestId('param-seed').fill('42');
@@ -106,10 +109,13 @@ for (const locale of ['en', 'zh-CN'] as const) {
     await page.screenshot({ path: `test-results/screens/generate-fanout-${locale}.png` });
     const original = await digestOf(page, localJob.getByTestId('job-image').first().locator('img'));
 
-    // Reuse the local job's settings: one target, its seed, and the same bytes again.
+    // Reuse the local job's settings: one target, its seed and negative prompt, and the same bytes again.
+    await page.getByTestId('negative-prompt-input').fill('');
     await localJob.getByTestId('reuse-settings').click();
     await expect(page.getByTestId('target')).toHaveCount(1);
     await expect(page.getByTestId('param-seed')).toHaveValue('42');
+    await expect(page.getByTestId('negative-prompt-input')).toHaveValue(negative);
+    await page.screenshot({ path: `test-results/screens/generate-reused-${locale}.png` });
     const batches = await page.getByTestId('batch').count();
     await page.getByTestId('generate-button').click();
     // The new batch goes on top: wait for it, or `first()` may still be the two-job fan-out.
@@ -122,6 +128,8 @@ for (const locale of ['en', 'zh-CN'] as const) {
     fake.fault('openai.generations', { kind: 'status', status: 400, message: 'Your request was rejected.' });
     await page.getByTestId('provider-select').selectOption('qr');
     await page.getByTestId('model-select').selectOption('dall-e-3');
+    // dall-e-3 alone takes no negative prompt: the field is not offered.
+    await expect(page.getByTestId('negative-prompt-input')).toHaveCount(0);
     await page.getByTestId('generate-button').click();
     const failing = page.getByTestId('batch').first().getByTestId('job-item');
     await expect(failing).toHaveAttribute('data-status', 'failed', { timeout: 30_000 });
