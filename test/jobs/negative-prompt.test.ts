@@ -146,6 +146,28 @@ describe('a job sends and records its negative prompt', () => {
   });
 });
 
+describe('the catalogue says which models take one', () => {
+  it('a remote catalogue cached before the capability existed still reads, as taking none', async () => {
+    const { negativePrompt: _absent, ...older } = {
+      ...(await core.invoke('models.list', { providerId: 'local' }).then((answer) => {
+        if (!answer.ok) throw new Error(answer.error.message);
+        return (answer.value as { models: Array<Record<string, unknown>> }).models[0]!;
+      })),
+      id: 'vendor/older-model',
+      protocol: 'openai-images',
+      presets: ['imagerouter'],
+      source: 'imagerouter',
+    };
+    core.db
+      .prepare('INSERT INTO model_catalog_cache (provider_id, fetched_at, models) VALUES (?, ?, ?)')
+      .run('ir', Date.now(), JSON.stringify([older]));
+    const answer = await core.invoke('models.list', { providerId: 'ir' });
+    if (!answer.ok) throw new Error(answer.error.message);
+    const { models } = answer.value as { models: Array<{ id: string; negativePrompt: boolean }> };
+    expect(models.find((model) => model.id === 'vendor/older-model')).toMatchObject({ negativePrompt: false });
+  });
+});
+
 describe('the adapters name it as their APIs do', () => {
   it('Replicate: input.negative_prompt', async () => {
     const model = 'black-forest-labs/flux-kontext-max';

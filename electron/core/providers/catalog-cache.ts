@@ -12,7 +12,8 @@ import type { ProviderRegistry } from './registry';
 
 /** A day: model lists change slowly, and a refresh is one click (or `refresh: true`) away. */
 const freshForMs = 24 * 60 * 60_000;
-const cachedModels = z.array(modelInfoSchema);
+/** A cache written before models said whether they take a negative prompt is read as taking none (true of ImageRouter). */
+const cachedModels = z.array(modelInfoSchema.extend({ negativePrompt: z.boolean().default(false) }));
 
 export interface ModelListing {
   providerId: string;
