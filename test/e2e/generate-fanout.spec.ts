@@ -124,6 +124,16 @@ for (const locale of ['en', 'zh-CN'] as const) {
     await expect(again).toHaveAttribute('data-status', 'done', { timeout: 30_000 });
     expect(await digestOf(page, again.getByTestId('job-image').first().locator('img'))).toBe(original);
 
+    // The image's detail panel in the gallery shows its negative prompt, and its Reuse settings refills it too.
+    await page.getByTestId('negative-prompt-input').fill('');
+    await again.getByTestId('job-image').first().click();
+    const detail = page.getByTestId('image-detail');
+    await expect(detail.getByTestId('detail-negative-prompt')).toContainText(negative);
+    await page.screenshot({ path: `test-results/screens/generate-detail-negative-${locale}.png` });
+    await detail.getByTestId('reuse-settings').click();
+    await expect(page.getByTestId('negative-prompt-input')).toHaveValue(negative);
+    await expect(page.getByTestId('param-seed')).toHaveValue('42');
+
     // A failed job, and Retry sends it again.
     fake.fault('openai.generations', { kind: 'status', status: 400, message: 'Your request was rejected.' });
     await page.getByTestId('provider-select').selectOption('qr');
