@@ -1,8 +1,9 @@
-// A deflate stream (RFC 1951) made only of runs, for the mask's PNG: a painted mask is long rows of 0 or 255 with
-// short soft edges, and the same edges again one row down. So each position is either a literal, a repeat of the
-// byte before it (distance 1), or a repeat of the row above (distance = one PNG row); all in one block with the
-// fixed Huffman codes. No hash chains, one pass: a 4096² mask takes tens of milliseconds where fflate's general
-// LZ77 took 330–650 ms and the page's CompressionStream 220–440 ms on this machine (bench/painter.ts, issue 13).
+// The zlib stream (RFC 1950/1951) of a greyscale PNG's scanlines, made only of runs: a painted mask is long rows
+// of 0 or 255 with short soft edges, and the same edges again one row down. So each position is a literal, a repeat
+// of the byte before it (distance 1), or a repeat of the row above (distance = one PNG row); one block with the
+// fixed Huffman codes. No hash chains and one pass over the mask: no scanline copy, Adler-32 summed as it goes (a
+// run's sum in one step). A 4096² mask took fflate's general LZ77 330–650 ms and the page's CompressionStream
+// 220–440 ms on this machine, over the 300 ms export budget (bench/painter.ts, issue 13).
 
 const maxMatch = 258;
 const maxDistance = 32768;
@@ -63,56 +64,133 @@ function distanceCode(distance: number): { bits: number; length: number } {
 }
 
 /**
- * `input` deflated (raw deflate, no zlib header). `rowBytes` is the distance at which the data repeats best (a PNG
- * row with its filter byte); it is ignored when it is beyond deflate's 32 KiB window.
+ * The zlib stream of `pixels` (one byte a pixel, `width` a row) as PNG scanlines, each row after its filter byte 0
+ * (none). Matches never cross a row's end, so each row is read where it lies in `pixels`.
  */
-export function deflateRuns(input: Uint8Array, rowBytes: number): Uint8Array {
-  const total = input.length;
-  // Worst case: every byte a 9-bit literal, plus the block header and end code.
-  const out = new Uint8Array(Math.ceil((total * 9) / 8) + 16);
-  let at = 0;
-  // Bits not yet written, lowest first; never more than 7 + 18 of them. Kept in locals (not a helper closing over
-  // them) so V8 holds them in registers: the helper version took twice as long.
+export function zlibScanlines(width: number, height: number, pixels: Uint8Array): Uint8Array {
+  const stride = width + 1;
+  // A row writes at most 9 bits a byte (a literal; matches cost less a byte). The buffer starts at a tenth of
+  // that for the whole mask, a mask deflating far smaller, and doubles when a row might not fit.
+  const rowMost = Math.ceil((stride * 9) / 8) + 8;
+  let out = new Uint8Array(Math.max(rowMost * 2, Math.ceil((rowMost * height) / 10)) + 16);
+  out[0] = 0x78; // deflate, 32 KiB window
+  out[1] = 0x01; // "fastest" level hint; 0x7801 is a multiple of 31 as RFC 1950 asks
+  let at = 2;
+  // Bits not yet written, lowest first: after each flush fewer than 8, so a length code (13) or a distance (18)
+  // always fits. Kept in locals, not in a helper closing over them: V8 then keeps them in registers.
   let pending = 0b011; // the last block, fixed Huffman codes
   let pendingBits = 3;
+  // Adler-32 of the scanlines. Reduced at least every 1000 bytes (and after every run), so a and b stay below 2³⁰: small integers for V8.
+  let a = 1;
+  let b = 0;
+  let sinceReduced = 0;
   const near = distanceCode(1);
-  const row = rowBytes >= 2 && rowBytes <= maxDistance ? distanceCode(rowBytes) : null;
-  const rowDistanceBits = row ? row.bits : 0;
-  const rowDistanceLength = row ? row.length : 0;
-  let position = 0;
-  while (position < total) {
-    const limit = Math.min(maxMatch, total - position);
-    let run = 0;
-    if (position >= 1) {
-      const previous = input[position - 1];
-      while (run < limit && input[position + run] === previous) run++;
+  const up = stride <= maxDistance ? distanceCode(stride) : null;
+  const filterBits = literalBits[0]!;
+  const filterLength = literalLengths[0]!;
+  for (let y = 0; y < height; y++) {
+    const rowStart = y * width;
+    const rowEnd = rowStart + width;
+    if (out.length - at < rowMost + 8) {
+      const grown = new Uint8Array(out.length * 2);
+      grown.set(out.subarray(0, at));
+      out = grown;
     }
-    let above = 0;
-    if (row && run < limit && position >= rowBytes) {
-      const from = position - rowBytes;
-      while (above < limit && input[position + above] === input[from + above]) above++;
-    }
-    if (run >= 3 || above >= 3) {
-      const length = run >= above ? run : above;
-      pending |= matchBits[length]! << pendingBits;
-      pendingBits += matchLengths[length]!;
+    pending |= filterBits << pendingBits; // the filter byte, 0
+    pendingBits += filterLength;
+    b += a;
+    sinceReduced++;
+    let x = rowStart;
+    while (x < rowEnd) {
       while (pendingBits >= 8) {
         out[at++] = pending & 0xff;
         pending >>>= 8;
         pendingBits -= 8;
       }
-      pending |= (run >= above ? near.bits : rowDistanceBits) << pendingBits;
-      pendingBits += run >= above ? near.length : rowDistanceLength;
-      position += length;
-    } else {
-      const byte = input[position++]!;
+      // Before a row's first pixel comes its filter byte, 0.
+      const previous = x > rowStart ? pixels[x - 1]! : 0;
+      let runEnd = x;
+      while (runEnd < rowEnd && pixels[runEnd] === previous) runEnd++;
+      let run = runEnd - x;
+      if (run >= 3) {
+        x = runEnd;
+        while (run > 0) {
+          // The run's sum in one step, a piece at a time (at most 258 bytes), so nothing leaves 31 bits.
+          const length = run < maxMatch ? run : maxMatch;
+          a %= 65521;
+          b = (b + length * a + previous * ((length * (length + 1)) >> 1)) % 65521;
+          a += previous * length;
+          if (length < 3) {
+            // One or two bytes left over: literals.
+            for (let left = length; left > 0; left--) {
+              pending |= literalBits[previous]! << pendingBits;
+              pendingBits += literalLengths[previous]!;
+              while (pendingBits >= 8) {
+                out[at++] = pending & 0xff;
+                pending >>>= 8;
+                pendingBits -= 8;
+              }
+            }
+            break;
+          }
+          pending |= matchBits[length]! << pendingBits;
+          pendingBits += matchLengths[length]!;
+          while (pendingBits >= 8) {
+            out[at++] = pending & 0xff;
+            pending >>>= 8;
+            pendingBits -= 8;
+          }
+          pending |= near.bits << pendingBits;
+          pendingBits += near.length;
+          while (pendingBits >= 8) {
+            out[at++] = pending & 0xff;
+            pending >>>= 8;
+            pendingBits -= 8;
+          }
+          run -= length;
+        }
+        a %= 65521;
+        sinceReduced = 0;
+        continue;
+      }
+      if (up && y > 0) {
+        const limit = Math.min(maxMatch, rowEnd - x);
+        let above = 0;
+        while (above < limit && pixels[x + above] === pixels[x + above - width]) above++;
+        if (above >= 3) {
+          pending |= matchBits[above]! << pendingBits;
+          pendingBits += matchLengths[above]!;
+          while (pendingBits >= 8) {
+            out[at++] = pending & 0xff;
+            pending >>>= 8;
+            pendingBits -= 8;
+          }
+          pending |= up.bits << pendingBits;
+          pendingBits += up.length;
+          const matchEnd = x + above;
+          for (; x < matchEnd; x++) {
+            a += pixels[x]!;
+            b += a;
+          }
+          sinceReduced += above;
+          if (sinceReduced >= 1000) {
+            a %= 65521;
+            b %= 65521;
+            sinceReduced = 0;
+          }
+          continue;
+        }
+      }
+      const byte = pixels[x++]!;
       pending |= literalBits[byte]! << pendingBits;
       pendingBits += literalLengths[byte]!;
-    }
-    while (pendingBits >= 8) {
-      out[at++] = pending & 0xff;
-      pending >>>= 8;
-      pendingBits -= 8;
+      a += byte;
+      b += a;
+      if (++sinceReduced >= 1000) {
+        a %= 65521;
+        b %= 65521;
+        sinceReduced = 0;
+      }
     }
   }
   // End of block: symbol 256 is seven zero bits, so only the bits already pending remain to be written.
@@ -122,5 +200,32 @@ export function deflateRuns(input: Uint8Array, rowBytes: number): Uint8Array {
     pending >>>= 8;
     pendingBits -= 8;
   }
+  const checksum = (((b % 65521) << 16) | (a % 65521)) >>> 0;
+  out[at++] = checksum >>> 24;
+  out[at++] = (checksum >>> 16) & 0xff;
+  out[at++] = (checksum >>> 8) & 0xff;
+  out[at++] = checksum & 0xff;
   return out.subarray(0, at);
 }
+
+/**
+ * Runs every path of the encoder once on a small mask, when the page loads. V8 compiles the loop while the first
+ * big mask is still being encoded; a path it has not seen by then (a leftover literal, the buffer growing, a sum
+ * being reduced) throws that code away again: five times on the first 4096² mask, which took twice as long as the
+ * next one. Type feedback gathered here first avoids that (under a millisecond).
+ */
+function warmUp(): void {
+  const width = 700;
+  const height = 12;
+  const sample = new Uint8Array(width * height);
+  let noise = 7;
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      noise = (Math.imul(noise, 1103515245) + 12345) >>> 0;
+      const soft = x < 259 ? 0 : x < 300 ? (x - 259) * 6 : x < 560 ? 255 : (x * 7) & 255;
+      sample[y * width + x] = y % 3 === 0 ? noise >>> 24 : soft;
+    }
+  }
+  zlibScanlines(width, height, sample);
+}
+warmUp();

@@ -1,7 +1,7 @@
 // An 8-bit greyscale PNG (colour type 0) of one byte per pixel, encoded in the page: Chromium's canvas.toBlob takes
-// 570–1300 ms for a 4096² mask (four channels through a general encoder), this under a tenth of that. Rows are
-// stored unfiltered; deflate-runs.ts repeats bytes from the left and from the row above instead.
-import { deflateRuns } from './deflate-runs';
+// 570–1300 ms for a 4096² mask (four channels through a general encoder). Rows are stored unfiltered;
+// deflate-runs.ts repeats bytes from the left and from the row above instead.
+import { zlibScanlines } from './deflate-runs';
 
 const signature = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
@@ -16,30 +16,6 @@ function crc32(bytes: Uint8Array, start: number, end: number): number {
   let crc = 0xffffffff;
   for (let index = start; index < end; index++) crc = crcTable[(crc ^ bytes[index]!) & 0xff]! ^ (crc >>> 8);
   return (crc ^ 0xffffffff) >>> 0;
-}
-
-/** zlib's checksum of the inflated bytes (RFC 1950), summed in runs short enough to stay in 31 bits (V8 keeps them small integers, not doubles). */
-function adler32(bytes: Uint8Array): number {
-  let a = 1;
-  let b = 0;
-  for (let start = 0; start < bytes.length; start += 3800) {
-    const end = Math.min(start + 3800, bytes.length);
-    for (let index = start; index < end; index++) {
-      a += bytes[index]!;
-      b += a;
-    }
-    a %= 65521;
-    b %= 65521;
-  }
-  return ((b << 16) | a) >>> 0;
-}
-
-/** The PNG's pixel stream: each row after its filter byte (0, none). */
-function scanlines(width: number, height: number, pixels: Uint8Array): Uint8Array {
-  const stride = width + 1;
-  const out = new Uint8Array(stride * height);
-  for (let y = 0; y < height; y++) out.set(pixels.subarray(y * width, (y + 1) * width), y * stride + 1);
-  return out;
 }
 
 function chunk(type: string, data: Uint8Array): Uint8Array {
@@ -60,14 +36,7 @@ export function greyPng(width: number, height: number, pixels: Uint8Array): Uint
   headerView.setUint32(0, width);
   headerView.setUint32(4, height);
   header.set([8, 0, 0, 0, 0], 8); // 8 bits, greyscale, deflate, adaptive filtering, not interlaced
-  const raw = scanlines(width, height, pixels);
-  const deflated = deflateRuns(raw, width + 1);
-  // zlib wrapper: deflate with a 32 KiB window, "fastest" level hint (0x78 0x01 is a multiple of 31), then Adler-32.
-  const zlib = new Uint8Array(2 + deflated.length + 4);
-  zlib[0] = 0x78;
-  zlib[1] = 0x01;
-  zlib.set(deflated, 2);
-  new DataView(zlib.buffer).setUint32(2 + deflated.length, adler32(raw));
+  const zlib = zlibScanlines(width, height, pixels);
   const parts = [
     Uint8Array.from(signature),
     chunk('IHDR', header),
