@@ -51,6 +51,7 @@ export const en = {
     problemOf: '{{model}}: {{text}}',
     negativePrompt: 'Negative prompt',
     negativePlaceholder: 'What the image should not show…',
+    negativeOnlyFor: 'Sent to {{models}} only: the other models take no negative prompt.',
     historyHint: '↑ and ↓ in the prompt bring back earlier prompts.',
   },
   jobs: {

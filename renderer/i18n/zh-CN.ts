@@ -46,6 +46,7 @@ export const zhCN: Messages = {
     problemOf: '{{model}}：{{text}}',
     negativePrompt: '反向提示词',
     negativePlaceholder: '图片中不应出现的内容…',
+    negativeOnlyFor: '仅发送给 {{models}}：其他模型不支持反向提示词。',
     historyHint: '在提示词中按 ↑ 和 ↓ 可找回以前的提示词。',
   },
   jobs: {

@@ -37,9 +37,11 @@ export function GenerateView() {
     .filter((limit): limit is number => limit !== null);
   const promptMax = limits.length ? Math.min(...limits) : null;
   // The negative prompt is offered where a chosen model takes one (and sent to those alone), like the seed.
-  const negativeShown = targets.some(
-    (target) => findModel(models, target.providerId, target.model)?.negativePrompt === true,
-  );
+  const chosen = targets.map((target) => findModel(models, target.providerId, target.model));
+  const taking = chosen.filter((model) => model?.negativePrompt === true).map((model) => model!.label);
+  const negativeShown = taking.length > 0;
+  // Beside models that take none, the field says which ones it goes to.
+  const negativeScope = negativeShown && taking.length < targets.length ? [...new Set(taking)].join(', ') : null;
   const canSubmit = prompt.trim().length > 0 && !submitting && (promptMax === null || prompt.length <= promptMax);
   const openInGallery = (imageId: string) => {
     select(imageId);
@@ -90,6 +92,7 @@ export function GenerateView() {
               placeholder={t('generate.negativePlaceholder')}
               rows={2}
               maxLength={maxNegativePromptChars}
+              aria-describedby={negativeScope ? 'negative-prompt-scope' : undefined}
               value={negativePrompt}
               onChange={(event) => setNegativePrompt(event.target.value)}
               onKeyDown={(event) => {
@@ -100,6 +103,11 @@ export function GenerateView() {
               }}
             />
           </label>
+        )}
+        {negativeScope && (
+          <p className="muted hint negative-scope" id="negative-prompt-scope" data-testid="negative-prompt-scope">
+            {t('generate.negativeOnlyFor', { models: negativeScope })}
+          </p>
         )}
         <div className="targets">
           {targets.map((target, index) => (

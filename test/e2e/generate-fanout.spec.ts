@@ -93,6 +93,8 @@ for (const locale of ['en', 'zh-CN'] as const) {
     await second.getByTestId('param-quality').selectOption('hd');
     // The local target keeps its own values.
     await expect(first.getByTestId('param-n')).toHaveValue('2');
+    // Beside dall-e-3, the negative prompt says it goes to the local model alone.
+    await expect(page.getByTestId('negative-prompt-scope')).toContainText('Local pattern (offline)');
     await page.screenshot({ path: `test-results/screens/generate-targets-${locale}.png` });
     await page.getByTestId('generate-button').click();
 
@@ -115,6 +117,7 @@ for (const locale of ['en', 'zh-CN'] as const) {
     await expect(page.getByTestId('target')).toHaveCount(1);
     await expect(page.getByTestId('param-seed')).toHaveValue('42');
     await expect(page.getByTestId('negative-prompt-input')).toHaveValue(negative);
+    await expect(page.getByTestId('negative-prompt-scope')).toHaveCount(0);
     await page.screenshot({ path: `test-results/screens/generate-reused-${locale}.png` });
     const batches = await page.getByTestId('batch').count();
     await page.getByTestId('generate-button').click();

@@ -148,7 +148,7 @@ describe('a job sends and records its negative prompt', () => {
 
 describe('the catalogue says which models take one', () => {
   it('a remote catalogue cached before the capability existed still reads, as taking none', async () => {
-    const { negativePrompt: _absent, ...older } = {
+    const { negativePrompt: _absent, ...older }: Record<string, unknown> = {
       ...(await core.invoke('models.list', { providerId: 'local' }).then((answer) => {
         if (!answer.ok) throw new Error(answer.error.message);
         return (answer.value as { models: Array<Record<string, unknown>> }).models[0]!;
