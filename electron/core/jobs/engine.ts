@@ -39,6 +39,13 @@ export interface JobEngineOptions {
 
 /** Jobs fetching and storing their results at once, all providers together (bounds memory and disk work). */
 const intakeSlots = 4;
+/**
+ * Answered jobs that may wait in line for an intake slot before the engine stops sending new requests. Without it a
+ * fast provider answered every queued job while the intake stored four at a time: 10,000 queued jobs held thousands
+ * of answered runs in memory at once (test/jobs/load.test.ts: 400 MB resident), and inline answers waiting there
+ * were each written into the jobs row (bench/jobs.ts).
+ */
+const intakeBacklog = intakeSlots;
 
 const mimeOfFormat: Record<string, string> = { png: 'image/png', jpeg: 'image/jpeg', webp: 'image/webp' };
 
@@ -84,6 +91,9 @@ export function createJobEngine(options: JobEngineOptions) {
   function pump(): void {
     if (closing) return;
     for (let index = 0; index < waiting.length;) {
+      // Results queue up faster than they are stored: nothing new is sent until the line shortens (a job's end
+      // pumps again).
+      if (intake.queued >= intakeBacklog) return;
       const { id, providerId } = waiting[index]!;
       if ((runningPerProvider.get(providerId) ?? 0) >= limit(providerId)) {
         index++;
@@ -128,6 +138,8 @@ export function createJobEngine(options: JobEngineOptions) {
       .finally(() => {
         active.delete(job.id);
         leaveProvider();
+        // Its intake slot went to the next in line, so the intake's line is shorter: more may be sent.
+        pump();
       });
     active.set(job.id, { controller, done });
   }

@@ -86,6 +86,11 @@ export function imageDataLost(result: ImageResult, from = 0): boolean {
     .some((image) => image.url === undefined && image.b64 === undefined && image.bytes === undefined);
 }
 
+/** Whether the answer holds its images' data (inline base64 or bytes) rather than links to fetch. */
+function carriesImageData(result: ImageResult | null): boolean {
+  return result?.images.some((image) => image.b64 !== undefined || image.bytes !== undefined) ?? false;
+}
+
 /** Once stored in the library, the job keeps the answer's facts but not the image data. */
 function withoutImageData(result: ImageResult): ImageResult {
   return { ...result, images: result.images.map(({ b64: _b64, bytes: _bytes, ...image }) => image) };
@@ -112,8 +117,12 @@ export async function runJob(deps: RunnerDeps, initial: StoredJob, signal: Abort
   try {
     if (!job.remote && !job.result) job = await send(job);
     if (job.status === 'running' && job.remote) job = await pollUntilDone(job, adapter);
-    // The provider's part is over: its slot goes to the next job while this one fetches and stores.
-    deps.leaveProvider();
+    // The provider's part is over: its slot goes to the next job while this one fetches and stores (a link expires).
+    // An answer with its images inline keeps the slot until they are stored: nothing there expires, and the slot is
+    // what stops the provider answering faster than the intake stores, each waiting answer ≈4 MB in memory and,
+    // with no intake slot free, written into the jobs row (bench/jobs.ts: 3.5× its baseline). The engine's end of
+    // the job gives it back.
+    if (!carriesImageData(job.result)) deps.leaveProvider();
     if (job.status === 'downloading') {
       if (!finishedDespiteCancel) stopIfCancelled();
       const storing = finishedDespiteCancel ? new AbortController().signal : signal;
@@ -137,8 +146,7 @@ export async function runJob(deps: RunnerDeps, initial: StoredJob, signal: Abort
    * intake leaves a result without data, and the job ends failed saying so (downloadAll).
    */
   function landed(sending: StoredJob, result: ImageResult): StoredJob {
-    const inline = result.images.some((image) => image.b64 !== undefined || image.bytes !== undefined);
-    heldIntake = inline ? deps.intake.tryAcquire() : null;
+    heldIntake = carriesImageData(result) ? deps.intake.tryAcquire() : null;
     if (!heldIntake) return update(sending, { status: 'downloading', result: storable(result), progress: null });
     const written = update(sending, { status: 'downloading', result: withoutImageData(result), progress: null });
     return { ...written, result };
@@ -261,7 +269,7 @@ export async function runJob(deps: RunnerDeps, initial: StoredJob, signal: Abort
       if (imageIds.length < result.images.length) current = update(current, { imageIds: [...imageIds] });
     }
     // A result of links is kept as it is; one that carried the images inline drops them now.
-    const inline = result.images.some((image) => image.b64 !== undefined || image.bytes !== undefined);
+    const inline = carriesImageData(result);
     return update(current, { status: 'done', imageIds, ...(inline ? { result: withoutImageData(result) } : {}) });
   }
 }

@@ -8,6 +8,11 @@ export class Slots {
 
   constructor(private readonly limit: number) {}
 
+  /** How many wait in line for a slot (the engine sends nothing new while results queue up here). */
+  get queued(): number {
+    return this.waiting.length;
+  }
+
   /** Resolves with the function that gives the slot back (calling it twice gives back one slot). */
   async acquire(signal?: AbortSignal): Promise<() => void> {
     if (signal?.aborted) throw cancelled();
