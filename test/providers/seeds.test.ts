@@ -84,7 +84,7 @@ describe('seed requests', () => {
       ['mask', 'image/png'],
     ]);
     // gpt-image-1 always answers base64.
-    expect(outcome.kind === 'done' && outcome.result.images[0]!.b64).toBeTruthy();
+    expect(outcome.kind === 'done' && (outcome.result.images[0]!.bytes ?? outcome.result.images[0]!.b64)).toBeTruthy();
   });
 
   it('seed 001: several input images go as repeated image[] parts', async () => {

@@ -4,6 +4,7 @@ import { Agent } from 'undici';
 import { AppError } from '../../../shared/errors';
 import { defaultRequestTimeoutMs } from '../../../shared/limits';
 import { redact } from '../redact';
+import { Base64FieldReader } from './base64-fields';
 import {
   errorInOkBody,
   httpErrorToAppError,
@@ -44,6 +45,11 @@ export interface HttpRequest {
   timeoutMs?: number;
   /** Status codes that are answers, not errors (fal's 202 while queued). 2xx always are. */
   acceptStatus?: number[];
+  /**
+   * JSON fields whose string values are large base64 data (b64_json): `json` decodes them to Buffers as the answer
+   * arrives, chunk by chunk, instead of parsing one string of megabytes on the main thread (base64-fields.ts).
+   */
+  base64Fields?: readonly string[];
 }
 
 /** A streaming request's answer: its events were handed over one by one, or it came as plain JSON after all. */
@@ -99,12 +105,14 @@ export class HttpClient {
         await response.body?.cancel();
         throw streamUnaskedFailure(this.provider, response.status);
       }
-      const raw = await response.text();
       let body: unknown;
       try {
-        body = raw.trim() === '' ? null : JSON.parse(raw);
-      } catch {
-        throw notJsonFailure(this.provider, response.status);
+        body = request.base64Fields
+          ? await readWithBase64Fields(response, request.base64Fields)
+          : await readJson(response);
+      } catch (error) {
+        if (error instanceof SyntaxError) throw notJsonFailure(this.provider, response.status);
+        throw error;
       }
       const hidden = errorInOkBody(body);
       if (hidden) throw okBodyFailure(this.provider, response.status, hidden);
@@ -232,6 +240,18 @@ export class HttpClient {
     const dispatcher = dispatcherFor(timeoutMs);
     return { method: request.method, headers, body, signal, redirect: 'follow', dispatcher } as RequestInit;
   }
+}
+
+async function readJson(response: Response): Promise<unknown> {
+  const raw = await response.text();
+  return raw.trim() === '' ? null : JSON.parse(raw);
+}
+
+async function readWithBase64Fields(response: Response, fields: readonly string[]): Promise<unknown> {
+  const reader = new Base64FieldReader(fields);
+  const chunks = response.body?.getReader();
+  for (let read = await chunks?.read(); read && !read.done; read = await chunks!.read()) reader.push(read.value);
+  return reader.finish();
 }
 
 function safeParse(raw: string): unknown {

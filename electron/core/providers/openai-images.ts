@@ -95,14 +95,24 @@ export function createOpenAiImagesAdapter(options: OpenAiImagesOptions): Provide
         });
         return { kind: 'done', result };
       }
+      // b64_json arrives decoded, as bytes (http/base64-fields.ts).
+      const base64Fields = ['b64_json'];
       const answer = isEdit
-        ? await http.json({ method: 'POST', url: endpoint('edits'), headers, form: await editForm(request), signal })
+        ? await http.json({
+            method: 'POST',
+            url: endpoint('edits'),
+            headers,
+            form: await editForm(request),
+            signal,
+            base64Fields,
+          })
         : await http.json({
             method: 'POST',
             url: endpoint('generations'),
             headers,
             json: commonFields(request, preset),
             signal,
+            base64Fields,
           });
       return { kind: 'done', result: parseImagesAnswer(options.label, answer.body, pricing(request.model)) };
     },
@@ -134,7 +144,8 @@ export function parseImagesAnswer(provider: string, body: unknown, pricedModel?:
   let revisedPrompt: string | undefined;
   for (const item of data) {
     const entry = (item ?? {}) as Record<string, unknown>;
-    if (typeof entry.b64_json === 'string' && entry.b64_json) images.push({ b64: entry.b64_json });
+    if (Buffer.isBuffer(entry.b64_json) && entry.b64_json.length > 0) images.push({ bytes: entry.b64_json });
+    else if (typeof entry.b64_json === 'string' && entry.b64_json) images.push({ b64: entry.b64_json });
     else if (typeof entry.url === 'string' && entry.url) images.push({ url: entry.url });
     if (typeof entry.revised_prompt === 'string') revisedPrompt ??= entry.revised_prompt;
   }
@@ -153,6 +164,7 @@ export function parseImagesAnswer(provider: string, body: unknown, pricedModel?:
 /** Keeps the job record small: the image bytes are stored in the library, not in the raw answer. */
 function withoutBase64(item: unknown): unknown {
   const entry = (item ?? {}) as Record<string, unknown>;
+  if (Buffer.isBuffer(entry.b64_json)) return { ...entry, b64_json: `<${entry.b64_json.length} bytes of image data>` };
   return typeof entry.b64_json === 'string'
     ? { ...entry, b64_json: `<${entry.b64_json.length} base64 characters>` }
     : entry;
