@@ -1,9 +1,9 @@
 // Shared by the browser benchmarks (painter, gallery-ui): the real `atelier serve` on a library folder the bench
 // filled beforehand, and Debian's Chromium launched with the very flags playwright.config.ts gives the e2e tests.
 // Files starting with `_` are not run by scripts/bench.mjs.
-import { type ChildProcess, spawn } from 'node:child_process';
 import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from '@playwright/test';
 import playwrightConfig from '../playwright.config';
+import { spawnServe, stopServe } from '../test/serve-process';
 
 export interface Served {
   /** The tokenised address `atelier serve` printed. */
@@ -12,38 +12,10 @@ export interface Served {
   close(): Promise<void>;
 }
 
-/** Starts `atelier serve --port 0` on `libraryDir` and waits for the address it prints (as test/e2e/fixtures.ts). */
+/** Starts `atelier serve --port 0` on `libraryDir` (as test/e2e/fixtures.ts does) and waits for its address. */
 export async function serveLibrary(libraryDir: string): Promise<Served> {
-  const child: ChildProcess = spawn(
-    process.execPath,
-    ['bin/atelier.mjs', 'serve', '--port', '0', '--library', libraryDir],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let stderr = '';
-  child.stderr!.on('data', (chunk) => (stderr += chunk));
-  const url = await new Promise<string>((resolve, reject) => {
-    let stdout = '';
-    const timer = setTimeout(() => reject(new Error(`atelier serve printed no address in 60 s: ${stderr}`)), 60_000);
-    child.stdout!.on('data', (chunk) => {
-      stdout += chunk;
-      const match = /Atelier UI: (\S+)/.exec(stdout);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]!);
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`atelier serve exited with ${code}: ${stderr}`)));
-  });
-  return {
-    url,
-    origin: new URL(url).origin,
-    close: async () => {
-      if (child.exitCode !== null) return;
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
-    },
-  };
+  const served = await spawnServe(libraryDir);
+  return { url: served.url, origin: served.origin, close: () => stopServe(served.process) };
 }
 
 /** Headless Chromium with playwright.config.ts's executable and flags (plus `extraArgs`), nothing else. */

@@ -1,7 +1,6 @@
 // The editor's inputs (issue 13, points 6–8): every dropped or pasted file is imported into the library first, so
 // the edit records its parent; only models that edit are offered, mask tools only where the model takes a mask;
 // several images are the base and references up to the model's limit, the rest named.
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +8,8 @@ import sharp from 'sharp';
 import type { Page } from '@playwright/test';
 import { startFakeProvider, type FakeProvider } from '../fake-provider';
 import { expect, test } from './fixtures';
+import { atelierCli } from './cli';
+import { addProviderInSettings } from './settings-steps';
 
 const key = 'sk-editor-inputs-test-000000';
 let fake: FakeProvider;
@@ -17,13 +18,7 @@ test.beforeAll(async () => {
 });
 test.afterAll(() => fake.close());
 
-function cli(libraryDir: string, ...args: string[]): any {
-  return JSON.parse(
-    execFileSync(process.execPath, ['bin/atelier.mjs', ...args, '--library', libraryDir, '--json'], {
-      encoding: 'utf8',
-    }),
-  );
-}
+const cli = atelierCli;
 
 async function png(width: number, height: number, background: string): Promise<string> {
   return (
@@ -95,19 +90,11 @@ test('only models that edit: a provider with none says so and Edit waits; Kontex
   atelier,
 }) => {
   await page.goto(atelier.url);
-  await page.getByTestId('nav-settings').click();
   for (const [preset, id] of [
     ['quickrouter', 'qr'],
     ['fal', 'f'],
   ] as const) {
-    await page.getByTestId('provider-add-preset').selectOption(preset);
-    await page.getByTestId('provider-add-id').fill(id);
-    await page.getByTestId('provider-add-base-url').fill(fake.baseUrl);
-    await page.getByTestId('provider-add').click();
-    const row = page.locator(`[data-testid="settings-provider"][data-provider-id="${id}"]`);
-    await row.getByTestId('key-input').fill(key);
-    await row.getByTestId('key-save').click();
-    await expect(row.getByTestId('key-status')).toHaveAttribute('data-status', 'set');
+    await addProviderInSettings(page, { preset, id, baseUrl: fake.baseUrl, key });
   }
 
   await page.getByTestId('nav-editor').click();

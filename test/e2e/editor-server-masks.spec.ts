@@ -4,7 +4,6 @@
 // result is staged on the canvas, accepted and edited again; the compare view runs at full size in every mode; an
 // extended canvas is imported first so its edit has a parent; the gallery strip and the Editor's nav item bring
 // library images in.
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +11,7 @@ import sharp from 'sharp';
 import type { Page } from '@playwright/test';
 import { startFakeProvider, type FakeProvider, type RecordedRequest } from '../fake-provider';
 import { expect, test } from './fixtures';
+import { atelierCli } from './cli';
 import { addProviderInSettings } from './settings-steps';
 
 const key = 'sk-editor-server-masks-0000';
@@ -21,13 +21,7 @@ test.beforeAll(async () => {
 });
 test.afterAll(() => fake.close());
 
-function cli(libraryDir: string, ...args: string[]): any {
-  return JSON.parse(
-    execFileSync(process.execPath, ['bin/atelier.mjs', ...args, '--library', libraryDir, '--json'], {
-      encoding: 'utf8',
-    }),
-  );
-}
+const cli = atelierCli;
 
 const addProvider = (page: Page, preset: string, id: string) =>
   addProviderInSettings(page, { preset, id, baseUrl: fake.baseUrl, key });

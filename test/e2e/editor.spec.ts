@@ -1,18 +1,12 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { atelierCli } from './cli';
 
-function cli(libraryDir: string, ...args: string[]): any {
-  return JSON.parse(
-    execFileSync(process.execPath, ['bin/atelier.mjs', ...args, '--library', libraryDir, '--json'], {
-      encoding: 'utf8',
-    }),
-  );
-}
+const cli = atelierCli;
 
 /** Share of canvas pixels whose mask overlay is more opaque than `above` (read back from the real canvas). */
 async function maskedShare(page: Page, above = 0): Promise<number> {

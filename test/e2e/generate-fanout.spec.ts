@@ -5,6 +5,7 @@
 import type { Page } from '@playwright/test';
 import { startFakeProvider, type FakeProvider } from '../fake-provider';
 import { expect, test } from './fixtures';
+import { addProviderInSettings } from './settings-steps';
 
 const key = 'sk-fanout-test-00000000000';
 let fake: FakeProvider;
@@ -32,17 +33,8 @@ const notificationSpy = () => {
   Object.defineProperty(document, 'visibilityState', { get: () => (spied.hidden ? 'hidden' : 'visible') });
 };
 
-async function addQuickRouter(page: Page): Promise<void> {
-  await page.getByTestId('nav-settings').click();
-  await page.getByTestId('provider-add-preset').selectOption('quickrouter');
-  await page.getByTestId('provider-add-id').fill('qr');
-  await page.getByTestId('provider-add-base-url').fill(fake.baseUrl);
-  await page.getByTestId('provider-add').click();
-  const row = page.locator('[data-testid="settings-provider"][data-provider-id="qr"]');
-  await row.getByTestId('key-input').fill(key);
-  await row.getByTestId('key-save').click();
-  await expect(row.getByTestId('key-status')).toHaveAttribute('data-status', 'set');
-}
+const addQuickRouter = (page: Page) =>
+  addProviderInSettings(page, { preset: 'quickrouter', id: 'qr', baseUrl: fake.baseUrl, key });
 
 /** The bytes an image of the page shows, as a hex digest of its media URL's answer. */
 async function digestOf(page: Page, image: ReturnType<Page['locator']>): Promise<string> {

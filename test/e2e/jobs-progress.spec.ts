@@ -2,6 +2,7 @@
 // position, the status bar's running count wherever the user is, and cancel that reaches the provider.
 import { startFakeProvider, type FakeProvider } from '../fake-provider';
 import { expect, test } from './fixtures';
+import { addProviderInSettings } from './settings-steps';
 
 const key = 'sk-progress-test-0000000000';
 let fake: FakeProvider;
@@ -16,15 +17,7 @@ test('a queued job shows its position and the running count, and Cancel stops it
   atelier,
 }) => {
   await page.goto(atelier.url);
-  await page.getByTestId('nav-settings').click();
-  await page.getByTestId('provider-add-preset').selectOption('quickrouter');
-  await page.getByTestId('provider-add-id').fill('qr');
-  await page.getByTestId('provider-add-base-url').fill(fake.baseUrl);
-  await page.getByTestId('provider-add').click();
-  const row = page.locator('[data-testid="settings-provider"][data-provider-id="qr"]');
-  await row.getByTestId('key-input').fill(key);
-  await row.getByTestId('key-save').click();
-  await expect(row.getByTestId('key-status')).toHaveAttribute('data-status', 'set');
+  await addProviderInSettings(page, { preset: 'quickrouter', id: 'qr', baseUrl: fake.baseUrl, key });
 
   await page.getByTestId('nav-generate').click();
   await page.getByTestId('provider-select').selectOption('qr');

@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { startFakeProvider, type FakeProvider } from '../fake-provider';
 import { expect, test } from './fixtures';
+import { addProviderInSettings } from './settings-steps';
 
 const key = `sk-LEAKCANARY-${randomBytes(12).toString('hex')}`;
 const providerId = `leak-${randomBytes(3).toString('hex')}`;
@@ -21,15 +22,8 @@ test('a saved and used key is in no storage, no DOM and no received frame of the
     socket.on('framereceived', (frame) => frames.push({ direction: 'received', payload: String(frame.payload) }));
   });
   await page.goto(atelier.url);
-  await page.getByTestId('nav-settings').click();
-  await page.getByTestId('provider-add-preset').selectOption('quickrouter');
-  await page.getByTestId('provider-add-id').fill(providerId);
-  await page.getByTestId('provider-add-base-url').fill(fake.baseUrl);
-  await page.getByTestId('provider-add').click();
+  await addProviderInSettings(page, { preset: 'quickrouter', id: providerId, baseUrl: fake.baseUrl, key });
   const row = page.locator(`[data-testid="settings-provider"][data-provider-id="${providerId}"]`);
-  await row.getByTestId('key-input').fill(key);
-  await row.getByTestId('key-save').click();
-  await expect(row.getByTestId('key-status')).toHaveAttribute('data-status', 'set');
   await expect(row.getByTestId('key-input')).toHaveValue('');
 
   // Use it: one generation through the provider, so the key is read and sent by the core.

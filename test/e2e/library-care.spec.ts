@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { expect, test } from './fixtures';
+import { atelierCli } from './cli';
 
 /** Real images imported through the real CLI into the library the server has open. */
 async function importImages(libraryDir: string, count: number): Promise<Array<{ id: string; sha256: string }>> {
@@ -19,14 +20,7 @@ async function importImages(libraryDir: string, count: number): Promise<Array<{ 
         .toBuffer(),
     );
   }
-  return atelierCli(libraryDir, ['library', 'import', folder]).imported;
-}
-
-function atelierCli(libraryDir: string, words: string[]) {
-  const output = execFileSync(process.execPath, ['bin/atelier.mjs', ...words, '--library', libraryDir, '--json'], {
-    encoding: 'utf8',
-  });
-  return JSON.parse(output) as { imported: Array<{ id: string; sha256: string }> };
+  return atelierCli(libraryDir, 'library', 'import', folder).imported as Array<{ id: string; sha256: string }>;
 }
 
 /** Generated images with a provider and a price, as paid jobs would leave them (add-priced-images.ts). */
@@ -112,7 +106,7 @@ test('the trash: browse, restore, delete for good after a confirmation, empty it
 
 test('Settings shows the library on disk, and Check and repair fixes what it found', async ({ page, atelier }) => {
   const [kept, binned] = await importImages(atelier.libraryDir, 2);
-  atelierCli(atelier.libraryDir, ['library', 'delete', binned!.id]);
+  atelierCli(atelier.libraryDir, 'library', 'delete', binned!.id);
   // A thumbnail lost behind the library's back: the check finds it, the repair remakes it.
   const thumb = join(atelier.libraryDir, 'thumbs', kept!.sha256.slice(0, 2), `${kept!.sha256}-256.webp`);
   rmSync(thumb);

@@ -4,6 +4,7 @@
 import type { Page } from '@playwright/test';
 import { startFakeProvider, type FakeProvider } from '../fake-provider';
 import { expect, test, type AtelierServer } from './fixtures';
+import { addProviderInSettings } from './settings-steps';
 
 const key = 'sk-quit-test-00000000000000';
 let fake: FakeProvider;
@@ -16,15 +17,7 @@ test.afterAll(() => fake.close());
 async function sendSlowPaidCall(page: Page, atelier: AtelierServer): Promise<void> {
   fake.fault('openai.generations', { kind: 'slow', delayMs: 60_000 });
   await page.goto(atelier.url);
-  await page.getByTestId('nav-settings').click();
-  await page.getByTestId('provider-add-preset').selectOption('openai');
-  await page.getByTestId('provider-add-id').fill('oa');
-  await page.getByTestId('provider-add-base-url').fill(fake.baseUrl);
-  await page.getByTestId('provider-add').click();
-  const row = page.locator('[data-testid="settings-provider"][data-provider-id="oa"]');
-  await row.getByTestId('key-input').fill(key);
-  await row.getByTestId('key-save').click();
-  await expect(row.getByTestId('key-status')).toHaveAttribute('data-status', 'set');
+  await addProviderInSettings(page, { preset: 'openai', id: 'oa', baseUrl: fake.baseUrl, key });
   await page.getByTestId('nav-generate').click();
   await page.getByTestId('provider-select').selectOption('oa');
   await page.getByTestId('model-select').selectOption('dall-e-2');

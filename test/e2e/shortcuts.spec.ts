@@ -1,10 +1,10 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { atelierCli } from './cli';
 
 /** Images imported through the real CLI; every third one is half transparent. */
 async function importImages(libraryDir: string, count: number): Promise<void> {
@@ -21,9 +21,7 @@ async function importImages(libraryDir: string, count: number): Promise<void> {
       .png()
       .toFile(join(folder, `picture-${index}.png`));
   }
-  execFileSync(process.execPath, ['bin/atelier.mjs', 'library', 'import', folder, '--library', libraryDir, '--json'], {
-    encoding: 'utf8',
-  });
+  atelierCli(libraryDir, 'library', 'import', folder);
 }
 
 const focusedTestId = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('data-testid'));
