@@ -22,6 +22,8 @@ export function JobAnnouncer() {
   const say = (item: Announcement) => {
     if (item.kind === 'done') return t('announce.jobDone', { model: item.model, count: item.count });
     if (item.kind === 'cancelled') return t('announce.jobCancelled', { model: item.model });
+    if (item.kind === 'interrupted')
+      return t('announce.jobInterrupted', { model: item.model, reason: describeError(i18n, item.error) });
     return t('announce.jobFailed', { model: item.model, reason: describeError(i18n, item.error) });
   };
   return (

@@ -493,6 +493,7 @@ export const en = {
     jobDone_other: '{{model}} finished: {{count}} images.',
     jobFailed: '{{model}} failed: {{reason}}',
     jobCancelled: '{{model}} cancelled.',
+    jobInterrupted: '{{model}} interrupted: {{reason}}',
   },
   import: {
     button: 'Import…',

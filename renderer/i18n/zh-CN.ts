@@ -479,6 +479,7 @@ export const zhCN: Messages = {
     jobDone_other: '{{model}} 已完成：{{count}} 张图片。',
     jobFailed: '{{model}} 失败：{{reason}}',
     jobCancelled: '{{model}} 已取消。',
+    jobInterrupted: '{{model}} 被中断：{{reason}}',
   },
   import: {
     button: '导入…',

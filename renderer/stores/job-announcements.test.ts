@@ -46,6 +46,13 @@ describe('endedJobs: what the live region announces', () => {
     ]);
   });
 
+  it('announces an interrupted job as interrupted, not as failed', () => {
+    const error = { code: 'unavailable' as const, message: 'Sent, but Atelier closed before the answer came.' };
+    const before = { a: job('a', 'submitted') };
+    const after = { a: job('a', 'interrupted', { error }) };
+    expect(endedJobs(before, after)).toEqual([{ kind: 'interrupted', jobId: 'a', model: 'local-diffusion', error }]);
+  });
+
   it('says nothing of jobs listed already finished, of unchanged finished jobs, or of jobs still under way', () => {
     expect(endedJobs({}, { a: job('a', 'done') })).toEqual([]);
     expect(endedJobs({ a: job('a', 'done') }, { a: job('a', 'done') })).toEqual([]);

@@ -4,7 +4,9 @@ import { isFinished, type Job } from '../../shared/contract/jobs';
 export type Announcement =
   | { kind: 'done'; jobId: string; model: string; count: number }
   | { kind: 'failed'; jobId: string; model: string; error: NonNullable<Job['error']> }
-  | { kind: 'cancelled'; jobId: string; model: string };
+  | { kind: 'cancelled'; jobId: string; model: string }
+  /** Cut off by a crash or a quit where asking again could bill twice: not a failure, but the user must look. */
+  | { kind: 'interrupted'; jobId: string; model: string; error: NonNullable<Job['error']> };
 
 /**
  * The jobs that ended between two snapshots of the jobs store. Only a job seen under way before counts: jobs listed
@@ -18,6 +20,8 @@ export function endedJobs(before: Record<string, Job>, after: Record<string, Job
     const base = { jobId: job.id, model: job.model };
     if (job.status === 'done') ended.push({ kind: 'done', ...base, count: job.imageIds.length });
     else if (job.status === 'cancelled') ended.push({ kind: 'cancelled', ...base });
+    else if (job.status === 'interrupted')
+      ended.push({ kind: 'interrupted', ...base, error: job.error ?? { code: 'internal', message: '' } });
     else ended.push({ kind: 'failed', ...base, error: job.error ?? { code: 'internal', message: '' } });
   }
   return ended;

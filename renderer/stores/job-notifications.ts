@@ -39,6 +39,7 @@ const titleKey: Record<Announcement['kind'], string> = {
   done: 'jobs.notifyDone',
   failed: 'jobs.notifyFailed',
   cancelled: 'jobs.notifyCancelled',
+  interrupted: 'jobs.notifyInterrupted',
 };
 
 /** Tells the system about jobs that just ended, when switched on, allowed, and the window is not looked at. */
