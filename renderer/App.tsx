@@ -5,7 +5,7 @@ import { JobAnnouncer } from './components/JobAnnouncer';
 import { QuitDialog } from './components/QuitDialog';
 import { ShortcutOverlay } from './components/ShortcutOverlay';
 import { StatusBar } from './components/StatusBar';
-import { useLanguageEffect, useShortcutOverlayKey, useThemeEffect, useViewShortcuts } from './hooks';
+import { useGalleryWarmUp, useLanguageEffect, useShortcutOverlayKey, useThemeEffect, useViewShortcuts } from './hooks';
 import { useShell, type View } from './stores/shell';
 import { EditorView } from './views/EditorView';
 import { GalleryView } from './views/GalleryView';
@@ -28,6 +28,7 @@ export function App() {
   useLanguageEffect();
   useViewShortcuts();
   useShortcutOverlayKey();
+  useGalleryWarmUp();
   useEffect(() => {
     void connect();
   }, [connect]);

@@ -1,5 +1,8 @@
+import i18next from 'i18next';
 import { useEffect } from 'react';
 import { changeLanguage, systemLanguage } from './i18n';
+import { numberFormat } from './i18n/format';
+import { warmGallery } from './stores/gallery';
 import { useSettings } from './stores/settings';
 import { pressed } from './shortcuts';
 import { useShell, views } from './stores/shell';
@@ -56,4 +59,21 @@ export function useShortcutOverlayKey(): void {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [setOpen]);
+}
+
+/**
+ * Once connected, the gallery's first page is fetched (and, when the app is idle, the number formats its menus use
+ * are made), so opening the gallery draws its tiles at once instead of after a query (bench/gallery-ui.ts). It
+ * reloads when it opens, so nothing shown stays stale.
+ */
+export function useGalleryWarmUp(): void {
+  const connected = useShell((state) => state.connection.state === 'connected');
+  useEffect(() => {
+    if (!connected) return;
+    // Asked at once: one page query is a few milliseconds of the core's time, and a user may open the gallery first.
+    void warmGallery();
+    // The menus' counts need the language's number data, which the first formatter of a page loads.
+    const idle = requestIdleCallback(() => numberFormat(i18next.language), { timeout: 1000 });
+    return () => cancelIdleCallback(idle);
+  }, [connected]);
 }

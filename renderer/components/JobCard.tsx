@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { formatUsd } from '../i18n/format';
+import { formatUsd, numberFormat } from '../i18n/format';
 import { isFinished, retryableStatuses, type Job } from '../../shared/contract/jobs';
 import { mediaUrl } from '../api';
 import { ErrorBanner } from './ErrorBanner';
@@ -9,7 +9,7 @@ import { settingsOfJob } from '../stores/reuse';
 import { elapsedMs, jobStateOf, useJobs } from '../stores/jobs';
 
 const seconds = (ms: number, language: string) =>
-  new Intl.NumberFormat(language, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(ms / 1000);
+  numberFormat(language, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(ms / 1000);
 
 /** One job: its model, one state that agrees with itself, its images, cost and times, and what can be done with it. */
 export function JobCard({ job, onOpen }: { job: Job; onOpen?: (imageId: string) => void }) {

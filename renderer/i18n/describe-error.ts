@@ -2,6 +2,7 @@
 // its `details.kind` when there is one, else the one for its `code`, and the core's English message
 // only when neither is known (a newer core, a failure inside the page itself).
 import type { i18n } from 'i18next';
+import { numberFormat } from './format';
 import { type ErrorFieldType, type ErrorInfo, type ErrorKind, errorKindFields, kindOf } from '../../shared/errors';
 
 type Translator = Pick<i18n, 't' | 'exists' | 'language'>;
@@ -25,8 +26,8 @@ export interface ErrorDescription {
 
 function formatValue(type: ErrorFieldType, value: unknown, language: string): string {
   if (type === 'bytes' && typeof value === 'number')
-    return new Intl.NumberFormat(language, { maximumFractionDigits: 1 }).format(value / 1024 / 1024);
-  if (type === 'count' && typeof value === 'number') return new Intl.NumberFormat(language).format(value);
+    return numberFormat(language, { maximumFractionDigits: 1 }).format(value / 1024 / 1024);
+  if (type === 'count' && typeof value === 'number') return numberFormat(language).format(value);
   if (type === 'list' && Array.isArray(value))
     return new Intl.ListFormat(language, { type: 'disjunction' }).format(value.map(String));
   return String(value ?? '');

@@ -1,5 +1,18 @@
 // Sizes and money in the user's language (Intl's own units and currency formats).
 
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/**
+ * One Intl.NumberFormat per language and options, made once: making one costs far more than using it (the first
+ * in a page loads the language's data, ≈30 ms measured when the gallery opens; bench/gallery-ui.ts).
+ */
+export function numberFormat(language: string, options: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
+  const key = `${language}|${JSON.stringify(options)}`;
+  let format = numberFormats.get(key);
+  if (!format) numberFormats.set(key, (format = new Intl.NumberFormat(language, options)));
+  return format;
+}
+
 const units = [
   ['gigabyte', 1024 ** 3],
   ['megabyte', 1024 ** 2],
@@ -10,8 +23,8 @@ const units = [
 export function formatBytes(bytes: number, language: string): string {
   for (const [unit, size] of units)
     if (bytes >= size)
-      return new Intl.NumberFormat(language, { style: 'unit', unit, maximumFractionDigits: 1 }).format(bytes / size);
-  return new Intl.NumberFormat(language, { style: 'unit', unit: 'byte' }).format(bytes);
+      return numberFormat(language, { style: 'unit', unit, maximumFractionDigits: 1 }).format(bytes / size);
+  return numberFormat(language, { style: 'unit', unit: 'byte' }).format(bytes);
 }
 
 /**
@@ -20,7 +33,7 @@ export function formatBytes(bytes: number, language: string): string {
  */
 export function formatUsd(usd: number | null, language: string): string | null {
   if (usd === null || usd <= 0) return null;
-  return new Intl.NumberFormat(language, {
+  return numberFormat(language, {
     style: 'currency',
     currency: 'USD',
     minimumFractionDigits: 2,

@@ -25,6 +25,8 @@ export interface GalleryFilters {
 export type PendingDeletion = { kind: 'delete'; ids: string[] } | { kind: 'empty' };
 
 type Facets = ChannelOutput<'library.facets'>;
+/** How a click adds to a multi-selection: Ctrl/⌘ toggles one image, Shift takes the range from the selection. */
+export type PickHow = 'toggle' | 'range';
 
 interface GalleryState {
   filters: GalleryFilters;
@@ -50,7 +52,7 @@ interface GalleryState {
   /** Selects an image whether or not the grid has loaded it (a parent or an edit in the lineage). */
   show(image: LibraryImage): void;
   /** 'toggle' adds or drops one image; 'range' picks everything from the last chosen image to this one. */
-  pick(id: string, how: 'toggle' | 'range'): void;
+  pick(id: string, how: PickHow): void;
   pickAll(): void;
   clearPicked(): void;
   favoriteMany(ids: string[], favorite: boolean): Promise<void>;
@@ -366,3 +368,30 @@ export const useGallery = create<GalleryState>()((set, get) => ({
   },
   dismissError: () => set({ error: null }),
 }));
+
+/** The warm-up's page query while it runs: the gallery opening then waits for it rather than asking again. */
+let warmReload: Promise<void> | null = null;
+
+/**
+ * Loads the gallery's first page, unless something already did. Its thumbnails are not fetched ahead: asking for
+ * one remakes it if it was lost, which must wait until someone looks (Settings → Check finds it missing until then).
+ */
+export async function warmGallery(): Promise<void> {
+  const gallery = useGallery.getState();
+  if (gallery.images.length > 0 || gallery.loading) return;
+  warmReload = gallery.reload();
+  await warmReload;
+  warmReload = null;
+}
+
+/**
+ * The gallery opening: the warm-up's query if it is still on its way (a second one would only queue behind it).
+ * With tiles already drawn from the last page, their thumbnails go first and the fresh page a moment later (the
+ * server answers one request at a time); with none, the page at once.
+ */
+export function reloadOnOpen(): Promise<void> {
+  if (warmReload) return warmReload;
+  const { images, reload } = useGallery.getState();
+  if (images.length === 0) return reload();
+  return new Promise((resolve) => requestIdleCallback(() => void reload().then(resolve), { timeout: 300 }));
+}

@@ -4,7 +4,7 @@ import { on } from '../api';
 import { EmptyState } from '../components/EmptyState';
 import { FilePickButton } from '../components/FilePickButton';
 import { ErrorBanner } from '../components/ErrorBanner';
-import { isFiltered, noFilters, selectedImage, useGallery } from '../stores/gallery';
+import { isFiltered, noFilters, reloadOnOpen, selectedImage, useGallery } from '../stores/gallery';
 import { useProviders } from '../stores/providers';
 import { useImporter } from '../stores/importer';
 import { useShell } from '../stores/shell';
@@ -47,7 +47,7 @@ export function GalleryView() {
   useEffect(() => void loadProviders(), [loadProviders]);
 
   useEffect(() => {
-    void reload();
+    void reloadOnOpen();
     void loadFacets();
     // New, changed or removed images (from a job, the CLI, another window) show up without a manual refresh.
     return on('library.changed', () => {
@@ -153,7 +153,7 @@ export function GalleryView() {
         </div>
       )}
       <ImportPanel />
-      {inTrash ? <TrashBar /> : <SelectionBar />}
+      {inTrash && <TrashBar />}
       {error && <ErrorBanner error={error} onDismiss={dismissError} />}
       {/* The detail column is kept while the library has images, so opening an image never re-flows the grid. */}
       <div className={images.length === 0 && !filtered && !detailShown ? 'gallery-body alone' : 'gallery-body'}>
@@ -180,24 +180,29 @@ export function GalleryView() {
           </p>
         )}
       </div>
-      {undo && (
-        <div className="toast" role="status" data-testid="toast">
-          {t('gallery.trashed', { count: undo.ids.length })}
-          <button type="button" data-testid="toast-undo" onClick={undoTrash}>
-            {t('gallery.undo')}
-          </button>
-        </div>
-      )}
-      {exported && (
-        <div className="toast" role="status" data-testid="export-toast">
-          {t('finding.exported', { count: exported.count, folder: exported.folder })}
-        </div>
-      )}
-      {deleted && (
-        <div className="toast" role="status" data-testid="toast">
-          {t('trash.deleted', { count: deleted.count, size: formatBytes(deleted.freedBytes, i18n.language) })}
-        </div>
-      )}
+      {/* The selection bar and the notices float over the grid's foot together, one above the other, never
+          one over the other. */}
+      <div className="gallery-float">
+        {undo && (
+          <div className="toast" role="status" data-testid="toast">
+            {t('gallery.trashed', { count: undo.ids.length })}
+            <button type="button" data-testid="toast-undo" onClick={undoTrash}>
+              {t('gallery.undo')}
+            </button>
+          </div>
+        )}
+        {exported && (
+          <div className="toast" role="status" data-testid="export-toast">
+            {t('finding.exported', { count: exported.count, folder: exported.folder })}
+          </div>
+        )}
+        {deleted && (
+          <div className="toast" role="status" data-testid="toast">
+            {t('trash.deleted', { count: deleted.count, size: formatBytes(deleted.freedBytes, i18n.language) })}
+          </div>
+        )}
+        {!inTrash && <SelectionBar />}
+      </div>
     </section>
   );
 }

@@ -143,6 +143,10 @@ for (const locale of ['en', 'zh-CN'] as const) {
       await page.getByTestId('gallery-export-folder').fill(folder);
       await page.getByTestId('gallery-export-confirm').click();
       await expect(page.getByTestId('export-toast')).toContainText(folder);
+      // The notice stands above the selection bar, not under it.
+      const toastBox = (await page.getByTestId('export-toast').boundingBox())!;
+      const barBox = (await page.getByTestId('gallery-selection-bar').boundingBox())!;
+      expect(toastBox.y + toastBox.height).toBeLessThanOrEqual(barBox.y);
       const written = readdirSync(folder);
       expect(written.filter((name) => name.endsWith('.json'))).toHaveLength(2);
       expect(written.filter((name) => !name.endsWith('.json'))).toHaveLength(2);

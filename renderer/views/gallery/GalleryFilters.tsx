@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { imageSources, type ImageSource } from '../../../shared/contract/library';
+import { numberFormat } from '../../i18n/format';
 import { useGallery } from '../../stores/gallery';
 import { useProviderLabel } from './provider-label';
 
@@ -14,7 +15,7 @@ export function GalleryFilters() {
   const facets = useGallery((state) => state.facets);
   const setFilters = useGallery((state) => state.setFilters);
   const providerLabel = useProviderLabel();
-  const numbers = new Intl.NumberFormat(i18n.language);
+  const numbers = numberFormat(i18n.language);
   const count = (value: number) => numbers.format(value);
   const sourceCount = (source: ImageSource) => facets.sources.find((facet) => facet.value === source)?.count ?? 0;
   return (

@@ -1,11 +1,10 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { mediaUrl } from '../../api';
 import { pressed } from '../../shortcuts';
 import { pickedAreFavorite, useGallery } from '../../stores/gallery';
 import { useGalleryPreferences } from '../../stores/gallery-preferences';
-import { dragTileOut } from './drag-out';
+import { GalleryRow } from './GalleryRow';
 import { useIsDesktop } from './OsFileActions';
 import { justifiedRows, movedIndex, rowOf, squareRows, tileGap } from './grid-layout';
 
@@ -34,7 +33,8 @@ export function GalleryGrid() {
   const scroller = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(0);
 
-  useEffect(() => {
+  // Measured before the first paint: rows laid out for no width would ask for thumbnails the real rows never show.
+  useLayoutEffect(() => {
     const element = scroller.current;
     if (!element) return;
     setWidth(element.clientWidth);
@@ -46,13 +46,15 @@ export function GalleryGrid() {
   // The width never changes when the detail opens (its column is kept), so neither do the rows.
   const tileRows = useMemo(
     () =>
-      layout === 'square'
-        ? squareRows(images.length, width, cellSize)
-        : justifiedRows(
-            images.map((image) => image.width / image.height),
-            width,
-            cellSize,
-          ),
+      width === 0
+        ? []
+        : layout === 'square'
+          ? squareRows(images.length, width, cellSize)
+          : justifiedRows(
+              images.map((image) => image.width / image.height),
+              width,
+              cellSize,
+            ),
     [images, width, cellSize, layout],
   );
   const rowCount = tileRows.length;
@@ -62,16 +64,25 @@ export function GalleryGrid() {
     count: rowCount,
     getScrollElement: () => scroller.current,
     estimateSize: (index) => (tileRows[index]?.height ?? cellSize) + tileGap,
-    overscan: 4,
+    // Two rows beyond the screen each way: enough for a flick, few enough that their thumbnails do not queue ahead
+    // of the ones on screen when the gallery opens.
+    overscan: 2,
+    // A scroll frame re-renders in React's own time rather than synchronously inside the scroll event; the
+    // overscan rows cover the frame in between.
+    useFlushSync: false,
   });
   useEffect(() => {
     // Rows already measured keep their old height until told the tiles changed size.
     virtualizer.measure();
   }, [tileRows, virtualizer]);
   const rows = virtualizer.getVirtualItems();
+  // The rows in the window itself, not the overscan around it: their thumbnails are asked for first.
+  const visible = virtualizer.range;
+  const onScreen = (index: number) => !visible || (index >= visible.startIndex && index <= visible.endIndex);
   const lastRow = rows[rows.length - 1]?.index ?? 0;
   useEffect(() => {
-    if (lastRow >= rowCount - 3) void loadMore();
+    // Not before the rows are laid out (no width yet): zero rows would look like the end of the list.
+    if (rowCount > 0 && lastRow >= rowCount - 3) void loadMore();
   }, [lastRow, rowCount, loadMore]);
   // The selected image is kept in sight, whether the arrows moved to it or its lineage opened it.
   useEffect(() => {
@@ -94,7 +105,7 @@ export function GalleryGrid() {
   const activeRow = rowOf(tileRows, activeIndex);
   const activeDrawn = rows.some((row) => row.index === activeRow);
 
-  const chosen = new Set(picked);
+  const chosen = useMemo(() => new Set(picked), [picked]);
   const onKeyDown = (event: React.KeyboardEvent) => {
     // Arrows move from the tile that has the focus (Tab may have brought it there with nothing selected yet).
     const focusedId = event.target instanceof HTMLElement ? event.target.dataset.imageId : undefined;
@@ -142,55 +153,21 @@ export function GalleryGrid() {
       aria-rowcount={rowCount}
     >
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-        {rows.map((row) => {
-          const tiles = tileRows[row.index]!;
-          return (
-            <div key={row.key} role="row" className="gallery-row" style={{ transform: `translateY(${row.start}px)` }}>
-              {images.slice(tiles.start, tiles.end).map((image, column) => (
-                <button
-                  key={image.id}
-                  type="button"
-                  role="gridcell"
-                  tabIndex={tiles.start + column === activeIndex ? 0 : -1}
-                  // Whole pixels, so a justified row's tiles line up with its edges without blurred seams.
-                  style={{ width: Math.floor(tiles.widths[column]!), height: Math.floor(tiles.height) }}
-                  data-testid="gallery-item"
-                  data-image-id={image.id}
-                  // While several are picked, the pick is the selection; the last one clicked only has the focus ring.
-                  aria-selected={chosen.size > 0 ? chosen.has(image.id) : image.id === selectedId}
-                  className={['gallery-item', image.id === selectedId && 'selected', chosen.has(image.id) && 'picked']
-                    .filter(Boolean)
-                    .join(' ')}
-                  title={image.prompt ?? image.originalName ?? ''}
-                  onClick={(event) => {
-                    if (event.shiftKey) pick(image.id, 'range');
-                    else if (event.ctrlKey || event.metaKey) pick(image.id, 'toggle');
-                    else select(image.id);
-                  }}
-                  draggable
-                  onDragStart={(event) => dragTileOut(event, image, desktop)}
-                >
-                  <img
-                    src={mediaUrl(image.id, 'thumb256')}
-                    alt={image.prompt ?? image.originalName ?? ''}
-                    loading="lazy"
-                    draggable={false}
-                  />
-                  {image.favorite && (
-                    <span className="badge" aria-hidden="true">
-                      ★
-                    </span>
-                  )}
-                  {chosen.has(image.id) && (
-                    <span className="check" aria-hidden="true">
-                      ✓
-                    </span>
-                  )}
-                </button>
-              ))}
-            </div>
-          );
-        })}
+        {rows.map((row) => (
+          <GalleryRow
+            key={row.key}
+            images={images}
+            tiles={tileRows[row.index]!}
+            top={row.start}
+            onScreen={onScreen(row.index)}
+            selectedId={selectedId}
+            chosen={chosen}
+            activeIndex={activeIndex}
+            desktop={desktop}
+            select={select}
+            pick={pick}
+          />
+        ))}
       </div>
     </div>
   );
