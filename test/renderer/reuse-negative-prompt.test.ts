@@ -1,15 +1,13 @@
 // The negative prompt through the Generate store against a real core behind a stand-in window.atelier (issue 14,
 // point 3): sent only to a model that takes one, refilled by "Reuse settings" from an image and from a job (the same
 // bytes again with the local provider), and brought back by ↑/↓ with the prompt it was sent with.
-import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Job } from '../../shared/contract/jobs';
 import { type Core } from '../../electron/core/core';
 import { useCatalog } from '../../renderer/stores/catalog';
 import { useGenerate } from '../../renderer/stores/generate';
-import { useJobs } from '../../renderer/stores/jobs';
 import { settingsOfImage, settingsOfJob } from '../../renderer/stores/reuse';
 import { openCore, tempLibrary } from '../jobs/helpers';
+import { bytesOf as bytesOfImage, submitAndWait } from './generate-form-steps';
 
 const globals = globalThis as { atelier?: unknown };
 const initial = useGenerate.getState();
@@ -36,15 +34,8 @@ afterEach(async () => {
   await core.close();
 });
 
-async function submit(): Promise<Job> {
-  const before = new Set(Object.keys(useJobs.getState().jobs));
-  await useGenerate.getState().submit();
-  expect(useGenerate.getState().error).toBeNull();
-  const created = Object.values(useJobs.getState().jobs).find((job) => !before.has(job.id));
-  return core.jobs.waitFor(created!.id);
-}
-
-const bytesOf = (imageId: string) => readFileSync(core.library.get(imageId).path);
+const submit = () => submitAndWait(core);
+const bytesOf = (imageId: string) => bytesOfImage(core, imageId);
 
 describe('the negative prompt in the Generate form', () => {
   it("an image's settings bring its negative prompt back, and make that very image again", async () => {

@@ -1,13 +1,12 @@
 // "Reuse settings" (issue 14, point 3) through the Generate store against a real core behind a stand-in
 // window.atelier: an image's or a job's settings, generated again with the local provider, give the same bytes.
-import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Job } from '../../shared/contract/jobs';
 import { type Core } from '../../electron/core/core';
 import { useGenerate } from '../../renderer/stores/generate';
-import { useJobs } from '../../renderer/stores/jobs';
 import { settingsOfImage, settingsOfJob } from '../../renderer/stores/reuse';
 import { openCore, tempLibrary } from '../jobs/helpers';
+import { bytesOf as bytesOfImage, submitAndWait } from './generate-form-steps';
 
 const globals = globalThis as { atelier?: unknown };
 const initial = useGenerate.getState();
@@ -26,16 +25,8 @@ afterEach(async () => {
   await core.close();
 });
 
-/** Submits the form as it stands and waits for its one job. */
-async function submit(): Promise<Job> {
-  const before = new Set(Object.keys(useJobs.getState().jobs));
-  await useGenerate.getState().submit();
-  expect(useGenerate.getState().error).toBeNull();
-  const created = Object.values(useJobs.getState().jobs).find((job) => !before.has(job.id));
-  return core.jobs.waitFor(created!.id);
-}
-
-const bytesOf = (imageId: string) => readFileSync(core.library.get(imageId).path);
+const submit = () => submitAndWait(core);
+const bytesOf = (imageId: string) => bytesOfImage(core, imageId);
 
 describe('reuse settings', () => {
   it("an image's settings, from a random batch of four, make that very image again", async () => {
