@@ -5,6 +5,7 @@ import { AppError } from '../../../shared/errors';
 import { defaultRequestTimeoutMs } from '../../../shared/limits';
 import { redact } from '../redact';
 import { Base64FieldReader } from './base64-fields';
+import { eachChunk } from './each-chunk';
 import {
   errorInOkBody,
   httpErrorToAppError,
@@ -156,7 +157,11 @@ export class HttpClient {
 
   /** Downloads bytes (a result image). */
   async bytes(request: HttpRequest): Promise<HttpResponse<Buffer>> {
-    return this.send(request, async (response) => Buffer.from(await response.arrayBuffer()));
+    return this.send(request, async (response) => {
+      const chunks: Uint8Array[] = [];
+      await eachChunk(response, (chunk) => chunks.push(chunk));
+      return Buffer.concat(chunks);
+    });
   }
 
   private async send<T>(request: HttpRequest, read: (response: Response) => Promise<T>): Promise<HttpResponse<T>> {
@@ -249,8 +254,7 @@ async function readJson(response: Response): Promise<unknown> {
 
 async function readWithBase64Fields(response: Response, fields: readonly string[]): Promise<unknown> {
   const reader = new Base64FieldReader(fields);
-  const chunks = response.body?.getReader();
-  for (let read = await chunks?.read(); read && !read.done; read = await chunks!.read()) reader.push(read.value);
+  await eachChunk(response, (chunk) => reader.push(chunk));
   return reader.finish();
 }
 
