@@ -206,7 +206,7 @@ export function clear(mask: MaskBitmap): Rect {
   return { x0: 0, y0: 0, x1: mask.width, y1: mask.height };
 }
 
-export function union(a: Rect | null, b: Rect | null): Rect | null {
+function union(a: Rect | null, b: Rect | null): Rect | null {
   if (!a) return b;
   if (!b) return a;
   return { x0: Math.min(a.x0, b.x0), y0: Math.min(a.y0, b.y0), x1: Math.max(a.x1, b.x1), y1: Math.max(a.y1, b.y1) };

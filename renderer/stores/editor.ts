@@ -79,8 +79,13 @@ interface EditorState {
   tool: Tool;
   brushSize: number;
   feather: number;
-  /** Bumps after every mask change so views redraw and undo/redo buttons update. */
+  /** Bumps after every mask change so undo/redo buttons update. */
   version: number;
+  /**
+   * Bumps after a mask change made off the canvas (a new image, undo, invert, a loaded mask): the overlay redraws
+   * all of it. A tool on the canvas draws only what it changed (a whole 4096² overlay takes ~100 ms).
+   */
+  redrawVersion: number;
   /** Where the image sits in the workspace (null until the workspace has been measured). */
   viewport: Viewport | null;
   workspace: Size | null;
@@ -125,6 +130,7 @@ interface EditorState {
   setFeather(feather: number): void;
   setPrompt(prompt: string): void;
   setTarget(target: Target): void;
+  /** A tool on the canvas changed the mask and drew the change itself: only the undo/redo state follows. */
   touched(): void;
   undo(): void;
   redo(): void;
@@ -208,6 +214,7 @@ export const useEditor = create<EditorState>()((set, get) => {
       viewport: workspace ? fit(source, workspace) : null,
       maskVisible: true,
       version: get().version + 1,
+      redrawVersion: get().redrawVersion + 1,
       jobId: null,
       error: null,
       notice: null,
@@ -258,7 +265,7 @@ export const useEditor = create<EditorState>()((set, get) => {
   const maskAction = (action: () => void) => {
     if (!painterSession()) return;
     action();
-    set({ version: get().version + 1 });
+    set({ version: get().version + 1, redrawVersion: get().redrawVersion + 1 });
   };
   return {
     source: null,
@@ -266,6 +273,7 @@ export const useEditor = create<EditorState>()((set, get) => {
     brushSize: 40,
     feather: 0.3,
     version: 0,
+    redrawVersion: 0,
     viewport: null,
     workspace: null,
     maskVisible: true,

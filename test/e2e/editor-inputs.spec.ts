@@ -5,10 +5,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import type { Page } from '@playwright/test';
 import { startFakeProvider, type FakeProvider } from '../fake-provider';
 import { expect, test } from './fixtures';
 import { atelierCli } from './cli';
+import { dropFiles, png } from './drop-files';
 import { addProviderInSettings } from './settings-steps';
 
 const key = 'sk-editor-inputs-test-000000';
@@ -19,27 +19,6 @@ test.beforeAll(async () => {
 test.afterAll(() => fake.close());
 
 const cli = atelierCli;
-
-async function png(width: number, height: number, background: string): Promise<string> {
-  return (
-    await sharp({ create: { width, height, channels: 3, background } })
-      .png()
-      .toBuffer()
-  ).toString('base64');
-}
-
-/** Drops (or pastes) files built in the page from base64, as the desktop would hand them over. */
-async function dropFiles(page: Page, testId: string, files: Array<{ name: string; base64: string }>): Promise<void> {
-  const dataTransfer = await page.evaluateHandle((list) => {
-    const transfer = new DataTransfer();
-    for (const { name, base64 } of list)
-      transfer.items.add(
-        new File([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], name, { type: 'image/png' }),
-      );
-    return transfer;
-  }, files);
-  await page.getByTestId(testId).dispatchEvent('drop', { dataTransfer });
-}
 
 test('a dropped file is imported first, so its edit has it as parent; files past the limit are named; a pasted image opens', async ({
   page,

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import type { Page } from '@playwright/test';
 import { startFakeProvider, type FakeProvider, type RecordedRequest } from '../fake-provider';
+import { dropFiles, png } from './drop-files';
 import { expect, test } from './fixtures';
 import { atelierCli } from './cli';
 import { addProviderInSettings } from './settings-steps';
@@ -102,17 +103,7 @@ test('OpenAI edit: a stroke at 400 % after a pan arrives as alpha 0 exactly wher
   await page.goto(atelier.url);
   await addProvider(page, 'quickrouter', 'qr');
   await page.getByTestId('nav-editor').click();
-  const png = await sharp({ create: { width: 400, height: 300, channels: 3, background: '#3a6ea5' } })
-    .png()
-    .toBuffer();
-  const dataTransfer = await page.evaluateHandle((base64) => {
-    const transfer = new DataTransfer();
-    transfer.items.add(
-      new File([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))], 'lake.png', { type: 'image/png' }),
-    );
-    return transfer;
-  }, png.toString('base64'));
-  await page.getByTestId('editor-drop-zone').dispatchEvent('drop', { dataTransfer });
+  await dropFiles(page, 'editor-drop-zone', [{ name: 'lake.png', base64: await png(400, 300, '#3a6ea5') }]);
   await expect(page.getByTestId('editor-canvas')).toHaveAttribute('width', '400');
   // The overlay lists the keys the handler takes: = zooms in as + does, and it is used below.
   await page.getByTestId('shortcuts-button').click();

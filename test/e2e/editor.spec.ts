@@ -5,6 +5,7 @@ import sharp from 'sharp';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { atelierCli } from './cli';
+import { dropFiles, png } from './drop-files';
 
 const cli = atelierCli;
 
@@ -190,18 +191,9 @@ test('a dropped PNG zoomed to 400 % and panned: a stroke lands under the pointer
   page,
   atelier,
 }) => {
-  const png = await sharp({ create: { width: 400, height: 300, channels: 3, background: '#3a6ea5' } })
-    .png()
-    .toBuffer();
   await page.goto(atelier.url);
   await page.getByTestId('nav-editor').click();
-  const dataTransfer = await page.evaluateHandle((base64) => {
-    const bytes = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
-    const transfer = new DataTransfer();
-    transfer.items.add(new File([bytes], 'lake.png', { type: 'image/png' }));
-    return transfer;
-  }, png.toString('base64'));
-  await page.getByTestId('editor-drop-zone').dispatchEvent('drop', { dataTransfer });
+  await dropFiles(page, 'editor-drop-zone', [{ name: 'lake.png', base64: await png(400, 300, '#3a6ea5') }]);
   await expect(page.getByTestId('editor-canvas')).toHaveAttribute('width', '400');
 
   await page.keyboard.press('1');
@@ -264,6 +256,48 @@ test('a dropped PNG zoomed to 400 % and panned: a stroke lands under the pointer
   expect(fitted.x + fitted.width).toBeLessThanOrEqual(stage.x + stage.width + 1);
   await page.getByTestId('undo').click();
   expect(await maskedShare(page)).toBe(0);
+});
+
+test('a stroke that starts off the image redraws only what it paints: nothing off the image, no whole overlay on release', async ({
+  page,
+  atelier,
+}) => {
+  await page.goto(atelier.url);
+  await page.getByTestId('nav-editor').click();
+  // Tall and narrow, so the fitted image leaves room beside it in the workspace.
+  await dropFiles(page, 'editor-drop-zone', [{ name: 'tower.png', base64: await png(200, 600, '#5a7a3a') }]);
+  await expect(page.getByTestId('editor-canvas')).toHaveAttribute('width', '200');
+  await page.getByTestId('tool-brush').click();
+  // Every overlay redraw, by its size in pixels.
+  await page.evaluate(() => {
+    const redraws: number[] = [];
+    (window as unknown as { overlayRedraws: number[] }).overlayRedraws = redraws;
+    const original = CanvasRenderingContext2D.prototype.putImageData;
+    CanvasRenderingContext2D.prototype.putImageData = function (this: CanvasRenderingContext2D, ...args: unknown[]) {
+      const pixels = args[0] as ImageData;
+      redraws.push(pixels.width * pixels.height);
+      return (original as (...rest: unknown[]) => void).apply(this, args);
+    };
+  });
+  const redraws = () =>
+    page.evaluate(() => (window as unknown as { overlayRedraws: number[] }).overlayRedraws.splice(0));
+  const stage = (await page.locator('.mask-stage').boundingBox())!;
+  const image = (await page.getByTestId('editor-canvas').boundingBox())!;
+  const offImage = { x: (stage.x + image.x) / 2, y: image.y + image.height / 2 };
+  expect(image.x - offImage.x).toBeGreaterThan(40);
+
+  // Pressed and moved beside the image: the mask is untouched and nothing is redrawn.
+  await page.mouse.move(offImage.x, offImage.y - 100);
+  await page.mouse.down();
+  await page.mouse.move(offImage.x, offImage.y + 100, { steps: 10 });
+  expect(await redraws()).toEqual([]);
+  // Into the image: each move redraws about the brush (10 px wide here), never the whole 200×600 overlay.
+  await page.mouse.move(image.x + image.width / 2, offImage.y + 100, { steps: 10 });
+  await page.mouse.up();
+  const painting = await redraws();
+  expect(painting.length).toBeGreaterThan(0);
+  expect(Math.max(...painting)).toBeLessThan((200 * 600) / 10);
+  expect(await maskedShare(page)).toBeGreaterThan(0);
 });
 
 test('mask sources: from the image’s transparency, saved as PNG, a mask file of another size loaded with a notice', async ({

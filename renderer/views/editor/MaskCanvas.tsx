@@ -2,50 +2,15 @@ import { useEffect, useRef, useState } from 'react';
 import { mediaUrl } from '../../api';
 import type { Rect } from '../../painter/mask';
 import { painterSession } from '../../painter/session';
-import { fillPolygon, fillRect, type Point, type StrokePoint, strokeSegment, union } from '../../painter/tools';
+import { fillPolygon, fillRect, type Point, type StrokePoint, strokeSegment } from '../../painter/tools';
 import { pan, pinch, toImage } from '../../painter/viewport';
 import { sourceUrl, useEditor } from '../../stores/editor';
 import { useEditorPreferences } from '../../stores/editor-preferences';
+import { drawOverlay } from './overlay';
 import { useSpaceToPan } from './useSpaceToPan';
 
-function rgbOf(color: string): [number, number, number] {
-  const value = Number.parseInt(color.slice(1), 16);
-  return [(value >> 16) & 255, (value >> 8) & 255, value & 255];
-}
-
-/** Paints the mask region `rect` onto the overlay canvas as a translucent tint. */
-function drawOverlay(canvas: HTMLCanvasElement, rect: Rect | null): void {
-  const session = painterSession();
-  if (!session) return;
-  const { mask } = session;
-  const area = rect ? mask.clip(rect) : { x0: 0, y0: 0, x1: mask.width, y1: mask.height };
-  if (!area) return;
-  const { overlayColor, overlayOpacity } = useEditorPreferences.getState();
-  const [red, green, blue] = rgbOf(overlayColor);
-  const width = area.x1 - area.x0;
-  const height = area.y1 - area.y0;
-  // Every stroke segment redraws its rectangle (bench/painter.ts), so each pixel is one 32-bit write of a word
-  // looked up by coverage; the words are made through bytes, so they hold RGBA in memory whatever the byte order.
-  const word = new Uint8ClampedArray(4);
-  const wordValue = new Uint32Array(word.buffer);
-  const tint = new Uint32Array(256);
-  for (let coverage = 0; coverage < 256; coverage++) {
-    word.set([red, green, blue, coverage * overlayOpacity]);
-    tint[coverage] = wordValue[0]!;
-  }
-  const pixels = new ImageData(width, height);
-  const out = new Uint32Array(pixels.data.buffer);
-  const { data } = mask;
-  for (let y = 0; y < height; y++) {
-    const from = (y + area.y0) * mask.width + area.x0;
-    const to = y * width;
-    for (let x = 0; x < width; x++) out[to + x] = tint[data[from + x]!]!;
-  }
-  canvas.getContext('2d')!.putImageData(pixels, area.x0, area.y0);
-}
-
 type Gesture =
-  | { kind: 'stroke'; last: StrokePoint; touched: Rect | null }
+  | { kind: 'stroke'; last: StrokePoint }
   | { kind: 'rect'; start: Point; end: Point }
   | { kind: 'lasso'; points: Point[] }
   | { kind: 'pan'; last: Point }
@@ -67,7 +32,7 @@ export function MaskCanvas() {
   const tool = useEditor((state) => state.tool);
   const brushSize = useEditor((state) => state.brushSize);
   const feather = useEditor((state) => state.feather);
-  const version = useEditor((state) => state.version);
+  const redrawVersion = useEditor((state) => state.redrawVersion);
   const viewport = useEditor((state) => state.viewport);
   const maskVisible = useEditor((state) => state.maskVisible);
   const staging = useEditor((state) => state.staging);
@@ -86,10 +51,10 @@ export function MaskCanvas() {
   const [panning, setPanning] = useState(false);
   const spaceHeld = useSpaceToPan(workspace);
 
-  // Any change made outside a stroke (undo, invert, a new image, the overlay's colour) redraws the whole overlay.
+  // Any change made off the canvas (undo, invert, a new image, the overlay's colour) redraws the whole overlay.
   useEffect(() => {
-    if (canvas.current) drawOverlay(canvas.current, null);
-  }, [version, source, overlayColor, overlayOpacity]);
+    if (canvas.current) drawOverlay(canvas.current, 'whole');
+  }, [redrawVersion, source, overlayColor, overlayOpacity]);
 
   useEffect(() => {
     const element = workspace.current!;
@@ -138,7 +103,7 @@ export function MaskCanvas() {
         const current = gesture.current;
         if (current && current.kind !== 'pan' && current.kind !== 'resize' && current.kind !== 'pinch') {
           session.history.cancel();
-          drawOverlay(canvas.current!, null);
+          drawOverlay(canvas.current!, 'whole');
         }
         event.currentTarget.setPointerCapture(event.pointerId);
         gesture.current = { kind: 'pinch' };
@@ -167,7 +132,7 @@ export function MaskCanvas() {
     session.history.begin();
     if (tool === 'brush' || tool === 'eraser') {
       const rect = strokeSegment(session.mask, point, point, brushSize / 2, feather, paintMode());
-      gesture.current = { kind: 'stroke', last: point, touched: rect };
+      gesture.current = { kind: 'stroke', last: point };
       drawOverlay(canvas.current!, rect);
     } else if (tool === 'rect') {
       gesture.current = { kind: 'rect', start: point, end: point };
@@ -206,7 +171,6 @@ export function MaskCanvas() {
     if (current.kind === 'stroke') {
       const rect = strokeSegment(session.mask, current.last, point, brushSize / 2, feather, paintMode());
       current.last = point;
-      current.touched = union(current.touched, rect);
       drawOverlay(canvas.current!, rect);
     } else if (current.kind === 'rect') {
       current.end = point;
@@ -233,10 +197,10 @@ export function MaskCanvas() {
     const mode = event.altKey ? 'erase' : 'paint';
     // Rectangle and lasso take the brush's softness: feather × the brush radius, in image pixels.
     const softness = (feather * brushSize) / 2;
+    // A stroke drew each segment as it went; a rectangle or a lasso changes the mask only now.
     let rect: Rect | null = null;
-    if (current.kind === 'stroke') rect = current.touched;
-    else if (current.kind === 'rect') rect = fillRect(session.mask, current.start, toMask(event), mode, softness);
-    else rect = fillPolygon(session.mask, current.points, mode, softness);
+    if (current.kind === 'rect') rect = fillRect(session.mask, current.start, toMask(event), mode, softness);
+    else if (current.kind === 'lasso') rect = fillPolygon(session.mask, current.points, mode, softness);
     session.history.commit();
     drawOverlay(canvas.current!, rect);
     touched();
