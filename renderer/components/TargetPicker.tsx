@@ -5,7 +5,7 @@ import { presets } from '../../shared/presets';
 import { useCatalog } from '../stores/catalog';
 import { ErrorBanner } from './ErrorBanner';
 import { useProviders } from '../stores/providers';
-import type { Target } from '../stores/generate';
+import type { Target } from '../stores/targets';
 
 interface Props {
   target: Target;

@@ -249,6 +249,7 @@ export const en = {
       '{{model}} is served through whichever provider the router picks, and not every provider reads a mask the same way: the mask is sent as OpenAI reads it (transparent = edit). Check the result.',
     maskUnsupported:
       '{{model}} takes no mask: it edits the whole image from your prompt. Choose a model that takes a mask to paint where it should change.',
+    maskOnlySome: 'The mask goes to {{models}} only: {{others}} take no mask and edit the whole image.',
     pasteHint: 'or paste one with Ctrl+V',
     beyondLimit: 'This model takes at most {{limit}} images, the one you edit included. Not added: {{names}}.',
     gallery: {

@@ -242,6 +242,7 @@ export const zhCN: Messages = {
     maskConventionUnknown:
       '{{model}} 由路由器选择的服务商提供，而各服务商读取蒙版的方式不尽相同：蒙版按 OpenAI 的方式发送（透明 = 修改）。请检查结果。',
     maskUnsupported: '{{model}} 不支持蒙版：它会根据提示词修改整张图片。如需指定修改区域，请选择支持蒙版的模型。',
+    maskOnlySome: '蒙版仅发送给 {{models}}：{{others}} 不支持蒙版，会修改整张图片。',
     pasteHint: '也可以按 Ctrl+V 粘贴图片',
     beyondLimit: '此模型最多接受 {{limit}} 张图片（含正在编辑的这张）。未添加：{{names}}。',
     gallery: {

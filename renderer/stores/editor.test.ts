@@ -47,7 +47,37 @@ describe('results staged on the canvas', () => {
     editor.stage('job-1', ['a', 'b', 'c']);
     expect(useEditor.getState().staging).toBeNull();
     editor.stage('job-2', ['d']);
-    expect(useEditor.getState().staging).toMatchObject({ jobId: 'job-2', imageIds: ['d'] });
+    expect(useEditor.getState().staging).toMatchObject({ jobIds: ['job-2'], imageIds: ['d'] });
+  });
+});
+
+describe('an edit sent to several models', () => {
+  it('stages each job’s results after the ones already shown, each with its model; another edit’s start afresh', () => {
+    useEditor.setState({ jobIds: ['j1', 'j2'], staging: null, discardedJobIds: [] });
+    const editor = useEditor.getState();
+    editor.stage('j2', ['b', 'c'], 'Model B');
+    editor.cycleCandidate(1);
+    editor.stage('j1', ['a'], 'Model A');
+    expect(useEditor.getState().staging).toMatchObject({
+      jobIds: ['j2', 'j1'],
+      imageIds: ['b', 'c', 'a'],
+      models: ['Model B', 'Model B', 'Model A'],
+      index: 1, // the candidate in view stays in view
+    });
+    editor.stage('j9', ['z'], 'Model Z'); // not a job of this edit
+    expect(useEditor.getState().staging).toMatchObject({ jobIds: ['j9'], imageIds: ['z'], index: 0 });
+  });
+
+  it('keeps the targets’ own parameters, and never removes the last target', () => {
+    const editor = useEditor.getState();
+    useEditor.setState({ targets: [{ providerId: 'local', model: 'local/pattern' }] });
+    editor.addTarget({ providerId: 'local', model: 'local/pattern' });
+    editor.setTargetParams(1, { n: 3 });
+    expect(useEditor.getState().targets[1]).toMatchObject({ own: { n: 3 } });
+    expect(useEditor.getState().targets[0]!.own).toBeUndefined();
+    editor.removeTarget(1);
+    editor.removeTarget(0);
+    expect(useEditor.getState().targets).toHaveLength(1);
   });
 });
 

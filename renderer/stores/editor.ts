@@ -11,9 +11,16 @@ import { actualSize, fit, type Size, type Viewport, zoomAbout } from '../painter
 import type { LibraryImage, MediaVariant } from '../../shared/contract/library';
 import type { ModelInfo } from '../../shared/contract/models';
 import { maxImportPixels, maxInputFileBytes, maxInputImages } from '../../shared/limits';
-import { builtInTarget } from '../../shared/presets';
 import { attempt, pageRefusal, type ShownError } from './attempt';
-import type { Target } from './generate';
+import { paramsOfTarget, requestTarget } from './target-params';
+import {
+  defaultParams,
+  defaultTarget,
+  type Target,
+  targetsActions,
+  type TargetsActions,
+  type TargetsState,
+} from './targets';
 import { findModel, useCatalog } from './catalog';
 import { useJobs } from './jobs';
 
@@ -67,14 +74,17 @@ export interface Reference {
 
 /** An edit's results laid over the original on the canvas, one shown at a time, until one is accepted or all discarded. */
 export interface Staging {
-  jobId: string;
+  /** The edit's jobs whose results are staged (several models at once: each adds its results as it finishes). */
+  jobIds: string[];
   imageIds: string[];
+  /** The model that made each candidate, beside imageIds. */
+  models: string[];
   index: number;
   /** The original shown instead of the candidate (O), to compare in place. */
   showOriginal: boolean;
 }
 
-interface EditorState {
+interface EditorState extends TargetsState, TargetsActions {
   source: EditSource | null;
   tool: Tool;
   brushSize: number;
@@ -91,16 +101,18 @@ interface EditorState {
   workspace: Size | null;
   maskVisible: boolean;
   prompt: string;
-  target: Target;
-  jobId: string | null;
+  /** What the edit should not show; sent only to the targets whose model takes one. */
+  negativePrompt: string;
+  /** The jobs of the last edit sent, one per target. */
+  jobIds: string[];
   error: ShownError | null;
   notice: EditorNotice | null;
   staging: Staging | null;
   compare: FullCompare | null;
   /** The images sent after the base, in this order (the model's limit counts the base too). */
   references: Reference[];
-  /** The job whose results were discarded: they are not staged again. */
-  discardedJobId: string | null;
+  /** The jobs whose results were discarded: they are not staged again. */
+  discardedJobIds: string[];
   openLibraryImage(
     image: Pick<LibraryImage, 'id' | 'width' | 'height' | 'prompt' | 'originalName'> & { format?: string },
   ): void;
@@ -129,7 +141,7 @@ interface EditorState {
   setBrushSize(size: number): void;
   setFeather(feather: number): void;
   setPrompt(prompt: string): void;
-  setTarget(target: Target): void;
+  setNegativePrompt(negativePrompt: string): void;
   /** A tool on the canvas changed the mask and drew the change itself: only the undo/redo state follows. */
   touched(): void;
   undo(): void;
@@ -147,8 +159,8 @@ interface EditorState {
    * for editing; the painted mask keeps its place. The padded image becomes the image being edited (a new history).
    */
   extendCanvas(padding: Padding): Promise<void>;
-  /** Lays a finished edit's results over the original (once per job). */
-  stage(jobId: string, imageIds: string[]): void;
+  /** Lays a finished job's results over the original (once per job), after those of the edit's other jobs. */
+  stage(jobId: string, imageIds: string[], model?: string): void;
   /** ← and →: the previous or next candidate, round the end. */
   cycleCandidate(step: number): void;
   toggleOriginal(): void;
@@ -215,7 +227,7 @@ export const useEditor = create<EditorState>()((set, get) => {
       maskVisible: true,
       version: get().version + 1,
       redrawVersion: get().redrawVersion + 1,
-      jobId: null,
+      jobIds: [],
       error: null,
       notice: null,
       staging: null,
@@ -278,14 +290,16 @@ export const useEditor = create<EditorState>()((set, get) => {
     workspace: null,
     maskVisible: true,
     prompt: '',
-    target: { ...builtInTarget },
-    jobId: null,
+    negativePrompt: '',
+    targets: [defaultTarget],
+    params: defaultParams,
+    jobIds: [],
     error: null,
     notice: null,
     staging: null,
     references: [],
     compare: null,
-    discardedJobId: null,
+    discardedJobIds: [],
     openLibraryImage: (image) =>
       open({
         kind: 'library',
@@ -313,8 +327,8 @@ export const useEditor = create<EditorState>()((set, get) => {
       if (rest.length > 0) await get().addReferences(rest);
     },
     addReferences: async (files) => {
-      await useCatalog.getState().load(get().target.providerId); // never rejects; the model's limit needs its list
-      const room = referenceRoom(get().target) - get().references.length;
+      await loadCatalogues(get().targets); // the models' limits need their lists
+      const room = referenceRoomOf(get().targets) - get().references.length;
       const taken = files.slice(0, Math.max(0, room));
       const beyond = files.slice(taken.length);
       for (const file of taken) {
@@ -324,15 +338,15 @@ export const useEditor = create<EditorState>()((set, get) => {
       if (beyond.length > 0)
         set({
           notice: beyondLimit(
-            get().target,
+            get().targets,
             beyond.map((file) => file.name),
           ),
         });
     },
     addReferenceById: async (id) => {
-      await useCatalog.getState().load(get().target.providerId);
-      if (get().references.length >= referenceRoom(get().target)) {
-        set({ notice: beyondLimit(get().target, [id]) });
+      await loadCatalogues(get().targets);
+      if (get().references.length >= referenceRoomOf(get().targets)) {
+        set({ notice: beyondLimit(get().targets, [id]) });
         return;
       }
       await attempt(set, async () => {
@@ -355,10 +369,10 @@ export const useEditor = create<EditorState>()((set, get) => {
     close: () => {
       const previous = get().source;
       if (previous?.kind === 'file') URL.revokeObjectURL(previous.objectUrl);
-      set({ source: null, jobId: null, staging: null, references: [] });
+      set({ source: null, jobIds: [], staging: null, references: [] });
     },
     setTool: (tool) => {
-      if (tool === 'hand' || editModelTakesMask(get().target)) set({ tool });
+      if (tool === 'hand' || editModelTakesMask(get().targets)) set({ tool });
     },
     swapBrushEraser: () => set({ tool: get().tool === 'brush' ? 'eraser' : 'brush' }),
     toggleMask: () => set({ maskVisible: !get().maskVisible }),
@@ -383,7 +397,8 @@ export const useEditor = create<EditorState>()((set, get) => {
     setBrushSize: (brushSize) => set({ brushSize: Math.max(1, Math.min(500, Math.round(brushSize))) }),
     setFeather: (feather) => set({ feather: Math.max(0, Math.min(1, feather)) }),
     setPrompt: (prompt) => set({ prompt }),
-    setTarget: (target) => set({ target }),
+    setNegativePrompt: (negativePrompt) => set({ negativePrompt }),
+    ...targetsActions(set, get),
     touched: () => set({ version: get().version + 1 }),
     undo: () => maskAction(() => painterSession()!.history.undo()),
     redo: () => maskAction(() => painterSession()!.history.redo()),
@@ -477,10 +492,21 @@ export const useEditor = create<EditorState>()((set, get) => {
         );
       });
     },
-    stage: (jobId, imageIds) => {
-      const { staging, discardedJobId } = get();
-      if (imageIds.length === 0 || staging?.jobId === jobId || discardedJobId === jobId) return;
-      set({ staging: { jobId, imageIds, index: 0, showOriginal: false } });
+    stage: (jobId, imageIds, model = '') => {
+      const { staging, discardedJobIds, jobIds } = get();
+      if (imageIds.length === 0 || staging?.jobIds.includes(jobId) || discardedJobIds.includes(jobId)) return;
+      const models = imageIds.map(() => model);
+      // Another job of the same edit adds its candidates after the ones shown, which stays in view.
+      if (staging && jobIds.includes(jobId) && staging.jobIds.every((id) => jobIds.includes(id)))
+        set({
+          staging: {
+            ...staging,
+            jobIds: [...staging.jobIds, jobId],
+            imageIds: [...staging.imageIds, ...imageIds],
+            models: [...staging.models, ...models],
+          },
+        });
+      else set({ staging: { jobIds: [jobId], imageIds, models, index: 0, showOriginal: false } });
     },
     cycleCandidate: (step) => {
       const { staging } = get();
@@ -499,10 +525,10 @@ export const useEditor = create<EditorState>()((set, get) => {
     },
     discardCandidates: () => {
       const { staging } = get();
-      if (staging) set({ staging: null, discardedJobId: staging.jobId });
+      if (staging) set({ staging: null, discardedJobIds: [...get().discardedJobIds, ...staging.jobIds] });
     },
     submit: async () => {
-      const { prompt, target, references } = get();
+      const { prompt, negativePrompt, targets, params, references } = get();
       const session = painterSession();
       if (!get().source || !session) return;
       // An image made in the page (an extended canvas) goes into the library first, with the image it was padded
@@ -511,15 +537,38 @@ export const useEditor = create<EditorState>()((set, get) => {
       const source = get().source!;
       if (source.kind !== 'library') return;
       await attempt(set, async () => {
-        const image = { imageId: source.imageId };
-        const mask =
-          session.mask.isEmpty() || !editModelTakesMask(target)
-            ? undefined
-            : { base64: await maskToPngBase64(session.mask) };
-        const sent = references.slice(0, referenceRoom(target)).map(({ imageId }) => ({ imageId }));
-        const { jobs } = await invoke('jobs.create', { targets: [target], prompt, images: [image, ...sent], mask });
-        for (const job of jobs) useJobs.getState().upsert(job);
-        set({ jobId: jobs[0]?.id ?? null });
+        const models = useCatalog.getState().models;
+        const painted = !session.mask.isEmpty();
+        const maskPng = painted && targets.some(editModelTakesMaskOf) ? await maskToPngBase64(session.mask) : null;
+        // The core checks a request's inputs against every target, so targets that take different inputs (a mask
+        // or none, fewer references) go in requests of their own: nothing a model cannot take is sent to it.
+        const groups = new Map<string, number[]>();
+        targets.forEach((target, index) => {
+          const key = `${maskPng !== null && editModelTakesMaskOf(target)}:${referenceRoom(target)}`;
+          groups.set(key, [...(groups.get(key) ?? []), index]);
+        });
+        const jobIds: string[] = [];
+        for (const indexes of groups.values()) {
+          const first = targets[indexes[0]!]!;
+          const mask = maskPng !== null && editModelTakesMaskOf(first) ? { base64: maskPng } : undefined;
+          const sent = references.slice(0, referenceRoom(first)).map(({ imageId }) => ({ imageId }));
+          const request = {
+            targets: indexes.map((index) => {
+              const target = targets[index]!;
+              const model = findModel(models, target.providerId, target.model);
+              return requestTarget(target, paramsOfTarget(params, target, model), negativePrompt, model);
+            }),
+            prompt,
+            images: [{ imageId: source.imageId }, ...sent],
+            mask,
+          };
+          const { jobs } = await invoke('jobs.create', request).catch((error: unknown) => {
+            throw problemsOfForm(error, indexes);
+          });
+          for (const job of jobs) useJobs.getState().upsert(job);
+          jobIds.push(...jobs.map((job) => job.id));
+          set({ jobIds: [...jobIds] });
+        }
       });
     },
     openCompare: async (beforeId, afterId) => {
@@ -543,8 +592,33 @@ export function referenceRoom(target: Target): number {
   return Math.max(0, (model?.maxInputImages ?? maxInputImages) - 1);
 }
 
-function beyondLimit(target: Target, names: string[]): EditorNotice {
-  return { key: 'editor.beyondLimit', values: { limit: referenceRoom(target) + 1, names: names.join(', ') } };
+/** The references worth keeping: as many as the most generous model takes (each is sent as many as it takes). */
+export function referenceRoomOf(targets: Target[]): number {
+  return Math.max(0, ...targets.map(referenceRoom));
+}
+
+async function loadCatalogues(targets: Target[]): Promise<void> {
+  // load() never rejects: a failure is kept in the catalogue's errors.
+  await Promise.all([...new Set(targets.map((target) => target.providerId))].map(useCatalog.getState().load));
+}
+
+/**
+ * A refusal of one request, its problems renumbered from the request's targets to the form's (`indexes[i]` is the
+ * form's index of the request's target i), so each is shown under its own target.
+ */
+function problemsOfForm(error: unknown, indexes: number[]): unknown {
+  if (!(error instanceof ApiError)) return error;
+  const details = error.details as { problems?: { target: number }[] } | undefined;
+  if (!Array.isArray(details?.problems)) return error;
+  const problems = details.problems.map((problem) => ({
+    ...problem,
+    target: indexes[problem.target] ?? problem.target,
+  }));
+  return new ApiError(error.code, error.message, { ...details, problems });
+}
+
+function beyondLimit(targets: Target[], names: string[]): EditorNotice {
+  return { key: 'editor.beyondLimit', values: { limit: referenceRoomOf(targets) + 1, names: names.join(', ') } };
 }
 
 function asReference(image: Pick<LibraryImage, 'id' | 'originalName' | 'prompt'>): Reference {
@@ -552,21 +626,26 @@ function asReference(image: Pick<LibraryImage, 'id' | 'originalName' | 'prompt'>
 }
 
 /**
- * Whether the edit's model takes a mask (true until its catalogue is known: the core refuses what it cannot take).
+ * Whether a target's model takes a mask (true until its catalogue is known: the core refuses what it cannot take).
  * The one answer for the store, the toolbar and the side panel.
  */
 export function takesMask(models: Record<string, ModelInfo[]>, target: Target): boolean {
   return findModel(models, target.providerId, target.model)?.mask ?? true;
 }
 
-export function editModelTakesMask(target: Target): boolean {
+function editModelTakesMaskOf(target: Target): boolean {
   return takesMask(useCatalog.getState().models, target);
 }
 
-/** The same answer as a hook: re-renders when the target or its catalogue changes, not on every pan. */
+/** Whether the mask tools are offered: one of the edit's models takes the mask (it is sent to those alone). */
+export function editModelTakesMask(targets: Target[]): boolean {
+  return targets.some(editModelTakesMaskOf);
+}
+
+/** The same answer as a hook: re-renders when the targets or their catalogues change, not on every pan. */
 export function useEditModelTakesMask(): boolean {
-  const target = useEditor((state) => state.target);
-  return useCatalog((state) => takesMask(state.models, target));
+  const targets = useEditor((state) => state.targets);
+  return useCatalog((state) => targets.some((target) => takesMask(state.models, target)));
 }
 
 /** Chromium cannot show TIFF or BMP: those are shown through their large WebP thumbnail (the mask keeps the original's size). */

@@ -1,30 +1,12 @@
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
-import { maxTargetsPerBatch } from '../../shared/limits';
-import { builtInTarget } from '../../shared/presets';
 import { invoke } from '../api';
 import { paramsOfTarget, requestTarget } from './target-params';
 import { attempt, type ShownError } from './attempt';
 import { findModel, useCatalog } from './catalog';
 import { useJobs } from './jobs';
 import type { ReusedSettings } from './reuse';
-
-export interface Target {
-  providerId: string;
-  model: string;
-  /** Values set in this target's own panel: they stay when another target changes the shared ones. */
-  own?: Partial<GenerateParams>;
-}
-
-export interface GenerateParams {
-  n: number;
-  size: string;
-  aspectRatio: string;
-  quality: string;
-  seed: string;
-  /** Partial images while a GPT image model draws (they cost extra tokens: off unless the user turns it on). */
-  livePreview?: boolean;
-}
+import { defaultParams, defaultTarget, targetsActions, type TargetsActions, type TargetsState } from './targets';
 
 /** A prompt sent before, with the negative prompt sent beside it ('' when none was). */
 export interface RecalledPrompt {
@@ -32,22 +14,14 @@ export interface RecalledPrompt {
   negativePrompt: string;
 }
 
-interface GenerateState {
+interface GenerateState extends TargetsState, TargetsActions {
   prompt: string;
   /** What the images should not show; sent only to the targets whose model takes one. */
   negativePrompt: string;
-  targets: Target[];
-  params: GenerateParams;
   submitting: boolean;
   error: ShownError | null;
   setPrompt(prompt: string): void;
   setNegativePrompt(negativePrompt: string): void;
-  setTarget(index: number, target: Target): void;
-  addTarget(target: Target): void;
-  removeTarget(index: number): void;
-  setParams(patch: Partial<GenerateParams>): void;
-  /** A value set in one target's panel: its own, and the shared one every other target takes where it can. */
-  setTargetParams(index: number, patch: Partial<GenerateParams>): void;
   /** Fills the form with an image's or a job's settings (one target: the one that made it). */
   reuse(settings: ReusedSettings): void;
   submit(): Promise<void>;
@@ -60,8 +34,6 @@ interface GenerateState {
   dismissError(): void;
 }
 
-export const defaultTarget: Target = { ...builtInTarget };
-
 /** What the user typed and picked survives a restart (a crash loses no prompt). */
 export const useGenerate = create<GenerateState>()(
   persist(
@@ -69,7 +41,7 @@ export const useGenerate = create<GenerateState>()(
       prompt: '',
       negativePrompt: '',
       targets: [defaultTarget],
-      params: { n: 1, size: '', aspectRatio: '', quality: '', seed: '' },
+      params: defaultParams,
       submitting: false,
       error: null,
       setPrompt: (prompt) => set({ prompt, historyAt: null }),
@@ -97,19 +69,7 @@ export const useGenerate = create<GenerateState>()(
         else set({ ...history[at]!, historyAt: at });
         return true;
       },
-      setTarget: (index, target) =>
-        set({ targets: get().targets.map((current, at) => (at === index ? target : current)) }),
-      addTarget: (target) => set({ targets: [...get().targets, target].slice(0, maxTargetsPerBatch) }),
-      removeTarget: (index) =>
-        set({ targets: get().targets.length > 1 ? get().targets.filter((_, at) => at !== index) : get().targets }),
-      setParams: (patch) => set({ params: { ...get().params, ...patch } }),
-      setTargetParams: (index, patch) =>
-        set({
-          params: { ...get().params, ...patch },
-          targets: get().targets.map((target, at) =>
-            at === index ? { ...target, own: { ...target.own, ...patch } } : target,
-          ),
-        }),
+      ...targetsActions(set, get),
       reuse: ({ target, prompt, negativePrompt, params }) =>
         set({ prompt, negativePrompt, params, error: null, ...(target ? { targets: [target] } : {}) }),
       submit: async () => {

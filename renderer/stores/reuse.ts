@@ -3,7 +3,7 @@
 import type { Job } from '../../shared/contract/jobs';
 import type { LibraryImage, Seed } from '../../shared/contract/library';
 import { maxSeed } from '../../shared/limits';
-import type { GenerateParams, Target } from './generate';
+import type { GenerateParams, Target } from './targets';
 
 export interface ReusedSettings {
   /** Null when the image names no provider and model (an import): the chosen targets stay. */

@@ -5,7 +5,7 @@ import type { JobTarget } from '../../shared/contract/jobs';
 import type { ModelInfo } from '../../shared/contract/models';
 import { isGptImageModel, partialImages } from '../../shared/gpt-image';
 import { seededProtocols } from '../../shared/presets';
-import type { GenerateParams, Target } from './generate';
+import type { GenerateParams, Target } from './targets';
 
 /** The values this model takes, from what the form holds for it ('' = the model's default). */
 export function fitParams(model: ModelInfo | undefined, params: GenerateParams): GenerateParams {

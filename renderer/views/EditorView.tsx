@@ -4,10 +4,11 @@ import { isFinished } from '../../shared/contract/jobs';
 import { mediaUrl } from '../api';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { JobCard } from '../components/JobCard';
-import { TargetPicker } from '../components/TargetPicker';
+import { NegativePromptField } from '../components/targets/NegativePromptField';
+import { TargetList } from '../components/targets/TargetList';
 import { matchesShortcut } from '../shortcuts';
-import { useCatalog } from '../stores/catalog';
-import { sourceUrl, useEditModelTakesMask, useEditor } from '../stores/editor';
+import { findModel, useCatalog } from '../stores/catalog';
+import { sourceUrl, takesMask as modelTakesMask, useEditModelTakesMask, useEditor } from '../stores/editor';
 import { useJobs } from '../stores/jobs';
 import { useProviders } from '../stores/providers';
 import { CompareView } from './editor/CompareView';
@@ -25,11 +26,13 @@ export function EditorView() {
   // Each value selected on its own: the whole store changes on every pan, and this view need not follow it.
   const source = useEditor((state) => state.source);
   const prompt = useEditor((state) => state.prompt);
-  const target = useEditor((state) => state.target);
-  const jobId = useEditor((state) => state.jobId);
+  const negativePrompt = useEditor((state) => state.negativePrompt);
+  const targets = useEditor((state) => state.targets);
+  const params = useEditor((state) => state.params);
+  const jobIds = useEditor((state) => state.jobIds);
   const error = useEditor((state) => state.error);
   const setPrompt = useEditor((state) => state.setPrompt);
-  const setTarget = useEditor((state) => state.setTarget);
+  const setNegativePrompt = useEditor((state) => state.setNegativePrompt);
   const submit = useEditor((state) => state.submit);
   const close = useEditor((state) => state.close);
   const dismissError = useEditor((state) => state.dismissError);
@@ -38,7 +41,8 @@ export function EditorView() {
   const stage = useEditor((state) => state.stage);
   const comparing = useEditor((state) => state.compare !== null);
   const openCompare = useEditor((state) => state.openCompare);
-  const job = useJobs((state) => (jobId ? state.jobs[jobId] : undefined));
+  const jobsById = useJobs((state) => state.jobs);
+  const jobs = jobIds.flatMap((id) => jobsById[id] ?? []);
   const loadProviders = useProviders((state) => state.load);
   const startJobs = useJobs((state) => state.start);
   const jobsError = useJobs((state) => state.error);
@@ -63,21 +67,31 @@ export function EditorView() {
     return () => window.removeEventListener('paste', onPaste);
   }, [openFiles, addReferences]);
 
-  // Only models that edit are offered; a provider with none says so (TargetPicker) and Edit waits for one.
-  const models = useCatalog((state) => state.models[target.providerId]);
-  const model = models?.find((entry) => entry.id === target.model && entry.edit);
+  // Only models that edit are offered; a provider with none says so (TargetPicker) and Edit waits for every target.
+  const catalogue = useCatalog((state) => state.models);
+  const models = targets.map((target) => findModel(catalogue, target.providerId, target.model));
+  const editing = models.filter((model) => model?.edit === true);
   const takesMask = useEditModelTakesMask();
   useEffect(() => {
     if (!takesMask) useEditor.getState().setTool('hand');
   }, [takesMask]);
-  const canSubmit = Boolean(prompt.trim()) && model !== undefined;
+  const canSubmit = Boolean(prompt.trim()) && editing.length === targets.length;
+  const withoutMask = targets.filter((target) => !modelTakesMask(catalogue, target));
+  const labelOf = (target: (typeof targets)[number]) => findModel(catalogue, target.providerId, target.model)?.label;
+  const unknownConvention = editing.filter((model) => model!.mask && model!.maskConvention === 'unknown');
 
-  const resultId = job?.status === 'done' ? job.imageIds[0] : undefined;
-  // A finished edit's results land on the canvas as candidates over the original.
+  const done = jobs.filter((job) => job.status === 'done');
+  const resultId = done[0]?.imageIds[0];
+  // Each finished job's results land on the canvas as candidates over the original, after those already there.
+  const doneKey = done.map((job) => job.id).join(' ');
   useEffect(() => {
-    if (job?.status === 'done') stage(job.id, job.imageIds);
-  }, [job?.status, job?.id, job?.imageIds, stage]);
-  const running = job !== undefined && !isFinished(job.status);
+    const { jobs: all } = useJobs.getState();
+    for (const job of doneKey.split(' ').flatMap((id) => all[id] ?? [])) {
+      const label = findModel(useCatalog.getState().models, job.providerId, job.model)?.label ?? job.model;
+      stage(job.id, job.imageIds, label);
+    }
+  }, [doneKey, stage]);
+  const running = jobs.some((job) => !isFinished(job.status));
   return (
     <section className="view editor" aria-labelledby="editor-title" onDragOver={drop.onDragOver} onDrop={drop.onDrop}>
       <header className="view-header">
@@ -136,19 +150,36 @@ export function EditorView() {
                 if (canSubmit && !running) void submit(); // never rejects (attempt)
               }}
             />
-            <TargetPicker target={target} onChange={setTarget} need="edit" />
+            <NegativePromptField
+              models={models}
+              value={negativePrompt}
+              onChange={setNegativePrompt}
+              onSubmit={() => canSubmit && !running && void submit()}
+            />
+            <TargetList targets={targets} shared={params} error={error} need="edit" actions={useEditor.getState()} />
             <ReferenceStrip />
-            {takesMask && model?.maskConvention === 'unknown' && (
-              <p className="notice" role="status" data-testid="mask-convention-unknown">
-                {t('editor.maskConventionUnknown', { model: model.label })}
-              </p>
-            )}
-            {takesMask ? (
-              <p className="muted hint">{t('editor.maskHint')}</p>
-            ) : (
+            {takesMask &&
+              unknownConvention.map((model) => (
+                <p key={model!.id} className="notice" role="status" data-testid="mask-convention-unknown">
+                  {t('editor.maskConventionUnknown', { model: model!.label })}
+                </p>
+              ))}
+            {!takesMask ? (
               <p className="notice" role="status" data-testid="mask-unsupported">
-                {t('editor.maskUnsupported', { model: model?.label })}
+                {t('editor.maskUnsupported', { model: withoutMask.map(labelOf).join(', ') })}
               </p>
+            ) : withoutMask.length > 0 ? (
+              <p className="notice" role="status" data-testid="mask-only-some">
+                {t('editor.maskOnlySome', {
+                  models: targets
+                    .filter((target) => !withoutMask.includes(target))
+                    .map(labelOf)
+                    .join(', '),
+                  others: withoutMask.map(labelOf).join(', '),
+                })}
+              </p>
+            ) : (
+              <p className="muted hint">{t('editor.maskHint')}</p>
             )}
             <ExtendCanvas />
             <button
@@ -160,7 +191,9 @@ export function EditorView() {
             >
               {t('editor.submit')}
             </button>
-            {job && <JobCard job={job} />}
+            {jobs.map((job) => (
+              <JobCard key={job.id} job={job} />
+            ))}
             {resultId && !comparing && (
               <button
                 type="button"
@@ -174,7 +207,7 @@ export function EditorView() {
               <CompareView
                 before={sourceUrl(source, mediaUrl)}
                 after={mediaUrl(resultId, 'original')}
-                label={job!.prompt}
+                label={done[0]!.prompt}
               />
             )}
           </aside>

@@ -1,22 +1,22 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { maxNegativePromptChars, maxTargetsPerBatch } from '../../shared/limits';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorBanner } from '../components/ErrorBanner';
+import { NegativePromptField } from '../components/targets/NegativePromptField';
+import { TargetList } from '../components/targets/TargetList';
 import { findModel, useCatalog } from '../stores/catalog';
-import { defaultTarget, useGenerate } from '../stores/generate';
+import { useGenerate } from '../stores/generate';
 import { useGallery } from '../stores/gallery';
 import { useJobs } from '../stores/jobs';
 import { useProviders } from '../stores/providers';
 import { useShell } from '../stores/shell';
 import { BatchResults } from './generate/BatchResults';
-import { TargetBlock } from './generate/TargetBlock';
 import './generate/generate.css';
 
 export function GenerateView() {
   const { t } = useTranslation();
-  const { prompt, negativePrompt, targets, submitting, error, setPrompt, setNegativePrompt } = useGenerate();
-  const { addTarget, submit, dismissError, recall, loadHistory } = useGenerate.getState();
+  const { prompt, negativePrompt, targets, params, submitting, error, setPrompt, setNegativePrompt } = useGenerate();
+  const { submit, dismissError, recall, loadHistory } = useGenerate.getState();
   const models = useCatalog((state) => state.models);
   const batches = useJobs((state) => state.batches);
   const loadProviders = useProviders((state) => state.load);
@@ -36,12 +36,7 @@ export function GenerateView() {
     .map((target) => findModel(models, target.providerId, target.model)?.promptMax ?? null)
     .filter((limit): limit is number => limit !== null);
   const promptMax = limits.length ? Math.min(...limits) : null;
-  // The negative prompt is offered where a chosen model takes one (and sent to those alone), like the seed.
   const chosen = targets.map((target) => findModel(models, target.providerId, target.model));
-  const taking = chosen.filter((model) => model?.negativePrompt === true).map((model) => model!.label);
-  const negativeShown = taking.length > 0;
-  // Beside models that take none, the field says which ones it goes to.
-  const negativeScope = negativeShown && taking.length < targets.length ? [...new Set(taking)].join(', ') : null;
   const canSubmit = prompt.trim().length > 0 && !submitting && (promptMax === null || prompt.length <= promptMax);
   const openInGallery = (imageId: string) => {
     select(imageId);
@@ -84,45 +79,13 @@ export function GenerateView() {
             {prompt.length} / {promptMax}
           </p>
         )}
-        {negativeShown && (
-          <label className="negative-prompt">
-            <span className="muted">{t('generate.negativePrompt')}</span>
-            <textarea
-              data-testid="negative-prompt-input"
-              placeholder={t('generate.negativePlaceholder')}
-              rows={2}
-              maxLength={maxNegativePromptChars}
-              aria-describedby={negativeScope ? 'negative-prompt-scope' : undefined}
-              value={negativePrompt}
-              onChange={(event) => setNegativePrompt(event.target.value)}
-              onKeyDown={(event) => {
-                if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && canSubmit) {
-                  event.preventDefault();
-                  return submit();
-                }
-              }}
-            />
-          </label>
-        )}
-        {negativeScope && (
-          <p className="muted hint negative-scope" id="negative-prompt-scope" data-testid="negative-prompt-scope">
-            {t('generate.negativeOnlyFor', { models: negativeScope })}
-          </p>
-        )}
-        <div className="targets">
-          {targets.map((target, index) => (
-            <TargetBlock key={index} target={target} index={index} count={targets.length} />
-          ))}
-          {targets.length < maxTargetsPerBatch && (
-            <button
-              type="button"
-              data-testid="add-target"
-              onClick={() => addTarget(targets[targets.length - 1] ?? defaultTarget)}
-            >
-              + {t('generate.addModel')}
-            </button>
-          )}
-        </div>
+        <NegativePromptField
+          models={chosen}
+          value={negativePrompt}
+          onChange={setNegativePrompt}
+          onSubmit={() => canSubmit && void submit()}
+        />
+        <TargetList targets={targets} shared={params} error={error} need="generate" actions={useGenerate.getState()} />
         {error && <ErrorBanner error={error} onDismiss={dismissError} />}
         <button type="submit" className="primary" data-testid="generate-button" disabled={!canSubmit}>
           {submitting ? t('generate.sending') : t('generate.button', { count: targets.length })}

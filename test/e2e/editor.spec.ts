@@ -124,6 +124,62 @@ test('paint a mask with every tool, undo and redo it, edit with the local model,
   await expect(page.getByTestId('staging-candidate')).toHaveCount(0);
 });
 
+test('an edit sent to two models at once, each with its own parameters and the negative prompt: every result staged', async ({
+  page,
+  atelier,
+}) => {
+  const folder = mkdtempSync(join(tmpdir(), 'atelier-editor-fan-out-'));
+  const original = join(folder, 'harbour.png');
+  await sharp({ create: { width: 320, height: 240, channels: 3, background: '#3a6ea5' } })
+    .png()
+    .toFile(original);
+  const imported = cli(atelier.libraryDir, 'library', 'import', original).imported[0];
+
+  await page.goto(atelier.url);
+  await page.getByTestId('nav-gallery').click();
+  await page.locator(`[data-image-id="${imported.id}"]`).click();
+  await page.getByTestId('open-in-editor').click();
+  await expect(page.getByTestId('editor-canvas')).toHaveAttribute('width', '320');
+  await page.getByTestId('tool-rect').click();
+  await dragOnCanvas(page, [0.5, 0.5], [1, 1]);
+  await page.getByTestId('prompt-input').fill('a lighthouse');
+  // The local model takes a negative prompt, so the editor offers one, as Generate does.
+  await page.getByTestId('negative-prompt-input').fill('fog');
+
+  await page.getByTestId('add-target').click();
+  const targets = page.getByTestId('target');
+  await expect(targets).toHaveCount(2);
+  const second = targets.nth(1);
+  await second.getByTestId('param-n').selectOption('2');
+  await second.getByTestId('param-seed').fill('9');
+  // A value set in one target's panel is its own; the other target keeps the one set in its own panel.
+  await targets.nth(0).getByTestId('param-n').selectOption('1');
+  await targets.nth(0).getByTestId('param-seed').fill('4');
+  await page.screenshot({ path: 'test-results/screens/editor-fan-out.png' });
+  await page.getByTestId('edit-submit').click();
+
+  const jobs = page.getByTestId('job-item');
+  await expect(jobs).toHaveCount(2);
+  for (const index of [0, 1]) await expect(jobs.nth(index)).toHaveAttribute('data-status', 'done', { timeout: 30_000 });
+  await expect(jobs.nth(0).getByTestId('job-image')).toHaveCount(1);
+  await expect(jobs.nth(1).getByTestId('job-image')).toHaveCount(2);
+
+  // All three results are candidates on the canvas, one after another.
+  const staged = new Set<string>();
+  for (let step = 0; step < 3; step++) {
+    staged.add((await page.getByTestId('staging-candidate').getAttribute('data-image-id'))!);
+    await page.getByTestId('staging-next').click();
+  }
+  expect(staged.size).toBe(3);
+  await page.screenshot({ path: 'test-results/screens/editor-fan-out-staged.png' });
+  const seeds = [...staged].map((id) => {
+    const image = cli(atelier.libraryDir, 'library', 'show', id);
+    expect(image).toMatchObject({ parentId: imported.id, negativePrompt: 'fog' });
+    return image.seed;
+  });
+  expect(seeds.sort((a: number, b: number) => a - b)).toEqual([4, 9, 10]);
+});
+
 test('a file from the desktop opens in the editor; a file that is not an image is refused by name', async ({
   page,
   atelier,

@@ -48,7 +48,7 @@ function openPadded(bytes: Buffer, width: number, height: number, parentId: stri
       parentId,
     },
     prompt: 'fill the sides',
-    target: { providerId: 'local', model: 'local/pattern' },
+    targets: [{ providerId: 'local', model: 'local/pattern' }],
   });
 }
 
@@ -65,7 +65,7 @@ describe('an extended canvas, sent', () => {
     const padded = core.library.get(source.kind === 'library' ? source.imageId : '');
     expect(padded).toMatchObject({ width: 60, height: 30, parentId: original.id, originalName: 'meadow-extended.png' });
 
-    const jobId = useEditor.getState().jobId!;
+    const jobId = useEditor.getState().jobIds[0]!;
     expect(useJobs.getState().jobs[jobId]).toBeDefined();
     const job = await core.jobs.waitFor(jobId);
     expect(job.status).toBe('done');
@@ -80,9 +80,9 @@ describe('an extended canvas, sent', () => {
       .imported[0]!;
     openPadded(await png(40, 50, '#808080'), 40, 50, original.id);
     await useEditor.getState().submit();
-    const first = await core.jobs.waitFor(useEditor.getState().jobId!);
+    const first = await core.jobs.waitFor(useEditor.getState().jobIds[0]!);
     await useEditor.getState().submit();
-    const second = await core.jobs.waitFor(useEditor.getState().jobId!);
+    const second = await core.jobs.waitFor(useEditor.getState().jobIds[0]!);
     const parents = [first, second].map((job) => core.library.get(job.imageIds[0]!).parentId);
     expect(parents[0]).toBe(parents[1]);
     expect(core.library.list({ parentId: original.id }).images).toHaveLength(1);
@@ -92,7 +92,7 @@ describe('an extended canvas, sent', () => {
     openPadded(await png(60, 30, '#808080'), 60, 30, 'f'.repeat(16));
     await useEditor.getState().submit();
     expect(useEditor.getState().error).toMatchObject({ subject: 'meadow-extended.png' });
-    expect(useEditor.getState().jobId).toBeNull();
+    expect(useEditor.getState().jobIds).toEqual([]);
     expect(useEditor.getState().source?.kind).toBe('file');
   });
 });

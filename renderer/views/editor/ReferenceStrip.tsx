@@ -16,10 +16,15 @@ export function ReferenceStrip() {
   const { t } = useTranslation();
   const source = useEditor((state) => state.source);
   const references = useEditor((state) => state.references);
-  const target = useEditor((state) => state.target);
+  const targets = useEditor((state) => state.targets);
   const editor = useEditor.getState();
-  const limit = useCatalog(
-    (state) => findModel(state.models, target.providerId, target.model)?.maxInputImages ?? maxInputImages,
+  // The most generous of the edit's models: each is sent as many references as it takes.
+  const limit = useCatalog((state) =>
+    Math.max(
+      ...targets.map(
+        (target) => findModel(state.models, target.providerId, target.model)?.maxInputImages ?? maxInputImages,
+      ),
+    ),
   );
   if (!source) return null;
   const room = Math.max(0, limit - 1);

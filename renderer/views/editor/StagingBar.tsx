@@ -11,6 +11,8 @@ export function StagingBar() {
   const discardCandidates = useEditor((state) => state.discardCandidates);
   if (!staging) return null;
   const several = staging.imageIds.length > 1;
+  // Sent to several models, each candidate says which one made it.
+  const byModel = new Set(staging.models).size > 1 ? staging.models[staging.index] : undefined;
   return (
     <div className="staging-bar" role="group" aria-label={t('editor.staging.title')}>
       <strong>{t('editor.staging.title')}</strong>
@@ -27,6 +29,11 @@ export function StagingBar() {
       <span className="value">
         {t('editor.staging.position', { index: staging.index + 1, count: staging.imageIds.length })}
       </span>
+      {byModel && (
+        <span className="muted" data-testid="staging-model">
+          {byModel}
+        </span>
+      )}
       <button
         type="button"
         data-testid="staging-next"

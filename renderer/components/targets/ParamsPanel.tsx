@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { ModelInfo } from '../../../shared/contract/models';
 import { isGptImageModel, partialImages } from '../../../shared/gpt-image';
 import { seededProtocols } from '../../../shared/presets';
-import type { GenerateParams } from '../../stores/generate';
+import type { GenerateParams } from '../../stores/targets';
 
 type ChoiceKey = 'size' | 'aspectRatio' | 'quality';
 

@@ -1,12 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import type { ErrorInfo } from '../../../shared/errors';
-import { TargetPicker } from '../../components/TargetPicker';
 import { explainError } from '../../i18n/describe-error';
 import type { ShownError } from '../../stores/attempt';
 import { findModel, useCatalog } from '../../stores/catalog';
-import { type Target, useGenerate } from '../../stores/generate';
 import { paramsOfTarget } from '../../stores/target-params';
+import type { GenerateParams, Target, TargetsActions } from '../../stores/targets';
+import { TargetPicker } from '../TargetPicker';
 import { ParamsPanel } from './ParamsPanel';
+import './targets.css';
 
 /** One refusal of one target, as the core lists them in details.problems (electron/core/jobs/plan-batch.ts). */
 interface TargetProblem {
@@ -26,14 +27,22 @@ export function problemsOf(error: ShownError | null, index: number, target: Targ
   );
 }
 
-/** A target of the fan-out: its provider and model, the parameters that model takes, and what it was refused for. */
-export function TargetBlock({ target, index, count }: { target: Target; index: number; count: number }) {
+export interface TargetBlockProps {
+  target: Target;
+  index: number;
+  count: number;
+  /** The values shared by every target of the form. */
+  shared: GenerateParams;
+  /** The form's last refusal: the problems it lists for this target are shown under it. */
+  error: ShownError | null;
+  /** Only models that can do this (the editor's targets edit). */
+  need: 'generate' | 'edit';
+  actions: TargetsActions;
+}
+
+/** A target of a fan-out: its provider and model, the parameters that model takes, and what it was refused for. */
+export function TargetBlock({ target, index, count, shared, error, need, actions }: TargetBlockProps) {
   const { t, i18n } = useTranslation();
-  const shared = useGenerate((state) => state.params);
-  const error = useGenerate((state) => state.error);
-  const setTarget = useGenerate((state) => state.setTarget);
-  const removeTarget = useGenerate((state) => state.removeTarget);
-  const setTargetParams = useGenerate((state) => state.setTargetParams);
   const model = useCatalog((state) => findModel(state.models, target.providerId, target.model));
   const problems = problemsOf(error, index, target);
   const label = model?.label ?? target.model;
@@ -41,13 +50,13 @@ export function TargetBlock({ target, index, count }: { target: Target; index: n
     <fieldset className="target" data-testid="target" data-model={target.model} data-index={index}>
       <legend className="visually-hidden">{t('generate.targetOf', { model: label })}</legend>
       <div className="target-row">
-        <TargetPicker target={target} index={index} onChange={(next) => setTarget(index, next)} />
+        <TargetPicker target={target} index={index} need={need} onChange={(next) => actions.setTarget(index, next)} />
         {count > 1 && (
           <button
             type="button"
             aria-label={t('generate.removeModel')}
             data-testid={`remove-target-${index}`}
-            onClick={() => removeTarget(index)}
+            onClick={() => actions.removeTarget(index)}
           >
             ×
           </button>
@@ -56,7 +65,7 @@ export function TargetBlock({ target, index, count }: { target: Target; index: n
       <ParamsPanel
         model={model}
         params={paramsOfTarget(shared, target, model)}
-        onChange={(patch) => setTargetParams(index, patch)}
+        onChange={(patch) => actions.setTargetParams(index, patch)}
       />
       {problems.length > 0 && (
         <ul className="target-problems" role="alert" data-testid="target-problems">
