@@ -64,6 +64,28 @@ async function importBytes(name: string, bytes: Buffer) {
 }
 
 describe('decode policy and reasons', () => {
+  it('finds damage in the last rows of a PNG and a JPEG a job answers: every pixel is decoded, at full size', async () => {
+    // Noise, so the last tenth of each file is the last rows' data: a check that read the header alone (it passes
+    // with sharp's metadata()) would store these files. A job's result is stored with its thumbnails later, so
+    // this check is the only decode before it is kept. (A cut WebP is refused by its RIFF size, before any pixel.)
+    const pixels = Buffer.alloc(512 * 384 * 3);
+    for (let index = 0; index < pixels.length; index++) pixels[index] = (index * 7919 + (index >> 5) * 104729) % 251;
+    const noise = sharp(pixels, { raw: { width: 512, height: 384, channels: 3 } });
+    const files: Array<[Buffer, string]> = [
+      [await noise.clone().png().toBuffer(), 'PNG'],
+      [await noise.clone().jpeg({ quality: 95 }).toBuffer(), 'JPEG'],
+    ];
+    for (const [whole, format] of files) {
+      const cut = whole.subarray(0, Math.floor(whole.length * 0.93));
+      const add = (bytes: Buffer) => t.library.addImage({ bytes, source: 'generated' }, { thumbnails: 'later' });
+      await expect(add(cut), format).rejects.toMatchObject({
+        details: expect.objectContaining({ kind: 'image_data_damaged', format }),
+      });
+      await expect(add(whole), format).resolves.toMatchObject({ width: 512, height: 384 });
+    }
+    await t.library.drainThumbnails();
+  });
+
   it('takes a JPEG whose every pixel decodes though the decoder warns', async () => {
     const result = await importBytes('photoshop.jpg', await jpegWithStrayBytes());
     expect(result.refused).toEqual([]);
