@@ -12,7 +12,7 @@ import type { LibraryImage, MediaVariant } from '../../shared/contract/library';
 import type { ModelInfo } from '../../shared/contract/models';
 import { maxImportPixels, maxInputFileBytes, maxInputImages } from '../../shared/limits';
 import { attempt, pageRefusal, type ShownError } from './attempt';
-import { paramsOfTarget, requestTarget } from './target-params';
+import { requestTargets } from './target-params';
 import {
   defaultParams,
   defaultTarget,
@@ -538,29 +538,29 @@ export const useEditor = create<EditorState>()((set, get) => {
       if (source.kind !== 'library') return;
       await attempt(set, async () => {
         const models = useCatalog.getState().models;
-        const painted = !session.mask.isEmpty();
-        const maskPng = painted && targets.some(editModelTakesMaskOf) ? await maskToPngBase64(session.mask) : null;
+        const maskPng =
+          !session.mask.isEmpty() && editModelTakesMask(targets) ? await maskToPngBase64(session.mask) : null;
         // The core checks a request's inputs against every target, so targets that take different inputs (a mask
         // or none, fewer references) go in requests of their own: nothing a model cannot take is sent to it.
-        const groups = new Map<string, number[]>();
+        const groups = new Map<string, { mask: boolean; room: number; indexes: number[] }>();
         targets.forEach((target, index) => {
-          const key = `${maskPng !== null && editModelTakesMaskOf(target)}:${referenceRoom(target)}`;
-          groups.set(key, [...(groups.get(key) ?? []), index]);
+          const mask = maskPng !== null && takesMask(models, target);
+          const room = referenceRoom(target, models);
+          const group = groups.get(`${mask}:${room}`) ?? { mask, room, indexes: [] };
+          groups.set(`${mask}:${room}`, { ...group, indexes: [...group.indexes, index] });
         });
         const jobIds: string[] = [];
-        for (const indexes of groups.values()) {
-          const first = targets[indexes[0]!]!;
-          const mask = maskPng !== null && editModelTakesMaskOf(first) ? { base64: maskPng } : undefined;
-          const sent = references.slice(0, referenceRoom(first)).map(({ imageId }) => ({ imageId }));
+        for (const { mask, room, indexes } of groups.values()) {
           const request = {
-            targets: indexes.map((index) => {
-              const target = targets[index]!;
-              const model = findModel(models, target.providerId, target.model);
-              return requestTarget(target, paramsOfTarget(params, target, model), negativePrompt, model);
-            }),
+            targets: requestTargets(
+              indexes.map((index) => targets[index]!),
+              params,
+              negativePrompt,
+              models,
+            ),
             prompt,
-            images: [{ imageId: source.imageId }, ...sent],
-            mask,
+            images: [{ imageId: source.imageId }, ...references.slice(0, room).map(({ imageId }) => ({ imageId }))],
+            mask: mask ? { base64: maskPng! } : undefined,
           };
           const { jobs } = await invoke('jobs.create', request).catch((error: unknown) => {
             throw problemsOfForm(error, indexes);
@@ -587,14 +587,14 @@ export const useEditor = create<EditorState>()((set, get) => {
 });
 
 /** How many references the edit's model takes besides the base (the contract's limit until its catalogue is known). */
-export function referenceRoom(target: Target): number {
-  const model = findModel(useCatalog.getState().models, target.providerId, target.model);
+export function referenceRoom(target: Target, models = useCatalog.getState().models): number {
+  const model = findModel(models, target.providerId, target.model);
   return Math.max(0, (model?.maxInputImages ?? maxInputImages) - 1);
 }
 
 /** The references worth keeping: as many as the most generous model takes (each is sent as many as it takes). */
-export function referenceRoomOf(targets: Target[]): number {
-  return Math.max(0, ...targets.map(referenceRoom));
+export function referenceRoomOf(targets: Target[], models = useCatalog.getState().models): number {
+  return Math.max(0, ...targets.map((target) => referenceRoom(target, models)));
 }
 
 async function loadCatalogues(targets: Target[]): Promise<void> {
@@ -633,19 +633,15 @@ export function takesMask(models: Record<string, ModelInfo[]>, target: Target): 
   return findModel(models, target.providerId, target.model)?.mask ?? true;
 }
 
-function editModelTakesMaskOf(target: Target): boolean {
-  return takesMask(useCatalog.getState().models, target);
-}
-
 /** Whether the mask tools are offered: one of the edit's models takes the mask (it is sent to those alone). */
-export function editModelTakesMask(targets: Target[]): boolean {
-  return targets.some(editModelTakesMaskOf);
+export function editModelTakesMask(targets: Target[], models = useCatalog.getState().models): boolean {
+  return targets.some((target) => takesMask(models, target));
 }
 
 /** The same answer as a hook: re-renders when the targets or their catalogues change, not on every pan. */
 export function useEditModelTakesMask(): boolean {
   const targets = useEditor((state) => state.targets);
-  return useCatalog((state) => targets.some((target) => takesMask(state.models, target)));
+  return useCatalog((state) => editModelTakesMask(targets, state.models));
 }
 
 /** Chromium cannot show TIFF or BMP: those are shown through their large WebP thumbnail (the mask keeps the original's size). */

@@ -1,9 +1,9 @@
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import { invoke } from '../api';
-import { paramsOfTarget, requestTarget } from './target-params';
+import { requestTargets } from './target-params';
 import { attempt, type ShownError } from './attempt';
-import { findModel, useCatalog } from './catalog';
+import { useCatalog } from './catalog';
 import { useJobs } from './jobs';
 import type { ReusedSettings } from './reuse';
 import { defaultParams, defaultTarget, targetsActions, type TargetsActions, type TargetsState } from './targets';
@@ -77,13 +77,8 @@ export const useGenerate = create<GenerateState>()(
         if (submitting) return;
         set({ submitting: true, error: null });
         await attempt(set, async () => {
-          // Each target with the values its own model takes (target-params.ts); no shared option is sent.
-          const models = useCatalog.getState().models;
           const { jobs } = await invoke('jobs.create', {
-            targets: targets.map((target) => {
-              const model = findModel(models, target.providerId, target.model);
-              return requestTarget(target, paramsOfTarget(params, target, model), negativePrompt, model);
-            }),
+            targets: requestTargets(targets, params, negativePrompt, useCatalog.getState().models),
             prompt,
           });
           for (const job of jobs) useJobs.getState().upsert(job);

@@ -5,6 +5,7 @@ import type { JobTarget } from '../../shared/contract/jobs';
 import type { ModelInfo } from '../../shared/contract/models';
 import { isGptImageModel, partialImages } from '../../shared/gpt-image';
 import { seededProtocols } from '../../shared/presets';
+import { findModel } from './catalog';
 import type { GenerateParams, Target } from './targets';
 
 /** The values this model takes, from what the form holds for it ('' = the model's default). */
@@ -32,6 +33,19 @@ export function fitParams(model: ModelInfo | undefined, params: GenerateParams):
 /** What a target's panel shows and sends: the shared values under its own. */
 export function paramsOfTarget(shared: GenerateParams, target: Target, model: ModelInfo | undefined): GenerateParams {
   return fitParams(model, { ...shared, ...target.own });
+}
+
+/** Every target as jobs.create takes it, each with the values its own model takes; no shared option is sent. */
+export function requestTargets(
+  targets: Target[],
+  shared: GenerateParams,
+  negativePrompt: string,
+  models: Record<string, ModelInfo[]>,
+): JobTarget[] {
+  return targets.map((target) => {
+    const model = findModel(models, target.providerId, target.model);
+    return requestTarget(target, paramsOfTarget(shared, target, model), negativePrompt, model);
+  });
 }
 
 /** Whether the form's negative prompt goes to this model: where it takes one, or its catalogue is not loaded yet. */

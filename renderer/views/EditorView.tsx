@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { useTranslation } from 'react-i18next';
 import { isFinished } from '../../shared/contract/jobs';
 import { mediaUrl } from '../api';
@@ -41,8 +42,8 @@ export function EditorView() {
   const stage = useEditor((state) => state.stage);
   const comparing = useEditor((state) => state.compare !== null);
   const openCompare = useEditor((state) => state.openCompare);
-  const jobsById = useJobs((state) => state.jobs);
-  const jobs = jobIds.flatMap((id) => jobsById[id] ?? []);
+  // Only the edit's own jobs: another job's progress does not re-render the editor.
+  const jobs = useJobs(useShallow((state) => jobIds.flatMap((id) => state.jobs[id] ?? [])));
   const loadProviders = useProviders((state) => state.load);
   const startJobs = useJobs((state) => state.start);
   const jobsError = useJobs((state) => state.error);
@@ -76,8 +77,9 @@ export function EditorView() {
     if (!takesMask) useEditor.getState().setTool('hand');
   }, [takesMask]);
   const canSubmit = Boolean(prompt.trim()) && editing.length === targets.length;
-  const withoutMask = targets.filter((target) => !modelTakesMask(catalogue, target));
-  const labelOf = (target: (typeof targets)[number]) => findModel(catalogue, target.providerId, target.model)?.label;
+  const labels = models.map((model, at) => model?.label ?? targets[at]!.model);
+  const maskTaking = targets.map((target) => modelTakesMask(catalogue, target));
+  const withoutMask = labels.filter((_, at) => !maskTaking[at]);
   const unknownConvention = editing.filter((model) => model!.mask && model!.maskConvention === 'unknown');
 
   const done = jobs.filter((job) => job.status === 'done');
@@ -166,16 +168,13 @@ export function EditorView() {
               ))}
             {!takesMask ? (
               <p className="notice" role="status" data-testid="mask-unsupported">
-                {t('editor.maskUnsupported', { model: withoutMask.map(labelOf).join(', ') })}
+                {t('editor.maskUnsupported', { model: withoutMask.join(', ') })}
               </p>
             ) : withoutMask.length > 0 ? (
               <p className="notice" role="status" data-testid="mask-only-some">
                 {t('editor.maskOnlySome', {
-                  models: targets
-                    .filter((target) => !withoutMask.includes(target))
-                    .map(labelOf)
-                    .join(', '),
-                  others: withoutMask.map(labelOf).join(', '),
+                  models: labels.filter((_, at) => maskTaking[at]).join(', '),
+                  others: withoutMask.join(', '),
                 })}
               </p>
             ) : (

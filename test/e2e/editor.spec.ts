@@ -27,23 +27,34 @@ async function dragOnCanvas(page: Page, from: [number, number], to: [number, num
   await page.mouse.up();
 }
 
-test('paint a mask with every tool, undo and redo it, edit with the local model, compare, accept the staged result, edit again', async ({
-  page,
-  atelier,
-}) => {
-  const folder = mkdtempSync(join(tmpdir(), 'atelier-editor-'));
-  const original = join(folder, 'meadow.png');
-  await sharp({ create: { width: 400, height: 300, channels: 3, background: { r: 40, g: 160, b: 90 } } })
+/** A PNG of one colour imported with the CLI, then opened from the gallery's detail in the editor. */
+async function openImportedInEditor(
+  page: Page,
+  atelier: { url: string; libraryDir: string },
+  name: string,
+  width: number,
+  height: number,
+  background: string | { r: number; g: number; b: number },
+) {
+  const file = join(mkdtempSync(join(tmpdir(), 'atelier-editor-')), name);
+  await sharp({ create: { width, height, channels: 3, background } })
     .png()
-    .toFile(original);
-  const imported = cli(atelier.libraryDir, 'library', 'import', original).imported[0];
-
+    .toFile(file);
+  const imported = cli(atelier.libraryDir, 'library', 'import', file).imported[0];
   await page.goto(atelier.url);
   await page.getByTestId('nav-gallery').click();
   await page.locator(`[data-image-id="${imported.id}"]`).click();
   await page.getByTestId('open-in-editor').click();
+  await expect(page.getByTestId('editor-canvas')).toHaveAttribute('width', String(width));
+  return imported;
+}
+
+test('paint a mask with every tool, undo and redo it, edit with the local model, compare, accept the staged result, edit again', async ({
+  page,
+  atelier,
+}) => {
+  const imported = await openImportedInEditor(page, atelier, 'meadow.png', 400, 300, { r: 40, g: 160, b: 90 });
   await expect(page.getByTestId('nav-editor')).toHaveAttribute('aria-current', 'page');
-  await expect(page.getByTestId('editor-canvas')).toHaveAttribute('width', '400');
 
   await page.getByTestId('tool-brush').click();
   await dragOnCanvas(page, [0.1, 0.5], [0.4, 0.5]);
@@ -128,18 +139,7 @@ test('an edit sent to two models at once, each with its own parameters and the n
   page,
   atelier,
 }) => {
-  const folder = mkdtempSync(join(tmpdir(), 'atelier-editor-fan-out-'));
-  const original = join(folder, 'harbour.png');
-  await sharp({ create: { width: 320, height: 240, channels: 3, background: '#3a6ea5' } })
-    .png()
-    .toFile(original);
-  const imported = cli(atelier.libraryDir, 'library', 'import', original).imported[0];
-
-  await page.goto(atelier.url);
-  await page.getByTestId('nav-gallery').click();
-  await page.locator(`[data-image-id="${imported.id}"]`).click();
-  await page.getByTestId('open-in-editor').click();
-  await expect(page.getByTestId('editor-canvas')).toHaveAttribute('width', '320');
+  const imported = await openImportedInEditor(page, atelier, 'harbour.png', 320, 240, '#3a6ea5');
   await page.getByTestId('tool-rect').click();
   await dragOnCanvas(page, [0.5, 0.5], [1, 1]);
   await page.getByTestId('prompt-input').fill('a lighthouse');

@@ -8,8 +8,8 @@ import { useGenerate } from '../../renderer/stores/generate';
 import { useJobs } from '../../renderer/stores/jobs';
 import { startFakeProvider, type FakeProvider } from '../fake-provider';
 import { addProviders, jobKey, openCore, tempLibrary } from './helpers';
+import { bridgeToCore, unbridge } from '../renderer/core-bridge';
 
-const globals = globalThis as { atelier?: unknown };
 const initial = useGenerate.getState();
 let core: Core;
 let fake: FakeProvider;
@@ -18,16 +18,13 @@ beforeEach(async () => {
   fake = await startFakeProvider({ key: jobKey });
   core = await openCore(tempLibrary());
   await addProviders(core, fake.baseUrl);
-  globals.atelier = {
-    invoke: (channel: string, payload: unknown) => core.invoke(channel, payload),
-    on: () => () => {},
-  };
+  bridgeToCore(core);
   useGenerate.setState(initial, true);
   await useCatalog.getState().load('local');
   await useCatalog.getState().load('qr');
 });
 afterEach(async () => {
-  delete globals.atelier;
+  unbridge();
   await core.close();
   await fake.close();
 });

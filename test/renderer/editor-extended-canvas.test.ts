@@ -8,21 +8,18 @@ import { startPainterSession } from '../../renderer/painter/session';
 import { useEditor } from '../../renderer/stores/editor';
 import { useJobs } from '../../renderer/stores/jobs';
 import { openCore, tempLibrary } from '../jobs/helpers';
+import { bridgeToCore, unbridge } from './core-bridge';
 
-const globals = globalThis as { atelier?: unknown };
 const initial = useEditor.getState();
 let core: Core;
 
 beforeEach(async () => {
   core = await openCore(tempLibrary());
-  globals.atelier = {
-    invoke: (channel: string, payload: unknown) => core.invoke(channel, payload),
-    on: () => () => {},
-  };
+  bridgeToCore(core);
   useEditor.setState(initial, true);
 });
 afterEach(async () => {
-  delete globals.atelier;
+  unbridge();
   await core.close();
 });
 

@@ -12,14 +12,14 @@ import { painterSession, startPainterSession } from '../../renderer/painter/sess
 import { useCatalog } from '../../renderer/stores/catalog';
 import { useEditor } from '../../renderer/stores/editor';
 import { openCore, tempLibrary } from '../jobs/helpers';
+import { bridgeTo, bridgeToCore, unbridge } from './core-bridge';
 
-const globals = globalThis as { atelier?: unknown };
 const initialEditor = useEditor.getState();
 const initialCatalog = useCatalog.getState();
 const local = { providerId: 'local', model: 'local/pattern' };
 
 afterEach(() => {
-  delete globals.atelier;
+  unbridge();
   useEditor.setState(initialEditor, true);
   useCatalog.setState(initialCatalog, true);
 });
@@ -36,10 +36,7 @@ describe('an edit to two local targets with their own parameters, through the re
   let core: Core;
   beforeEach(async () => {
     core = await openCore(tempLibrary());
-    globals.atelier = {
-      invoke: (channel: string, payload: unknown) => core.invoke(channel, payload),
-      on: () => () => {},
-    };
+    bridgeToCore(core);
   });
   afterEach(async () => core.close());
 
@@ -88,19 +85,17 @@ describe('an edit to models that take different inputs', () => {
   beforeEach(() => {
     sent = [];
     refuse = null;
-    globals.atelier = {
-      invoke: async (channel: string, payload: JobRequest) => {
-        if (channel !== 'jobs.create') throw new Error(`unexpected ${channel}`);
-        // Answered as the bridge answers: an envelope, a refusal as its error.
-        const refusal = refuse?.(payload);
-        if (refusal)
-          return { ok: false, error: { code: refusal.code, message: refusal.message, details: refusal.details } };
-        sent.push(payload);
-        const jobs = payload.targets.map((target, at) => ({ id: `${sent.length}-${at}`, ...target, status: 'queued' }));
-        return { ok: true, value: { batchId: `b${sent.length}`, jobs } };
-      },
-      on: () => () => {},
-    };
+    bridgeTo(async (channel, request) => {
+      const payload = request as JobRequest;
+      if (channel !== 'jobs.create') throw new Error(`unexpected ${channel}`);
+      // Answered as the bridge answers: an envelope, a refusal as its error.
+      const refusal = refuse?.(payload);
+      if (refusal)
+        return { ok: false, error: { code: refusal.code, message: refusal.message, details: refusal.details } };
+      sent.push(payload);
+      const jobs = payload.targets.map((target, at) => ({ id: `${sent.length}-${at}`, ...target, status: 'queued' }));
+      return { ok: true, value: { batchId: `b${sent.length}`, jobs } };
+    });
     useCatalog.setState({
       models: {
         p: [

@@ -8,8 +8,8 @@ import { useGenerate } from '../../renderer/stores/generate';
 import { settingsOfImage, settingsOfJob } from '../../renderer/stores/reuse';
 import { openCore, tempLibrary } from '../jobs/helpers';
 import { bytesOf as bytesOfImage, submitAndWait } from './generate-form-steps';
+import { bridgeToCore, unbridge } from './core-bridge';
 
-const globals = globalThis as { atelier?: unknown };
 const initial = useGenerate.getState();
 const local = { providerId: 'local', model: 'local/pattern' };
 let core: Core;
@@ -18,19 +18,15 @@ let sent: Array<Record<string, unknown>>;
 beforeEach(async () => {
   core = await openCore(tempLibrary());
   sent = [];
-  globals.atelier = {
-    invoke: (channel: string, payload: unknown) => {
-      if (channel === 'jobs.create') sent.push(payload as Record<string, unknown>);
-      return core.invoke(channel, payload);
-    },
-    on: () => () => {},
-  };
+  bridgeToCore(core, (channel, payload) => {
+    if (channel === 'jobs.create') sent.push(payload as Record<string, unknown>);
+  });
   useGenerate.setState(initial, true);
   useCatalog.setState({ models: {} });
   await useCatalog.getState().load('local');
 });
 afterEach(async () => {
-  delete globals.atelier;
+  unbridge();
   await core.close();
 });
 

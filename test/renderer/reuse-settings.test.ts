@@ -7,21 +7,18 @@ import { useGenerate } from '../../renderer/stores/generate';
 import { settingsOfImage, settingsOfJob } from '../../renderer/stores/reuse';
 import { openCore, tempLibrary } from '../jobs/helpers';
 import { bytesOf as bytesOfImage, submitAndWait } from './generate-form-steps';
+import { bridgeToCore, unbridge } from './core-bridge';
 
-const globals = globalThis as { atelier?: unknown };
 const initial = useGenerate.getState();
 let core: Core;
 
 beforeEach(async () => {
   core = await openCore(tempLibrary());
-  globals.atelier = {
-    invoke: (channel: string, payload: unknown) => core.invoke(channel, payload),
-    on: () => () => {},
-  };
+  bridgeToCore(core);
   useGenerate.setState(initial, true);
 });
 afterEach(async () => {
-  delete globals.atelier;
+  unbridge();
   await core.close();
 });
 

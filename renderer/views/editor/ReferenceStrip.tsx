@@ -2,9 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { mediaUrl } from '../../api';
 import { FilePickButton } from '../../components/FilePickButton';
 import { readImageDragData } from '../../drag-images';
-import { findModel, useCatalog } from '../../stores/catalog';
-import { sourceUrl, useEditor } from '../../stores/editor';
-import { maxInputImages } from '../../../shared/limits';
+import { useCatalog } from '../../stores/catalog';
+import { referenceRoomOf, sourceUrl, useEditor } from '../../stores/editor';
 
 const accepted = 'image/png,image/jpeg,image/webp';
 
@@ -19,15 +18,9 @@ export function ReferenceStrip() {
   const targets = useEditor((state) => state.targets);
   const editor = useEditor.getState();
   // The most generous of the edit's models: each is sent as many references as it takes.
-  const limit = useCatalog((state) =>
-    Math.max(
-      ...targets.map(
-        (target) => findModel(state.models, target.providerId, target.model)?.maxInputImages ?? maxInputImages,
-      ),
-    ),
-  );
+  const room = useCatalog((state) => referenceRoomOf(targets, state.models));
+  const limit = room + 1;
   if (!source) return null;
-  const room = Math.max(0, limit - 1);
   return (
     <div
       className="reference-strip"
